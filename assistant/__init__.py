@@ -1,0 +1,1 @@
+"""Serve side: open snapshot → retrieve → fuse → answer → adapters (HTTP, MCP, chat, CLI)."""

@@ -1,0 +1,268 @@
+"""The HTTP adapter: FastAPI routes over ``AssistantService``.
+
+Errors leave here exactly once, as ``{"error": {"code", "message"}}`` with a 4xx
+(or 503 while no index is loaded); never a traceback.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from assistant.auth import KeyStore
+from assistant.deps import AdminKey, AuthError, QueryKey, ServiceDep
+from assistant.schemas import (
+    AnswerRequest,
+    AnswerResponse,
+    DocumentOut,
+    ErrorOut,
+    ReadyOut,
+    SearchRequest,
+    SearchResponse,
+)
+from assistant.service import AssistantService
+from assistant.settings import Settings
+from index.errors import (
+    AssistantError,
+    ConfigError,
+    NotFoundError,
+    NotReadyError,
+    QueryError,
+)
+
+log = logging.getLogger("assistant.api")
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorOut, "description": "No API key, or a wrong one."},
+    403: {"model": ErrorOut, "description": "The API key lacks the needed scope."},
+    422: {"model": ErrorOut, "description": "A value is out of bounds; the message says which."},
+    503: {"model": ErrorOut, "description": "No index is loaded yet."},
+}
+
+DESCRIPTION = """Answers questions about the organisation's reports and cites the exact
+passages it answers from. Every citation's `passage` equals
+`document_text[start:end]` of the document `GET /v1/documents/{id}` returns.
+
+Authentication: `Authorization: Bearer <key>` (keys with scope `query` for questions,
+`admin` for admin routes), unless the server runs without keys on loopback."""
+
+
+def _error(status: int, code: str, message: str) -> JSONResponse:
+    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
+
+
+def _validation_message(exc: RequestValidationError) -> str:
+    parts = []
+    for e in exc.errors():
+        where = ".".join(str(p) for p in e.get("loc", ()) if p != "body") or "body"
+        parts.append(f"{where}: {e.get('msg', 'invalid')}")
+    return "; ".join(parts) or "the request is not valid JSON for this route"
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        return _error(422, "invalid_request", _validation_message(exc))
+
+    @app.exception_handler(AuthError)
+    async def _auth(request: Request, exc: AuthError) -> JSONResponse:
+        code = "unauthorized" if exc.status == 401 else "forbidden"
+        response = _error(exc.status, code, str(exc))
+        if exc.status == 401:
+            response.headers["WWW-Authenticate"] = "Bearer"
+        return response
+
+    @app.exception_handler(QueryError)
+    async def _query(request: Request, exc: QueryError) -> JSONResponse:
+        return _error(422, "invalid_request", str(exc))
+
+    @app.exception_handler(NotFoundError)
+    async def _missing(request: Request, exc: NotFoundError) -> JSONResponse:
+        return _error(404, "not_found", str(exc))
+
+    @app.exception_handler(NotReadyError)
+    async def _not_ready(request: Request, exc: NotReadyError) -> JSONResponse:
+        response = _error(503, "not_ready", str(exc))
+        response.headers["Retry-After"] = "5"
+        return response
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        codes = {404: "not_found", 405: "method_not_allowed"}
+        message = str(exc.detail)
+        if exc.status_code == 404:
+            message = f"no route {request.method} {request.url.path}; see /docs for the API"
+        return _error(exc.status_code, codes.get(exc.status_code, "http_error"), message)
+
+    @app.exception_handler(AssistantError)
+    async def _other(request: Request, exc: AssistantError) -> JSONResponse:
+        log.error("request failed: %s", exc)
+        return _error(500, "internal_error", str(exc))
+
+
+async def _watch(service: AssistantService, interval: float) -> None:
+    """Poll ``current`` cheaply (one readlink) and swap when it changed."""
+    while True:
+        await asyncio.sleep(interval)
+        try:
+            if service.layout.current_id() != (service.state.version if service.ready else None):
+                await run_in_threadpool(service.load)
+        except Exception:  # keep watching whatever one reload did
+            log.exception("reload failed; still serving the previous snapshot")
+
+
+def create_app(settings: Settings, service: AssistantService | None = None) -> FastAPI:
+    service = service or AssistantService(
+        settings.index,
+        max_top_k=settings.serve.max_top_k,
+        max_question_chars=settings.serve.max_question_chars,
+    )
+    keys = KeyStore.load(settings.serve.api_keys_file)
+    extra_lifespans: list[Any] = []
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await run_in_threadpool(service.load)
+        watcher = None
+        if settings.serve.reload_interval_s > 0:
+            watcher = asyncio.create_task(_watch(service, settings.serve.reload_interval_s))
+        async with contextlib.AsyncExitStack() as stack:
+            for make in extra_lifespans:
+                await stack.enter_async_context(make())
+            try:
+                yield
+            finally:
+                if watcher is not None:
+                    watcher.cancel()
+
+    app = FastAPI(
+        title="Report assistant",
+        version="1.0.0",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        servers=[{"url": "/"}],
+    )
+    app.state.service = service
+    app.state.keys = keys
+    app.state.settings = settings
+    app.state.extra_lifespans = extra_lifespans
+    install_error_handlers(app)
+    if settings.serve.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.serve.cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["Authorization", "Content-Type"],
+        )
+    _routes(app)
+    return app
+
+
+def _routes(app: FastAPI) -> None:
+    @app.post(
+        "/v1/answer",
+        response_model=AnswerResponse,
+        responses=ERRORS,
+        operation_id="answerQuestion",
+        summary="Answer a question with exact citations",
+        description="Retrieves passages from the reports and composes an extractive answer "
+        "in which every statement is marked [n], pointing to `citations[n-1]`. When the "
+        "reports hold nothing relevant, `found` is false and `citations` is empty.",
+        tags=["answers"],
+    )
+    def answer(body: AnswerRequest, service: ServiceDep, key: QueryKey) -> AnswerResponse:
+        filters = body.filters.to_filters() if body.filters else None
+        result = service.answer(body.question, body.top_k, filters, body.conversation)
+        return AnswerResponse.of(result)
+
+    @app.post(
+        "/v1/search",
+        response_model=SearchResponse,
+        responses=ERRORS,
+        operation_id="searchReports",
+        summary="Search the reports for passages",
+        description="Hybrid (dense + BM25) search; returns ranked passages with the same "
+        "provenance fields as citations.",
+        tags=["answers"],
+    )
+    def search(body: SearchRequest, service: ServiceDep, key: QueryKey) -> SearchResponse:
+        filters = body.filters.to_filters() if body.filters else None
+        return SearchResponse.of(service.search(body.query, body.top_k, filters))
+
+    @app.get(
+        "/v1/documents/{document_id:path}",
+        response_model=DocumentOut,
+        responses={**ERRORS, 404: {"model": ErrorOut, "description": "No such document."}},
+        operation_id="getDocument",
+        summary="Fetch one report: metadata and the full stored text",
+        tags=["documents"],
+    )
+    def document(document_id: str, service: ServiceDep, key: QueryKey) -> DocumentOut:
+        doc, version = service.document(document_id)
+        return DocumentOut.of(doc, version)
+
+    @app.get("/healthz", operation_id="health", summary="The process is up", tags=["ops"])
+    def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.get(
+        "/readyz",
+        response_model=ReadyOut,
+        responses={503: {"model": ReadyOut, "description": "No index loaded."}},
+        operation_id="ready",
+        summary="An index is loaded: its version, build time and age",
+        tags=["ops"],
+    )
+    def readyz(service: ServiceDep) -> Any:
+        if not service.ready:
+            body = ReadyOut(ready=False, problems=service.problems, message=service.last_error)
+            return JSONResponse(body.model_dump(), status_code=503)
+        state = service.state
+        return ReadyOut(
+            ready=True,
+            index_version=state.version,
+            built_at=state.built_at,
+            age_s=round(state.age_s, 1),
+            documents=state.snapshot.document_count,
+            chunks=state.snapshot.chunk_count,
+            problems=service.problems,
+        )
+
+    @app.post(
+        "/v1/admin/reload",
+        response_model=ReadyOut,
+        responses=ERRORS,
+        operation_id="reloadIndex",
+        summary="Load the current snapshot now (admin)",
+        tags=["admin"],
+    )
+    def reload(service: ServiceDep, key: AdminKey) -> ReadyOut:
+        service.load()
+        return readyz(service)
+
+
+def check_bind(host: str, keys: KeyStore) -> None:
+    """Without API keys the server only listens on loopback."""
+    if keys.enabled:
+        return
+    if host not in {"127.0.0.1", "localhost", "::1"} and not host.startswith("127."):
+        raise ConfigError(
+            f"refusing to listen on {host} without API keys: create one with "
+            "`assistant keys create --scope query` (and set ASSISTANT_SERVE__API_KEYS_FILE), "
+            "or listen on 127.0.0.1"
+        )
+
+
+def static_dir() -> Path:
+    return Path(__file__).parent / "static"

@@ -1,0 +1,58 @@
+"""The whole web application: API, chat page, MCP endpoint and metrics, one app."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+
+from assistant.api import create_app
+from assistant.chat import mount_chat
+from assistant.mcp_server import mount_mcp
+from assistant.service import AssistantService
+from assistant.settings import Settings
+
+# Routes anyone may call without a key (probes and the page's first look).
+PUBLIC_OPERATIONS = {"health", "ready", "getConfig"}
+
+
+def build_app(settings: Settings, service: AssistantService | None = None) -> FastAPI:
+    app = create_app(settings, service)
+    mount_chat(app)
+    mount_mcp(app)
+    _declare_bearer_auth(app)
+    return app
+
+
+def _declare_bearer_auth(app: FastAPI) -> None:
+    """OpenAPI with the bearer scheme, so the API imports as a GPT Action as is.
+
+    The scheme is global; the public probes override it with an empty requirement.
+    """
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        schema = get_openapi(
+            title=app.title,
+            version=app.version,
+            description=app.description,
+            routes=app.routes,
+            servers=app.servers,
+        )
+        components = schema.setdefault("components", {})
+        components.setdefault("securitySchemes", {})["bearerAuth"] = {
+            "type": "http",
+            "scheme": "bearer",
+            "description": "An API key from `assistant keys create --scope query`.",
+        }
+        schema["security"] = [{"bearerAuth": []}]
+        for path in schema.get("paths", {}).values():
+            for operation in path.values():
+                if operation.get("operationId") in PUBLIC_OPERATIONS:
+                    operation["security"] = []
+        app.openapi_schema = schema
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]

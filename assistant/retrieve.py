@@ -1,0 +1,164 @@
+"""Retrieval: dense (FAISS) and lexical (BM25) over one snapshot, fused, merged.
+
+Read-only over an immutable snapshot, so any number of threads may call it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from assistant.fuse import convex_fusion
+from assistant.types import Passage
+from index.errors import QueryError
+from index.snapshot import Snapshot
+
+# Each side returns this many candidates per requested passage before fusion:
+# enough depth for fusion to promote a passage one side ranks low.
+CANDIDATES_PER_RESULT = 5
+MIN_CANDIDATES = 50
+# Weight of the dense side in the convex fusion, chosen on HotpotQA-500 with
+# `assistant eval` (see README "Retrieval quality"): 0.5 … 0.7 are within 0.005.
+DENSE_WEIGHT = 0.6
+
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+@dataclass(frozen=True)
+class Filters:
+    date_from: str | None = None  # inclusive, "YYYY", "YYYY-MM" or "YYYY-MM-DD"
+    date_to: str | None = None
+    sources: tuple[str, ...] = ()  # a document's source path starts with one of these
+    languages: tuple[str, ...] = ()
+    document_ids: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        for name in ("date_from", "date_to"):
+            value = getattr(self, name)
+            if value is not None and not _DATE.match(value):
+                raise QueryError(f"{name}={value!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD")
+
+    @property
+    def empty(self) -> bool:
+        return not (
+            self.date_from or self.date_to or self.sources or self.languages or self.document_ids
+        )
+
+
+def allowed_rows(snapshot: Snapshot, filters: Filters) -> np.ndarray | None:
+    """Boolean mask over chunk rows, or None when nothing is filtered."""
+    if filters.empty:
+        return None
+    mask = np.ones(snapshot.chunk_count, dtype=bool)
+    dates = snapshot.row_date
+    if filters.date_from:
+        # A date compares as text; "2024" as a lower bound is "2024" <= date.
+        mask &= np.array([bool(d) and d >= filters.date_from for d in dates], dtype=bool)
+    if filters.date_to:
+        upper = filters.date_to + "\uffff"  # "2024" as an upper bound includes 2024-12-31
+        mask &= np.array([bool(d) and d <= upper for d in dates], dtype=bool)
+    if filters.sources:
+        prefixes = tuple(filters.sources)
+        mask &= np.array([s.startswith(prefixes) for s in snapshot.row_source], dtype=bool)
+    if filters.languages:
+        mask &= np.isin(snapshot.row_language, list(filters.languages))
+    if filters.document_ids:
+        mask &= np.isin(snapshot.row_document, list(filters.document_ids))
+    return mask
+
+
+@dataclass
+class _Hit:
+    row: int
+    score: float
+    dense: float = 0.0
+    lexical: float = 0.0
+    rows: list[int] = field(default_factory=list)
+
+
+def search(
+    snapshot: Snapshot,
+    query_vector: np.ndarray,
+    query_text: str,
+    top_k: int,
+    filters: Filters | None = None,
+    *,
+    mode: str = "hybrid",
+) -> list[Passage]:
+    """The ``top_k`` best passages, overlapping chunks of one document merged.
+
+    ``mode``: "hybrid" (default), "dense" or "lexical" (for evaluation).
+    """
+    if top_k < 1:
+        raise QueryError(f"top_k={top_k}; ask for at least 1 passage")
+    filters = filters or Filters()
+    allowed = allowed_rows(snapshot, filters)
+    depth = max(MIN_CANDIDATES, top_k * CANDIDATES_PER_RESULT)
+    dense = snapshot.search_dense(query_vector, depth, allowed) if mode != "lexical" else []
+    lexical = (
+        snapshot.lexical.search(query_text, depth, allowed)
+        if mode != "dense" and snapshot.lexical is not None
+        else []
+    )
+    if mode == "dense":
+        fused = list(dense)
+    elif mode == "lexical":
+        fused = list(lexical)
+    else:
+        fused = convex_fusion(dense, lexical, DENSE_WEIGHT)
+    dense_of = dict(dense)
+    lexical_of = dict(lexical)
+    # Rows only one side found still need their cosine for the answer composer.
+    missing = [row for row, _ in fused[: top_k * 3] if row not in dense_of]
+    if missing:
+        vectors = snapshot.vectors_of(missing)
+        dense_of.update(zip(missing, (vectors @ query_vector).tolist(), strict=True))
+    hits = [
+        _Hit(row, score, dense_of.get(row, 0.0), lexical_of.get(row, 0.0), [row])
+        for row, score in fused[: top_k * 3]
+    ]
+    return _merge(snapshot, hits, top_k)
+
+
+def _merge(snapshot: Snapshot, hits: Sequence[_Hit], top_k: int) -> list[Passage]:
+    """Overlapping or touching chunks of one document become one passage."""
+    stored = {s.row: s for s in snapshot.chunk_rows([h.row for h in hits])}
+    spans: list[tuple[str, int, int, _Hit]] = []
+    for hit in hits:
+        chunk = stored[hit.row].chunk
+        for i, (doc_id, start, end, kept) in enumerate(spans):
+            if doc_id == chunk.document_id and chunk.start <= end and chunk.end >= start:
+                kept.dense = max(kept.dense, hit.dense)
+                kept.lexical = max(kept.lexical, hit.lexical)
+                spans[i] = (doc_id, min(start, chunk.start), max(end, chunk.end), kept)
+                break
+        else:
+            if len(spans) < top_k:
+                spans.append((chunk.document_id, chunk.start, chunk.end, hit))
+    documents = {d.id: d for d in snapshot.documents(dict.fromkeys(s[0] for s in spans))}
+    passages = []
+    for doc_id, start, end, hit in spans:
+        doc = documents[doc_id]
+        passages.append(
+            Passage(
+                chunk_id=stored[hit.row].chunk.id,
+                document_id=doc_id,
+                title=doc.title,
+                date=doc.date,
+                url=doc.url,
+                source=doc.source,
+                language=doc.language,
+                start=start,
+                end=end,
+                text=doc.text[start:end],
+                score=round(hit.score, 6),
+                dense_score=round(hit.dense, 6),
+                lexical_score=round(hit.lexical, 6),
+                document_text=doc.text,
+                pages=doc.pages,
+            )
+        )
+    return passages

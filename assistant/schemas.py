@@ -1,0 +1,215 @@
+"""The HTTP API's JSON: pydantic models at the edge, documented for OpenAPI."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from assistant.retrieve import Filters
+from assistant.service import AnswerResult, SearchResult
+from assistant.types import Citation, Passage
+from index.models import Document
+
+DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+class FiltersIn(BaseModel):
+    """Restrict retrieval; all given conditions must hold."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"date_from": "2024-01-01", "languages": ["en"]}]},
+    )
+
+    date_from: str | None = Field(
+        None, pattern=DATE_PATTERN, description="Earliest report date (inclusive): YYYY[-MM[-DD]]."
+    )
+    date_to: str | None = Field(
+        None, pattern=DATE_PATTERN, description="Latest report date (inclusive): YYYY[-MM[-DD]]."
+    )
+    sources: list[str] = Field(
+        default_factory=list,
+        max_length=20,
+        description="Only documents whose source path starts with one of these, e.g. '2024/'.",
+    )
+    languages: list[str] = Field(
+        default_factory=list, max_length=20, description="Language codes, e.g. ['en']."
+    )
+    document_ids: list[str] = Field(
+        default_factory=list, max_length=100, description="Only these documents."
+    )
+
+    def to_filters(self) -> Filters:
+        return Filters(
+            date_from=self.date_from,
+            date_to=self.date_to,
+            sources=tuple(s[:500] for s in self.sources),
+            languages=tuple(self.languages),
+            document_ids=tuple(self.document_ids),
+        )
+
+
+class AnswerRequest(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"question": "What was said about digital risks?", "top_k": 8}]
+        },
+    )
+
+    question: str = Field(..., min_length=1, max_length=1000, description="The question.")
+    top_k: int = Field(8, ge=1, le=50, description="Passages to retrieve before answering.")
+    filters: FiltersIn | None = None
+    conversation: list[str] = Field(
+        default_factory=list,
+        max_length=10,
+        description="Earlier questions of the same conversation, oldest first; lets a "
+        "follow-up such as 'And what did Guo Jun say?' keep the topic.",
+    )
+
+
+class SearchRequest(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"query": "digital inequalities", "top_k": 5}]},
+    )
+
+    query: str = Field(..., min_length=1, max_length=1000, description="Words to look for.")
+    top_k: int = Field(10, ge=1, le=50, description="How many passages to return.")
+    filters: FiltersIn | None = None
+
+
+class CitationOut(BaseModel):
+    n: int = Field(..., description="The number used as [n] in the answer.")
+    document_id: str
+    title: str
+    date: str | None = Field(None, description="Report date, YYYY-MM-DD.")
+    url: str | None = Field(None, description="Link to the source, when it has one.")
+    source: str = Field(..., description="Path of the source file (or JSONL line).")
+    page: int | None = Field(None, description="PDF page of the passage's start.")
+    speaker: str | None = Field(None, description="Who said it, when the report says.")
+    passage: str = Field(..., description="Exactly document_text[start:end].")
+    start: int = Field(..., description="Character offset into the document text.")
+    end: int
+    score: float
+
+    @classmethod
+    def of(cls, c: Citation) -> CitationOut:
+        return cls(**{name: getattr(c, name) for name in cls.model_fields})
+
+
+class AnswerResponse(BaseModel):
+    answer: str = Field(..., description="Every statement ends with [n] markers.")
+    found: bool = Field(..., description="False when the reports hold nothing relevant.")
+    citations: list[CitationOut]
+    index_version: str
+    took_ms: float
+
+    @classmethod
+    def of(cls, r: AnswerResult) -> AnswerResponse:
+        return cls(
+            answer=r.answer.text,
+            found=r.answer.found,
+            citations=[CitationOut.of(c) for c in r.answer.citations],
+            index_version=r.index_version,
+            took_ms=r.took_ms,
+        )
+
+
+class PassageOut(BaseModel):
+    rank: int
+    document_id: str
+    title: str
+    date: str | None
+    url: str | None
+    source: str
+    page: int | None
+    passage: str = Field(..., description="Exactly document_text[start:end].")
+    start: int
+    end: int
+    score: float = Field(..., description="Fused score, higher is better.")
+    dense_score: float
+    lexical_score: float
+
+    @classmethod
+    def of(cls, rank: int, p: Passage) -> PassageOut:
+        return cls(
+            rank=rank,
+            document_id=p.document_id,
+            title=p.title,
+            date=p.date,
+            url=p.url,
+            source=p.source,
+            page=p.page_at(p.start),
+            passage=p.text,
+            start=p.start,
+            end=p.end,
+            score=p.score,
+            dense_score=p.dense_score,
+            lexical_score=p.lexical_score,
+        )
+
+
+class SearchResponse(BaseModel):
+    results: list[PassageOut]
+    index_version: str
+    took_ms: float
+
+    @classmethod
+    def of(cls, r: SearchResult) -> SearchResponse:
+        return cls(
+            results=[PassageOut.of(i + 1, p) for i, p in enumerate(r.passages)],
+            index_version=r.index_version,
+            took_ms=r.took_ms,
+        )
+
+
+class PageOut(BaseModel):
+    number: int
+    start: int
+    end: int
+
+
+class DocumentOut(BaseModel):
+    id: str
+    title: str
+    date: str | None
+    url: str | None
+    source: str
+    language: str | None
+    pages: list[PageOut]
+    text: str = Field(..., description="The stored text every citation offset refers to.")
+    index_version: str
+
+    @classmethod
+    def of(cls, d: Document, version: str) -> DocumentOut:
+        return cls(
+            id=d.id,
+            title=d.title,
+            date=d.date,
+            url=d.url,
+            source=d.source,
+            language=d.language,
+            pages=[PageOut(number=p.number, start=p.start, end=p.end) for p in d.pages],
+            text=d.text,
+            index_version=version,
+        )
+
+
+class ErrorBody(BaseModel):
+    code: str = Field(..., description="Stable machine-readable code.")
+    message: str = Field(..., description="What was wrong and what to change.")
+
+
+class ErrorOut(BaseModel):
+    error: ErrorBody
+
+
+class ReadyOut(BaseModel):
+    ready: bool
+    index_version: str | None = None
+    built_at: str | None = None
+    age_s: float | None = None
+    documents: int | None = None
+    chunks: int | None = None
+    problems: list[str] = Field(default_factory=list)
+    message: str | None = None

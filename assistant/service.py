@@ -1,0 +1,234 @@
+"""The one service object every adapter calls: HTTP, MCP, chat page and CLI.
+
+It holds the open snapshot and the query embedder. A new ``current`` snapshot is
+opened and verified off to the side, then swapped in with one assignment: a
+request reads ``self._state`` once and finishes on the snapshot it started with.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import numpy as np
+from index.embed import Embedder, load_embedder
+
+from assistant.retrieve import Filters, search
+from assistant.types import Answer, Passage
+from index.config import BuildConfig
+from index.errors import NotFoundError, NotReadyError, QueryError, SnapshotError
+from index.layout import IndexDir
+from index.models import Document
+from index.snapshot import Snapshot
+
+log = logging.getLogger("assistant.service")
+
+Composer = Callable[[str, Sequence[Passage], np.ndarray, Callable[..., np.ndarray]], Answer]
+
+
+@dataclass(frozen=True)
+class LoadedIndex:
+    snapshot: Snapshot
+    loaded_at: float
+
+    @property
+    def version(self) -> str:
+        return self.snapshot.id
+
+    @property
+    def built_at(self) -> str:
+        return str(self.snapshot.manifest.get("built_at", ""))
+
+    @property
+    def age_s(self) -> float:
+        try:
+            built = datetime.fromisoformat(self.built_at)
+        except ValueError:
+            return 0.0
+        return max(0.0, (datetime.now(UTC) - built).total_seconds())
+
+
+@dataclass(frozen=True)
+class AnswerResult:
+    answer: Answer
+    passages: tuple[Passage, ...]
+    index_version: str
+    took_ms: float
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    passages: tuple[Passage, ...]
+    index_version: str
+    took_ms: float
+
+
+class AssistantService:
+    def __init__(
+        self,
+        config: BuildConfig,
+        *,
+        embedder: Embedder | None = None,
+        max_top_k: int = 50,
+        max_question_chars: int = 1000,
+    ) -> None:
+        self.config = config
+        self.layout = IndexDir(config.index_dir)
+        self.max_top_k = max_top_k
+        self.max_question_chars = max_question_chars
+        self._embedder = embedder
+        self._state: LoadedIndex | None = None
+        self._swap_lock = threading.Lock()
+        self.last_error: str | None = None
+        self.problems: list[str] = []
+        self.reloads = 0  # snapshots swapped in after the first (a metric)
+
+    # --- loading and swapping ------------------------------------------------------
+
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            self._embedder = load_embedder(
+                self.config.embed, self.config.embed.cache_dir or self.layout.models
+            )
+        return self._embedder
+
+    @property
+    def state(self) -> LoadedIndex:
+        state = self._state
+        if state is None:
+            raise NotReadyError(
+                self.last_error
+                or f"no index is loaded from {self.config.index_dir}; build one with "
+                "`assistant index build`"
+            )
+        return state
+
+    @property
+    def ready(self) -> bool:
+        return self._state is not None
+
+    def load(self) -> bool:
+        """(Re)load ``current``; on a corrupt one fall back to the newest valid
+        snapshot. Returns True when a different snapshot was swapped in."""
+        with self._swap_lock:
+            current = self._state.version if self._state else None
+            wanted = self.layout.current_id()
+            if wanted is not None and wanted == current:
+                return False
+            candidates = [wanted] if wanted else []
+            candidates += [i for i in reversed(self.layout.snapshot_ids()) if i != wanted]
+            problems = []
+            for snapshot_id in candidates:
+                if snapshot_id == current:
+                    # The running snapshot stays if `current` points at something broken.
+                    break
+                try:
+                    snapshot = Snapshot.open(self.layout.snapshots / snapshot_id)
+                    self._check_model(snapshot)
+                except SnapshotError as exc:
+                    problems.append(str(exc))
+                    log.error("snapshot %s is not usable: %s", snapshot_id, exc)
+                    continue
+                if snapshot_id != wanted:
+                    log.warning("serving %s instead of current=%s", snapshot_id, wanted)
+                if self._state is not None:
+                    self.reloads += 1
+                self._state = LoadedIndex(snapshot, time.time())
+                self.problems = problems
+                self.last_error = None
+                log.info("serving snapshot %s", snapshot_id)
+                return True
+            self.problems = problems
+            if self._state is None:
+                self.last_error = (
+                    f"no valid snapshot in {self.config.index_dir}: "
+                    + ("; ".join(problems) or "the index has not been built yet")
+                    + ". Run `assistant index build`."
+                )
+            return False
+
+    def _check_model(self, snapshot: Snapshot) -> None:
+        built_with = snapshot.manifest["model"]["id"]
+        if built_with != self.embedder.model_id:
+            raise SnapshotError(
+                f"snapshot {snapshot.id} was built with {built_with} but this server "
+                f"embeds with {self.embedder.model_id}; rebuild with `assistant index build --full`"
+            )
+
+    # --- queries -------------------------------------------------------------------
+
+    def _check(self, text: str, top_k: int, what: str = "question") -> str:
+        text = text.strip()
+        if not text:
+            raise QueryError(f"the {what} is empty; send some words to look for")
+        if len(text) > self.max_question_chars:
+            raise QueryError(
+                f"the {what} has {len(text)} characters; send at most {self.max_question_chars}"
+            )
+        if not 1 <= top_k <= self.max_top_k:
+            raise QueryError(f"top_k={top_k}; use a value from 1 to {self.max_top_k}")
+        return text
+
+    def search(self, query: str, top_k: int = 10, filters: Filters | None = None) -> SearchResult:
+        tick = time.perf_counter()
+        query = self._check(query, top_k, "query")
+        state = self.state
+        vector = self.embedder.embed_query(query)
+        passages = search(state.snapshot, vector, query, top_k, filters)
+        took = (time.perf_counter() - tick) * 1000
+        return SearchResult(tuple(passages), state.version, round(took, 1))
+
+    def answer(
+        self,
+        question: str,
+        top_k: int = 8,
+        filters: Filters | None = None,
+        context: Sequence[str] = (),
+    ) -> AnswerResult:
+        from assistant.compose import compose_answer
+
+        tick = time.perf_counter()
+        question = self._check(question, top_k)
+        state = self.state
+        vector, query_text = self._query(question, context)
+        passages = search(state.snapshot, vector, query_text, top_k, filters)
+        answer = compose_answer(question, passages, vector, self.embedder.embed)
+        took = (time.perf_counter() - tick) * 1000
+        return AnswerResult(answer, tuple(passages), state.version, round(took, 1))
+
+    def _query(self, question: str, context: Sequence[str]) -> tuple[np.ndarray, str]:
+        """The vector and the lexical text a question is searched with.
+
+        Follow-ups ("And what did Guo Jun say?") lean on earlier turns: the
+        earlier questions are embedded too and mixed into the query vector with
+        a smaller weight, and their words join the lexical query, so the topic
+        of the conversation carries over while the new question leads.
+        """
+        vector = self.embedder.embed_query(question)
+        earlier = [c.strip() for c in context if c.strip()][-2:]
+        if not earlier:
+            return vector, question
+        # Weight 0.5 for the last turn, 0.25 for the one before: the new question
+        # dominates, the topic stays. (Query expansion by history, as in
+        # conversational search baselines, e.g. TREC CAsT "all previous turns".)
+        weights = [0.25, 0.5][-len(earlier) :]
+        mixed = vector.copy()
+        for w, text in zip(weights, earlier, strict=True):
+            mixed += w * self.embedder.embed_query(text[: self.max_question_chars])
+        mixed /= np.linalg.norm(mixed) or 1.0
+        return mixed.astype(np.float32), " ".join([*earlier, question])
+
+    def document(self, document_id: str) -> tuple[Document, str]:
+        state = self.state
+        doc = state.snapshot.document(document_id)
+        if doc is None:
+            raise NotFoundError(
+                f"no document {document_id!r} in index version {state.version}; "
+                "take ids from the citations of /v1/search or /v1/answer"
+            )
+        return doc, state.version

@@ -1,0 +1,57 @@
+"""Plain records of the serve side: what retrieval returns and what an answer is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from index.models import PageSpan
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A retrieved span of one document: ``document_text[start:end] == text``."""
+
+    chunk_id: str
+    document_id: str
+    title: str
+    date: str | None
+    url: str | None
+    source: str
+    language: str | None
+    start: int
+    end: int
+    text: str
+    score: float  # fused retrieval score (higher is better)
+    dense_score: float  # cosine of the query and passage vectors
+    lexical_score: float  # BM25 score (0 when the lexical side did not find it)
+    document_text: str
+    pages: tuple[PageSpan, ...] = ()
+
+    def page_at(self, offset: int) -> int | None:
+        for page in self.pages:
+            if page.start <= offset < page.end:
+                return page.number
+        return None
+
+
+@dataclass(frozen=True)
+class Citation:
+    n: int
+    document_id: str
+    title: str
+    date: str | None
+    url: str | None
+    source: str
+    page: int | None
+    speaker: str | None
+    passage: str  # == document_text[start:end]
+    start: int
+    end: int
+    score: float
+
+
+@dataclass(frozen=True)
+class Answer:
+    text: str  # with [n] markers; every [n] has a citation and every citation is used
+    citations: tuple[Citation, ...]
+    found: bool  # False: nothing relevant in the reports; text says so, no citations

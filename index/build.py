@@ -1,0 +1,334 @@
+"""One build: load → clean → chunk → embed → store → validate → switch.
+
+Safe for cron: one build at a time (a lock), a new snapshot written beside the
+current one and switched to only once it opens and answers a smoke query, so a
+failed or killed build leaves ``current`` untouched. Incremental: unchanged
+documents keep their chunks, and every vector already computed is reused.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from index.cache import VectorCache
+from index.chunk import chunk_document, embedding_text, title_prefix
+from index.config import BuildConfig
+from index.embed import Embedder, load_embedder
+from index.errors import BuildError, SnapshotError
+from index.layout import IndexDir
+from index.load import load_sources
+from index.models import Chunk, Document, Failure, sha256_hex
+from index.snapshot import Snapshot, write_snapshot
+
+Progress = Callable[[str, int, int], None]
+"""``progress(stage, done, total)``; stages: load, chunk, embed, write, validate."""
+
+
+@dataclass
+class BuildReport:
+    status: str = "failed"  # built | unchanged | failed
+    snapshot_id: str | None = None
+    previous_snapshot_id: str | None = None
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    removed: list[str] = field(default_factory=list)
+    failed: list[dict[str, str]] = field(default_factory=list)
+    documents: int = 0
+    chunks: int = 0
+    vectors_embedded: int = 0
+    vectors_reused: int = 0
+    embed_backend: str = ""
+    seconds: dict[str, float] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    error: str | None = None
+    started_at: str = ""
+    finished_at: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _new_snapshot_id() -> str:
+    # Sorts by build time; the pid part keeps two builds in one second apart.
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    return f"{stamp}-{os.getpid()}"
+
+
+def _chunk_settings(config: BuildConfig, embedder: Embedder) -> dict[str, Any]:
+    return {
+        "model": {"id": embedder.model_id, "dim": embedder.dim},
+        "tokenizer": config.chunk.encoding,
+        "chunk": config.chunk.model_dump(),
+        "embedding_text": "title + newline + chunk text",
+    }
+
+
+def build_index(
+    config: BuildConfig,
+    *,
+    full: bool = False,
+    embedder: Embedder | None = None,
+    progress: Progress | None = None,
+    pause_at: str | None = None,
+) -> BuildReport:
+    """Build a new snapshot of ``config.sources`` in ``config.index_dir``.
+
+    Raises ``BuildLockedError`` when another build runs and ``BuildError`` when no
+    valid snapshot can be produced; in both cases ``current`` is untouched.
+    ``pause_at`` (a stage name) makes the build stop there for a while: a hook for
+    the fault-injection tests that kill a build at a known point.
+    """
+    layout = IndexDir(config.index_dir)
+    report = BuildReport(started_at=_now())
+    tick = time.perf_counter()
+    emit = progress or (lambda stage, done, total: None)
+
+    def pause(stage: str) -> None:
+        if pause_at == stage:
+            emit(f"paused:{stage}", 0, 0)
+            time.sleep(3600)
+
+    with layout.build_lock() as lock_note:
+        if lock_note:
+            report.notes.append(lock_note)
+        debris = layout.remove_debris()
+        if debris:
+            report.notes.append(f"removed what an interrupted build left: {', '.join(debris)}")
+        try:
+            _build(config, layout, report, full, embedder, emit, pause)
+        except BuildError as exc:
+            report.status = "failed"
+            report.error = str(exc)
+            raise
+        finally:
+            report.seconds["total"] = round(time.perf_counter() - tick, 3)
+            report.finished_at = _now()
+            _write_report(layout, report)
+    return report
+
+
+def _write_report(layout: IndexDir, report: BuildReport) -> None:
+    tmp = layout.report_file.with_suffix(".tmp")
+    tmp.write_text(json.dumps(report.to_dict(), indent=2), encoding="utf-8")
+    tmp.replace(layout.report_file)
+
+
+def _open_current(layout: IndexDir, report: BuildReport) -> Snapshot | None:
+    path = layout.current_path()
+    if path is None:
+        return None
+    try:
+        return Snapshot.open(path, verify=False)
+    except SnapshotError as exc:
+        report.notes.append(f"current snapshot unusable, rebuilding everything: {exc}")
+        return None
+
+
+def _build(
+    config: BuildConfig,
+    layout: IndexDir,
+    report: BuildReport,
+    full: bool,
+    embedder: Embedder | None,
+    emit: Progress,
+    pause: Callable[[str], None],
+) -> None:
+    t = time.perf_counter()
+    emit("load", 0, 0)
+    documents: list[Document] = []
+    for item in load_sources(config.sources, config):
+        if isinstance(item, Failure):
+            report.failed.append({"path": item.path, "reason": item.reason})
+        else:
+            documents.append(item)
+        emit("load", len(documents) + len(report.failed), 0)
+    pause("load")
+    report.seconds["load"] = round(time.perf_counter() - t, 3)
+    if not documents:
+        raise BuildError(
+            f"no document could be loaded from {', '.join(map(str, config.sources))} "
+            f"({len(report.failed)} failed); the current index is kept. Check the "
+            "source paths (ASSISTANT_INDEX__SOURCES or --source)"
+        )
+
+    t = time.perf_counter()
+    if embedder is None:
+        embedder = load_embedder(config.embed, config.embed.cache_dir or layout.models)
+    report.embed_backend = embedder.backend
+    report.seconds["model"] = round(time.perf_counter() - t, 3)
+    settings = _chunk_settings(config, embedder)
+
+    current = None if full else _open_current(layout, report)
+    report.previous_snapshot_id = layout.current_id()
+    same_settings = current is not None and all(
+        current.manifest.get(k) == v for k, v in settings.items()
+    )
+    old_hashes = current.document_hashes() if current is not None else {}
+    new_ids = {d.id for d in documents}
+    report.removed = sorted(set(old_hashes) - new_ids)
+    for doc in documents:
+        if doc.id not in old_hashes:
+            report.added.append(doc.id)
+        elif old_hashes[doc.id] != doc.content_hash or not same_settings:
+            report.changed.append(doc.id)
+        else:
+            report.unchanged += 1
+    report.documents = len(documents)
+
+    if (
+        current is not None
+        and same_settings
+        and not (report.added or report.changed or report.removed)
+    ):
+        report.status = "unchanged"
+        report.snapshot_id = current.id
+        report.chunks = current.chunk_count
+        report.vectors_reused = current.chunk_count
+        current.close()
+        return
+
+    t = time.perf_counter()
+    reuse = set() if current is None or not same_settings else set(old_hashes) & new_ids
+    reuse -= set(report.changed)
+    pairs: list[tuple[Chunk, str]] = []
+    lexical_texts: list[str] = []
+    for i, doc in enumerate(documents):
+        if doc.id in reuse and current is not None:
+            stored = current.chunks_of(doc.id)
+            chunks = [s.chunk for s in stored]
+            hashes = [s.embed_hash for s in stored]
+        else:
+            chunks = chunk_document(
+                doc,
+                config.chunk,
+                embedder.wordpiece_counts,
+                prefix=title_prefix,
+            )
+            hashes = [sha256_hex(embedding_text(doc, c)) for c in chunks]
+        for c, h in zip(chunks, hashes, strict=True):
+            pairs.append((c, h))
+            lexical_texts.append(embedding_text(doc, c))
+        emit("chunk", i + 1, len(documents))
+    if current is not None:
+        current.close()
+    report.chunks = len(pairs)
+    report.seconds["chunk"] = round(time.perf_counter() - t, 3)
+
+    t = time.perf_counter()
+    vectors = _vectors(config, layout, embedder, pairs, lexical_texts, full, report, emit)
+    report.seconds["embed"] = round(time.perf_counter() - t, 3)
+    if report.vectors_embedded:
+        report.seconds["embed_chunks_per_s"] = round(
+            report.vectors_embedded / max(report.seconds["embed"], 1e-9), 1
+        )
+    pause("embed")
+
+    t = time.perf_counter()
+    snapshot_id = _new_snapshot_id()
+    building = layout.building_path(snapshot_id)
+    emit("write", 0, 1)
+    manifest = {
+        **settings,
+        "snapshot_id": snapshot_id,
+        "built_at": _now(),
+        "sources": [str(s) for s in config.sources],
+        "embed_backend": embedder.backend,
+        "failed_documents": len(report.failed),
+    }
+    try:
+        write_snapshot(building, documents, pairs, vectors, lexical_texts, manifest)
+        pause("write")
+        emit("write", 1, 1)
+        report.seconds["write"] = round(time.perf_counter() - t, 3)
+
+        t = time.perf_counter()
+        emit("validate", 0, 1)
+        _validate(building, len(documents), len(pairs), vectors)
+        final = layout.snapshots / snapshot_id
+        building.rename(final)
+        report.seconds["validate"] = round(time.perf_counter() - t, 3)
+    except (SnapshotError, OSError) as exc:
+        raise BuildError(f"the new snapshot failed validation, current kept: {exc}") from exc
+    pause("switch")
+    layout.switch(snapshot_id)
+    report.status = "built"
+    report.snapshot_id = snapshot_id
+    pruned = layout.prune(config.keep_snapshots)
+    if pruned:
+        report.notes.append(f"pruned old snapshots: {', '.join(pruned)}")
+
+
+def _vectors(
+    config: BuildConfig,
+    layout: IndexDir,
+    embedder: Embedder,
+    pairs: Sequence[tuple[Chunk, str]],
+    texts: Sequence[str],
+    full: bool,
+    report: BuildReport,
+    emit: Progress,
+) -> np.ndarray:
+    cache = VectorCache(layout.cache, embedder.model_id, embedder.dim)
+    try:
+        if full:
+            cache.clear()
+        hashes = [h for _, h in pairs]
+        known = cache.get_many(hashes)
+        todo: dict[str, str] = {}
+        for h, text in zip(hashes, texts, strict=True):
+            if h not in known and h not in todo:
+                todo[h] = text
+        report.vectors_reused = sum(1 for h in hashes if h in known)
+        report.vectors_embedded = len(todo)
+        batch = max(config.embed.batch_size * 8, 64)  # committed to the cache per batch
+        todo_items = list(todo.items())
+        emit("embed", 0, len(todo_items))
+        for i in range(0, len(todo_items), batch):
+            part = todo_items[i : i + batch]
+            vectors = embedder.embed([text for _, text in part])
+            cache.put_many([h for h, _ in part], vectors)
+            known.update(zip((h for h, _ in part), vectors, strict=True))
+            emit("embed", min(i + batch, len(todo_items)), len(todo_items))
+        out = np.zeros((len(hashes), embedder.dim), dtype=np.float32)
+        for row, h in enumerate(hashes):
+            out[row] = known[h]
+        cache.keep_only(hashes)
+        return out
+    finally:
+        cache.close()
+
+
+def _validate(folder: Path, documents: int, chunks: int, vectors: np.ndarray) -> None:
+    """Open the new snapshot as the server will and ask it a question."""
+    snapshot = Snapshot.open(folder, verify=True)
+    try:
+        if snapshot.document_count != documents or snapshot.chunk_count != chunks:
+            raise SnapshotError(
+                f"expected {documents} documents and {chunks} chunks, found "
+                f"{snapshot.document_count} and {snapshot.chunk_count}"
+            )
+        if chunks:
+            probe = chunks // 2
+            hits = snapshot.search_dense(vectors[probe], 1)
+            if not hits or hits[0][1] < 0.99:
+                raise SnapshotError(f"smoke query for chunk row {probe} did not find it")
+            stored = snapshot.chunk_rows([probe])[0].chunk
+            doc = snapshot.document(stored.document_id)
+            if doc is None or doc.text[stored.start : stored.end] != stored.text:
+                raise SnapshotError(f"chunk row {probe} does not match its document text")
+    finally:
+        snapshot.close()

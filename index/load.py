@@ -1,0 +1,409 @@
+"""Load stage: read report files into cleaned ``Document`` records.
+
+Every source is a folder (walked recursively in name order, hidden entries skipped)
+or a single file. A file that cannot be turned into a document becomes a
+``Failure`` with a reason a maintainer can act on, and loading goes on.
+"""
+
+from __future__ import annotations
+
+import errno
+import io
+import json
+import math
+import os
+import re
+import stat
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import charset_normalizer
+import docx
+from docx.table import Table
+from pypdf import PdfReader
+
+from index.clean import (
+    clean_text,
+    find_date,
+    guess_language,
+    guess_title,
+    html_to_text,
+    iso_date,
+    markdown_to_text,
+    repeated_lines,
+    unwrap_lines,
+)
+from index.config import BuildConfig
+from index.errors import LoadError
+from index.models import Document, Failure, PageSpan
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx", ".jsonl")
+# Dot files and Office lock files ("~$report.docx") are never reports.
+_HIDDEN_PREFIXES = (".", "~$")
+# Decoded text with more control characters than this is a binary file in disguise.
+_MAX_CONTROL_SHARE = 0.01
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+# A short line on at least this share of a PDF's pages is a running header or footer.
+_RUNNING_LINE_SHARE = 0.6
+_JUNK_PDF_TITLE = re.compile(r"^(untitled|microsoft \w+ - )|\.\w{2,4}$", re.IGNORECASE)
+
+Item = Document | Failure
+
+
+def load_sources(sources: Sequence[Path], config: BuildConfig) -> Iterator[Item]:
+    """Yield a ``Document`` for every report under ``sources`` and a ``Failure`` for
+    every file that could not be read, in a stable order."""
+    seen: dict[str, str] = {}
+    for source in sources:
+        for item, where in _load_source(Path(source), config):
+            if isinstance(item, Document):
+                if item.id in seen:
+                    item = Failure(
+                        where,
+                        f"duplicate document id {item.id!r}: also in {seen[item.id]}; "
+                        "rename one of them or list only one of their folders in sources",
+                    )
+                else:
+                    seen[item.id] = where
+            yield item
+
+
+def _load_source(source: Path, config: BuildConfig) -> Iterator[tuple[Item, str]]:
+    shown = str(source)
+    try:
+        info = source.stat()
+    except OSError as exc:
+        if source.is_symlink():
+            yield Failure(shown, _symlink_reason(exc, source)), shown
+        else:
+            yield Failure(shown, "source does not exist; check the path in sources"), shown
+        return
+    if stat.S_ISDIR(info.st_mode):
+        visited = {os.path.realpath(source): shown}
+        for found in _walk(source, Path(), visited):
+            if isinstance(found, Failure):
+                yield found, found.path
+            else:
+                yield from _load_file(*found, config)
+    elif source.suffix.lower() in SUPPORTED_SUFFIXES:
+        yield from _load_file(source, shown, source.name, config)
+    else:
+        supported = ", ".join(SUPPORTED_SUFFIXES)
+        reason = f"unsupported file type {source.suffix!r}; supported: {supported}"
+        yield Failure(shown, reason), shown
+
+
+def _walk(
+    root: Path, rel: Path, visited: dict[str, str]
+) -> Iterator[tuple[Path, str, str] | Failure]:
+    """(path, shown path, document id) of each supported file below ``root / rel``.
+
+    ``visited`` maps the real path of every folder walked so far to its shown path:
+    a symlink back to one of them is a loop (or a second copy), reported, not followed.
+    """
+    folder = root / rel
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+    except OSError as exc:
+        yield Failure(str(folder), f"cannot list the folder: {exc.strerror}")
+        return
+    for entry in entries:
+        if entry.name.startswith(_HIDDEN_PREFIXES):
+            continue
+        path = Path(entry.path)
+        shown = str(root / rel / entry.name)
+        suffix = path.suffix.lower()
+        try:
+            info = os.stat(path)  # follows symlinks
+        except OSError as exc:
+            if suffix in SUPPORTED_SUFFIXES or not suffix:
+                reason = _symlink_reason(exc, path) if entry.is_symlink() else exc.strerror
+                yield Failure(shown, str(reason))
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            real = os.path.realpath(path)
+            if real in visited:
+                yield Failure(shown, _revisit_reason(real, visited[real], folder))
+                continue
+            visited[real] = shown
+            yield from _walk(root, rel / entry.name, visited)
+        elif suffix in SUPPORTED_SUFFIXES:
+            yield path, shown, (rel / entry.name).as_posix()
+
+
+def _revisit_reason(real: str, first_shown: str, folder: Path) -> str:
+    here = os.path.realpath(folder)
+    if here == real or here.startswith(real + os.sep):
+        return f"symlink loop: it points back to {first_shown!r}, which contains it; not followed"
+    return f"symlink to {first_shown!r}, a folder already read; not followed, to load it once"
+
+
+def _symlink_reason(exc: OSError, path: Path) -> str:
+    if exc.errno == errno.ELOOP:
+        return "symlink loop: the link resolves to itself; fix or remove it"
+    if exc.errno == errno.ENOENT:
+        return f"broken symlink: its target {os.readlink(path)!r} does not exist"
+    return f"cannot follow the symlink: {exc.strerror}"
+
+
+def _load_file(
+    path: Path, shown: str, doc_id: str, config: BuildConfig
+) -> Iterator[tuple[Item, str]]:
+    try:
+        data = _read_bytes(path, config.max_file_bytes)
+        suffix = path.suffix.lower()
+        if suffix == ".jsonl":
+            yield from _load_jsonl(decode_text(data), shown)
+        else:
+            yield _load_document(suffix, data, doc_id, shown), shown
+    except LoadError as exc:
+        yield Failure(shown, str(exc)), shown
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    info = os.stat(path)
+    if not stat.S_ISREG(info.st_mode):
+        raise LoadError(
+            f"not a regular file ({_file_kind(info.st_mode)}); it cannot be read as a report"
+        )
+    if info.st_size > max_bytes:
+        raise LoadError(
+            f"file is {info.st_size} bytes, over the {max_bytes}-byte limit (max_file_bytes); "
+            "raise the limit or split the file"
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise LoadError(f"cannot read the file: {exc.strerror}") from exc
+    if not data.strip():
+        raise LoadError("empty file")
+    return data
+
+
+def _file_kind(mode: int) -> str:
+    kinds = {stat.S_ISFIFO: "a FIFO", stat.S_ISSOCK: "a socket", stat.S_ISCHR: "a device"}
+    return next((name for test, name in kinds.items() if test(mode)), "not a plain file")
+
+
+def decode_text(data: bytes) -> str:
+    """UTF-8 when it is, else the encoding charset-normalizer detects (cp1251, latin-1…)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16")
+    elif b"\x00" in data:
+        raise LoadError("binary file: it contains NUL bytes, so it is not text")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = _detect_and_decode(data)
+    if not text or len(_CONTROL.findall(text)) > _MAX_CONTROL_SHARE * len(text):
+        raise LoadError("binary file: its bytes are not text in any known encoding")
+    return text
+
+
+# On a short text, rare code pages (ISO-8859-10, CP775) can edge out the one that was
+# really used; files in the wild are in these, so among near-equal guesses they win.
+_COMMON_ENCODINGS = (
+    "cp1252", "cp1251", "latin_1", "iso8859_15", "cp1250", "koi8_r", "gb18030", "big5",
+    "shift_jis", "euc_jp", "euc_kr", "cp1256", "cp1253", "cp1254", "cp1257",
+)  # fmt: skip
+_CHAOS_MARGIN = 0.02
+
+
+def _detect_and_decode(data: bytes) -> str:
+    matches = charset_normalizer.from_bytes(data)
+    best = matches.best()
+    if best is None:
+        return ""
+    close = [m for m in matches if m.chaos <= best.chaos + _CHAOS_MARGIN]
+    for encoding in _COMMON_ENCODINGS:
+        if any(encoding in m.could_be_from_charset for m in close):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+    return str(best)
+
+
+def _load_document(suffix: str, data: bytes, doc_id: str, shown: str) -> Document:
+    fields: dict[str, Any]
+    if suffix == ".pdf":
+        fields = _read_pdf(data)
+    elif suffix == ".docx":
+        fields = _read_docx(data)
+    else:
+        fields = _read_markup(suffix, decode_text(data))
+    return _document(doc_id, shown, **fields)
+
+
+def _read_markup(suffix: str, raw: str) -> dict[str, Any]:
+    if not raw.strip():
+        raise LoadError("empty file")
+    if suffix in (".html", ".htm"):
+        title, text, meta = html_to_text(raw)
+    elif suffix == ".md":
+        title, text, meta = markdown_to_text(raw)
+    else:
+        title, text, meta = None, clean_text(raw), {}
+    return {
+        "title": title,
+        "text": text,
+        "url": meta.get("url"),
+        "date": iso_date(meta.get("date")) or find_date(meta.get("date", "")),
+        "language": meta.get("lang") or meta.get("language"),
+    }
+
+
+def _read_pdf(data: bytes) -> dict[str, Any]:
+    if b"%%EOF" not in data[-1024:]:
+        # pypdf would rebuild what it can of a cut-off file and lose pages silently.
+        raise LoadError("truncated PDF: no %%EOF marker at its end; download or export it again")
+    try:
+        reader = PdfReader(io.BytesIO(data))
+    except Exception as exc:  # pypdf raises many types on a damaged file; each is reported
+        raise LoadError(f"corrupt PDF: {exc}") from exc
+    if reader.is_encrypted:
+        try:
+            opened = reader.decrypt("")
+        except Exception as exc:
+            raise LoadError(f"encrypted PDF that cannot be opened: {exc}") from exc
+        if not opened:
+            raise LoadError("encrypted PDF: it needs a password; index an unencrypted copy")
+    try:
+        raw_pages = [page.extract_text() or "" for page in reader.pages]
+        meta_title = reader.metadata.title if reader.metadata else None
+    except Exception as exc:
+        raise LoadError(f"corrupt PDF: {exc}") from exc
+    if not raw_pages:
+        raise LoadError("corrupt PDF: it has no pages")
+    running: set[str] = set()
+    if len(raw_pages) >= 2:
+        running = repeated_lines(raw_pages, max(2, math.ceil(_RUNNING_LINE_SHARE * len(raw_pages))))
+    text, pages = _join_pages([unwrap_lines(clean_text(raw, running)) for raw in raw_pages])
+    if not text:
+        raise LoadError("PDF has no text layer (scanned images?); run OCR on it first")
+    title = meta_title.strip() if isinstance(meta_title, str) else None
+    # Dates in PDF metadata are the file's, not the event's: the text is the source.
+    return {
+        "title": None if title and _JUNK_PDF_TITLE.search(title) else title,
+        "text": text,
+        "pages": pages,
+    }
+
+
+def _join_pages(page_texts: list[str]) -> tuple[str, tuple[PageSpan, ...]]:
+    """Pages joined by a blank line; a page with no text has no span."""
+    parts: list[str] = []
+    spans: list[PageSpan] = []
+    offset = 0
+    for number, page_text in enumerate(page_texts, start=1):
+        if not page_text:
+            continue
+        if parts:
+            offset += 2
+        spans.append(PageSpan(number, offset, offset + len(page_text)))
+        parts.append(page_text)
+        offset += len(page_text)
+    return "\n\n".join(parts), tuple(spans)
+
+
+def _read_docx(data: bytes) -> dict[str, Any]:
+    try:
+        document = docx.Document(io.BytesIO(data))
+        blocks: list[str] = []
+        heading = None
+        for block in document.iter_inner_content():
+            if isinstance(block, Table):
+                blocks.append("\n".join(_table_row(row.cells) for row in block.rows))
+                continue
+            style = block.style.name if block.style is not None else ""
+            if heading is None and block.text.strip() and style.startswith(("Heading", "Title")):
+                heading = block.text
+            blocks.append(block.text)
+        core_title = document.core_properties.title
+    except Exception as exc:  # python-docx raises zip, XML and key errors on a damaged file
+        raise LoadError(f"not a valid DOCX file: {exc}") from exc
+    return {"title": core_title or heading, "text": clean_text("\n\n".join(blocks))}
+
+
+def _table_row(cells: Sequence[Any]) -> str:
+    texts: list[str] = []
+    for cell in cells:
+        text = " ".join(cell.text.split())
+        if text and (not texts or texts[-1] != text):  # a merged cell repeats its text
+            texts.append(text)
+    return " | ".join(texts)
+
+
+def _load_jsonl(content: str, shown: str) -> Iterator[tuple[Item, str]]:
+    """One document per line in the BEIR corpus format; a bad line fails alone."""
+    for number, line in enumerate(content.split("\n"), start=1):
+        if not line.strip():
+            continue
+        where = f"{shown}:{number}"
+        try:
+            yield _jsonl_document(line, shown), where
+        except LoadError as exc:
+            yield Failure(where, f"line {number}: {exc}"), where
+
+
+def _jsonl_document(line: str, shown: str) -> Document:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise LoadError(f"not valid JSON: {exc.msg} (column {exc.colno})") from exc
+    if not isinstance(record, dict):
+        raise LoadError(f"a JSON {type(record).__name__}, not an object with '_id' and 'text'")
+    doc_id = record.get("_id")
+    if not isinstance(doc_id, str | int) or not str(doc_id).strip():
+        raise LoadError("no '_id' (every line needs a non-empty '_id' and 'text')")
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise LoadError(f"document {doc_id!r} has no 'text'")
+    meta = record.get("metadata")
+    meta = meta if isinstance(meta, dict) else {}
+    title = record.get("title")
+    return _document(
+        str(doc_id).strip(),
+        shown,
+        title=" ".join(title.split()) if isinstance(title, str) else None,
+        text=clean_text(text),
+        url=_str_or_none(record.get("url") or meta.get("url")),
+        date=iso_date(record.get("date") or meta.get("date")),
+        language=_str_or_none(record.get("language") or meta.get("language")),
+        metadata=meta,
+    )
+
+
+def _str_or_none(value: Any) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def _document(
+    doc_id: str,
+    source: str,
+    *,
+    title: str | None,
+    text: str,
+    url: str | None = None,
+    date: str | None = None,
+    language: str | None = None,
+    pages: tuple[PageSpan, ...] = (),
+    metadata: Mapping[str, Any] | None = None,
+) -> Document:
+    if not text:
+        raise LoadError("no text left after removing menus, share links and page furniture")
+    return Document(
+        id=doc_id,
+        title=title or guess_title(text) or Path(doc_id).stem.replace("-", " "),
+        text=text,
+        source=source,
+        url=url,
+        date=date or find_date(text),
+        language=language or guess_language(text),
+        pages=pages,
+        metadata=MappingProxyType(dict(metadata or {})),
+    )
