@@ -31,7 +31,9 @@ _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 class Filters:
     date_from: str | None = None  # inclusive, "YYYY", "YYYY-MM" or "YYYY-MM-DD"
     date_to: str | None = None
-    sources: tuple[str, ...] = ()  # a document's source path starts with one of these
+    # A source path matches when one of these starts it or starts one of its path
+    # parts: "2024/" matches "examples/reports/2024/webinar.html".
+    sources: tuple[str, ...] = ()
     languages: tuple[str, ...] = ()
     document_ids: tuple[str, ...] = ()
 
@@ -48,6 +50,10 @@ class Filters:
         )
 
 
+def source_matches(source: str, wanted: tuple[str, ...]) -> bool:
+    return any(source.startswith(w) or f"/{w.lstrip('/')}" in source for w in wanted)
+
+
 def allowed_rows(snapshot: Snapshot, filters: Filters) -> np.ndarray | None:
     """Boolean mask over chunk rows, or None when nothing is filtered."""
     if filters.empty:
@@ -61,8 +67,9 @@ def allowed_rows(snapshot: Snapshot, filters: Filters) -> np.ndarray | None:
         upper = filters.date_to + "\uffff"  # "2024" as an upper bound includes 2024-12-31
         mask &= np.array([bool(d) and d <= upper for d in dates], dtype=bool)
     if filters.sources:
-        prefixes = tuple(filters.sources)
-        mask &= np.array([s.startswith(prefixes) for s in snapshot.row_source], dtype=bool)
+        mask &= np.array(
+            [source_matches(s, filters.sources) for s in snapshot.row_source], dtype=bool
+        )
     if filters.languages:
         mask &= np.isin(snapshot.row_language, list(filters.languages))
     if filters.document_ids:

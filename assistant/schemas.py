@@ -29,7 +29,8 @@ class FiltersIn(BaseModel):
     sources: list[str] = Field(
         default_factory=list,
         max_length=20,
-        description="Only documents whose source path starts with one of these, e.g. '2024/'.",
+        description="Only documents whose source path, or a folder in it, starts with one of "
+        "these, e.g. '2024/' or 'examples/reports/2024/'.",
     )
     languages: list[str] = Field(
         default_factory=list, max_length=20, description="Language codes, e.g. ['en']."

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import numpy as np
-from index.embed import Embedder, load_embedder
 
+from assistant.compose import SentenceVectorCache, compose_answer
 from assistant.retrieve import Filters, search
 from assistant.types import Answer, Passage
 from index.config import BuildConfig
+from index.embed import Embedder, load_embedder
 from index.errors import NotFoundError, NotReadyError, QueryError, SnapshotError
 from index.layout import IndexDir
 from index.models import Document
@@ -81,6 +82,7 @@ class AssistantService:
         self.max_top_k = max_top_k
         self.max_question_chars = max_question_chars
         self._embedder = embedder
+        self._sentence_vectors: SentenceVectorCache | None = None
         self._state: LoadedIndex | None = None
         self._swap_lock = threading.Lock()
         self.last_error: str | None = None
@@ -96,6 +98,13 @@ class AssistantService:
                 self.config.embed, self.config.embed.cache_dir or self.layout.models
             )
         return self._embedder
+
+    @property
+    def sentence_vectors(self) -> SentenceVectorCache:
+        """Vectors of answer candidate sentences, cached across questions."""
+        if self._sentence_vectors is None:
+            self._sentence_vectors = SentenceVectorCache(self.embedder.embed)
+        return self._sentence_vectors
 
     @property
     def state(self) -> LoadedIndex:
@@ -190,14 +199,12 @@ class AssistantService:
         filters: Filters | None = None,
         context: Sequence[str] = (),
     ) -> AnswerResult:
-        from assistant.compose import compose_answer
-
         tick = time.perf_counter()
         question = self._check(question, top_k)
         state = self.state
         vector, query_text = self._query(question, context)
         passages = search(state.snapshot, vector, query_text, top_k, filters)
-        answer = compose_answer(question, passages, vector, self.embedder.embed)
+        answer = compose_answer(question, passages, vector, self.sentence_vectors)
         took = (time.perf_counter() - tick) * 1000
         return AnswerResult(answer, tuple(passages), state.version, round(took, 1))
 

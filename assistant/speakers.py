@@ -1,0 +1,384 @@
+"""Who said each sentence: speaker attribution over sentences in document order.
+
+Reports introduce a speaker in a few ways, all handled here:
+- name before the verb: "Lidia Mikheeva noted that …", "Summarizing the event, Guo Jun
+  noted that …", "…, Ilya Semin said.";
+- role around the name: "Secretary of the Civic Chamber, Lidia Mikheeva, noted …",
+  "Sergey Grebennikov, member of the Commission …, noted …";
+- verb before the name: "…, said Guo Jun, vice president of …", "…, - a underlined
+  Evgenia Dmitrieva, member of the Commission …", "according to Jane Doe, …";
+- the role in the sentences after "X said.": "First Deputy Chairman of …";
+- a pronoun tag, "“…,” she said.", which takes the person last named, and gives that
+  person to the sentences of the same paragraph before it (the start of the quote).
+
+A speaker carries over to the following sentences of the same paragraph, and to a
+following paragraph that opens with a quotation mark, until another is named. A
+sentence that names a person doing something else ("X invited …") is not a statement
+of X, but makes X the person that a later "she said" refers to.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from assistant.sentences import Sentence
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """``speaker`` of one sentence; ``named``: the sentence's own text names the speaker;
+    ``role_only``: the sentence only states the role of the speaker named before it;
+    ``tag``: where the attribution words are in the sentence ("Lidia Mikheeva noted
+    that", ", she said"), offsets into ``Sentence.text``."""
+
+    speaker: Speaker | None = None
+    named: bool = False
+    role_only: bool = False
+    tag: tuple[int, int] | None = None
+
+
+# Longest role kept: longer text next to a name is a clause, not a role.
+MAX_ROLE_CHARS = 200
+
+_VERBS = (
+    r"(?:said|says|noted|notes|stressed|stresses|underlined|underlines|underscored"
+    r"|emphasi[sz]ed|emphasi[sz]es|added|adds|explained|explains|pointed\s+out|points\s+out"
+    r"|stated|states|remarked|observed|recalled|recalls|declared|announced|highlighted"
+    r"|urged|suggested|proposed|concluded|commented|argued|insisted|believes|believed"
+    r"|told|replied|answered|continued|mentioned|warned|acknowledged|affirmed|asserted"
+    r"|reminded|expressed|assured|indicated|reported|shared|spoke|summed\s+up|summari[sz]ed"
+    r"|called\s+for|opined|asked)"
+)
+_AUX = r"(?:(?:has|had|have|also|further|then|again)\s+)*"
+# Upper and lower case letters of Latin-1, Latin Extended-A and Cyrillic ("Léa",
+# "Sofía", "Łukasz"); Extended-A mixes cases, so it counts as both.
+_UP = "A-ZÀ-ÖØ-ÞĀ-žА-ЯЁ"
+_LOW = "a-zß-öø-ÿĀ-žа-яё"
+_TOKEN = rf"(?:[{_UP}][{_LOW}'’]+(?:-[{_UP}]?[{_LOW}'’]+)*|[{_UP}]\.)"
+_PARTICLE = r"(?:de|da|di|del|van|von|der|den|la|le|bin|ibn|al|el|dos|du)"
+# A name starts where no letter precedes it, or inside a glued photo caption
+# ("Sergey-GrebennikovSergey Grebennikov"), where a lower-case letter does.
+_NAME = (
+    rf"(?:(?<![\w'’-])|(?<=[{_LOW}]))"
+    rf"(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{0,4}})"
+)
+# A role between commas after the name ("X, member of …, media and …, noted").
+_ROLE_BETWEEN = r"(?:,\s+(?P<role_mid>[^;“”\"]{3,200}?),|,)?"
+
+_NAME_THEN_VERB = re.compile(rf"{_NAME}{_ROLE_BETWEEN}\s+{_AUX}{_VERBS}\b")
+_VERB_THEN_NAME = re.compile(rf"\b{_VERBS}\s+(?:by\s+)?{_NAME}(?P<after>,\s+|\s*[.;]|\s*$)")
+_ACCORDING_TO = re.compile(rf"\b[Aa]ccording\s+to\s+{_NAME}(?P<after>,\s+|\s*[.;]|\s*$)")
+_PRONOUN_TAG = re.compile(
+    rf"(?:\b(?:[Ss]he|[Hh]e)\s+{_AUX}{_VERBS}\b|\b{_VERBS}\s+(?:she|he)\b"
+    r"|\b[Aa]ccording\s+to\s+(?:her|him)\b)"
+)
+# "X invited …", "Opening the meeting, X, President of …, welcomed …": X acts.
+_ACTS = rf"{_NAME}{_ROLE_BETWEEN}\s+{_AUX}[a-z]+(?:ed|s)\b"
+_PRONOUN_SUBJECT = re.compile(rf"^(?:He|She)\s+{_AUX}[a-z]+")  # "She presented figures …"
+_SUBJECT_ACTS = (
+    re.compile(rf"^[“\"‘']?{_ACTS}"),
+    re.compile(rf"^[^,“”\"]{{0,60}},\s+{_ACTS}"),
+)
+_PERSON = re.compile(_NAME)
+_OPENING_QUOTE = re.compile(r"""^\s*["“‘«]""")
+_ANY_VERB = re.compile(rf"\b{_VERBS}\b")
+_THAT = re.compile(r"(?:\s+that\b)?[\s,:]*")  # "noted that", "said:"
+_LEAD_IN = re.compile(r"[\s,;“”\"'\-–—]*(?:\b[a-z]\s+)?$")  # ", - a underlined", ",” she said"
+
+_TITLES = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof.".split())
+_ROLE_WORDS = frozenset(
+    """secretary chairman chairwoman chairperson chair president vice deputy first member head
+    director minister ambassador representative rapporteur adviser advisor executive general
+    ceo professor expert coordinator manager officer commissioner governor mayor senator
+    spokesperson spokesman spokeswoman founder chief leader secretary-general vice-president
+    vice-chairman vice-chair co-chair delegate envoy counsellor councillor councilor president-elect
+    treasurer dean rector analyst economist researcher moderator""".split()
+)
+# Capitalised words that begin sentences or name places and bodies, never a person.
+_NOT_NAMES = frozenset(
+    """the this that these those it he she they we i you our their his her its in on at
+    for from with by as during after before today yesterday however according summarizing
+    summarising speaking addressing also and but so then there here when while a an all both
+    each many most some such what which who why how internet commission council chamber
+    committee association federation union government ministry organization organisation
+    parliament assembly forum group company institute university bank agency republic office
+    board secretariat department centre center society economic social digital""".split()
+)
+_ROLE_MODIFIERS = frozenset("the a an former acting honorary senior".split())
+_ROLE_FUNCTION_WORDS = frozenset("of for and the on in at to de du la a an".split())
+_ROLE_CLAUSE_START = re.compile(
+    r"^(?:who|which|that|and|but|in|at|on|during|as|when|while|adding|saying|stressing|"
+    r"noting|because|if|after|before|with|to)\b"
+)
+
+
+def attribute(sentences: Sequence[Sentence]) -> tuple[Attribution, ...]:
+    """One ``Attribution`` per sentence; ``sentences`` are consecutive, in document order."""
+    state = _State()
+    out: list[Attribution] = [Attribution()] * len(sentences)
+    i = 0
+    while i < len(sentences):
+        j = i
+        while j < len(sentences) and sentences[j].paragraph == sentences[i].paragraph:
+            j += 1
+        _paragraph(sentences[i:j], out, i, state)
+        i = j
+    return tuple(out)
+
+
+class _State:
+    """What one pass over a document knows so far (local to one ``attribute`` call)."""
+
+    def __init__(self) -> None:
+        self.known: dict[str, Speaker] = {}  # by name; the role once the report gave it
+        self.current: Speaker | None = None  # the person a pronoun tag refers to
+        self.last_paragraph: Speaker | None = None  # speaker of the previous paragraph
+
+    def remember(self, speaker: Speaker) -> Speaker:
+        old = self.known.get(speaker.name)
+        if speaker.role is None and old is not None:
+            return old
+        self.known[speaker.name] = speaker
+        return speaker
+
+
+def _paragraph(
+    sentences: Sequence[Sentence], out: list[Attribution], offset: int, state: _State
+) -> None:
+    speaker: Speaker | None = None
+    pending: list[int] = []  # sentences whose speaker a later tag may give
+    awaiting_role: Speaker | None = None  # "X said." was read; the role may follow
+    role_texts: list[str] = []
+    quote_depth = 0
+    for k, sentence in enumerate(sentences):
+        index = offset + k
+        text = sentence.text
+        in_quote = quote_depth > 0 or bool(_OPENING_QUOTE.match(text))
+        quote_depth = _quote_depth_after(text, quote_depth)
+        if awaiting_role is not None and _looks_like_role(text, allow_title_case=bool(role_texts)):
+            role_texts.append(text)
+            role = _clean_role(" ".join(role_texts))
+            with_role = state.remember(Speaker(awaiting_role.name, role))
+            speaker = state.current = with_role
+            for m in range(offset, index):
+                before = out[m].speaker
+                if before is not None and before.name == with_role.name:
+                    out[m] = Attribution(with_role, out[m].named, out[m].role_only)
+            out[index] = Attribution(with_role, role_only=True)
+            continue
+        awaiting_role, role_texts = None, []
+        tag = _named_speaker(text, state)
+        if tag is None and state.current is not None:
+            tag = _pronoun_tag(text, state.current)
+        if tag is not None:
+            speaker = state.current = tag.speaker
+            out[index] = Attribution(speaker, named=tag.named, tag=tag.span)
+            if tag.trailing:
+                # "“…. …,” she said.": the quote began in the sentences before
+                for m in pending:
+                    out[m] = Attribution(speaker)
+            pending = []
+            if tag.ends_with_verb and speaker.role is None:
+                awaiting_role = speaker
+        elif speaker is not None and in_quote:
+            out[index] = Attribution(speaker)
+        else:
+            actor = _subject_actor(text, state)
+            if actor is not None:
+                state.current = actor
+            pending.append(index)
+    if (
+        pending
+        and pending[0] == offset
+        and state.last_paragraph is not None
+        and _OPENING_QUOTE.match(sentences[0].text)
+    ):
+        # a quote paragraph right after a speaker's paragraph continues that speaker
+        for m in pending:
+            out[m] = Attribution(state.last_paragraph)
+        speaker = state.last_paragraph
+    state.last_paragraph = speaker
+
+
+@dataclass(frozen=True)
+class _Tag:
+    """A speaker tag found in a sentence."""
+
+    speaker: Speaker
+    named: bool  # the sentence names the speaker (not "she said")
+    trailing: bool  # the tag ends the sentence: what came before is the speaker's
+    span: tuple[int, int]  # the attribution words in the sentence
+    ends_with_verb: bool = False  # "…, Ilya Semin said." (the role may follow)
+
+
+def _named_speaker(text: str, state: _State) -> _Tag | None:
+    """The first speaker a sentence names."""
+    tags: list[tuple[int, _Tag]] = []
+    for match in _overlapping(_NAME_THEN_VERB, text):
+        role_mid = match.group("role_mid")
+        if role_mid is not None and not _looks_like_role(role_mid, allow_title_case=False):
+            continue  # "Russian Federation, Lidia Mikheeva, noted": the name is further on
+        role_before = _role_before(text[: match.start("name")])
+        found = _speaker_from(match.group("name"), (role_mid, role_before), state)
+        if found is not None:
+            ends = text[match.end() :].strip() in ("", ".")
+            start = match.start("name") - (len(role_before) + 2 if role_before else 0)
+            end = len(text) if ends else _after_that(text, match.end())
+            tags.append((match.start(), _Tag(found, True, ends, (start, end), ends)))
+            break
+    for pattern in (_VERB_THEN_NAME, _ACCORDING_TO):
+        for match in _overlapping(pattern, text):
+            after = text[match.end() :]
+            has_role = match.group("after").startswith(",") and _looks_like_role(
+                after, allow_title_case=False
+            )
+            found = _speaker_from(match.group("name"), (after if has_role else None,), state)
+            if found is not None:
+                trailing = has_role or not match.group("after").startswith(",")
+                start = _lead_in_start(text, match.start())
+                span = (start, len(text) if has_role else match.end())
+                tags.append((match.start(), _Tag(found, True, trailing, span)))
+                break
+    return min(tags, key=lambda t: t[0])[1] if tags else None
+
+
+def _pronoun_tag(text: str, current: Speaker) -> _Tag | None:
+    match = _PRONOUN_TAG.search(text) or _PRONOUN_SUBJECT.match(text)
+    if match is None:
+        return None
+    trailing = text[match.end() :].strip() in ("", ".")
+    start = _lead_in_start(text, match.start())
+    end = len(text) if trailing else _after_that(text, match.end())
+    return _Tag(current, False, trailing, (start, end))
+
+
+def _lead_in_start(text: str, pos: int) -> int:
+    """Where the punctuation before a tag starts: ", - a underlined", ",” she said"."""
+    match = _LEAD_IN.search(text, 0, pos)
+    return pos if match is None else match.start()
+
+
+def _after_that(text: str, pos: int) -> int:
+    """The end of "that" after a speech verb: "noted that ", "said: "."""
+    match = _THAT.match(text, pos)
+    return pos if match is None else match.end()
+
+
+def _quote_depth_after(text: str, depth: int) -> int:
+    depth += text.count("“") + text.count("«") - text.count("”") - text.count("»")
+    if text.count('"') % 2:
+        depth = 0 if depth > 0 else 1
+    return max(depth, 0)
+
+
+def _overlapping(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    pos = 0
+    while (match := pattern.search(text, pos)) is not None:
+        yield match
+        pos = match.start() + 1
+
+
+def _subject_actor(text: str, state: _State) -> Speaker | None:
+    for pattern in _SUBJECT_ACTS:
+        match = pattern.match(text)
+        if match is not None:
+            found = _speaker_from(match.group("name"), (match.group("role_mid"),), state)
+            if found is not None:
+                return found
+    # "The General Assembly elected Karim Benjelloun …": a person named before
+    mentioned = [
+        state.known[m.group("name")]
+        for m in _overlapping(_PERSON, text)
+        if m.group("name") in state.known
+    ]
+    return mentioned[-1] if mentioned else None
+
+
+def _speaker_from(raw_name: str, role_texts: Sequence[str | None], state: _State) -> Speaker | None:
+    """A ``Speaker`` from a matched name; role words before the name move to the role."""
+    tokens = raw_name.split()
+    lead: list[str] = []
+    while (
+        tokens
+        and tokens[0].lower() not in _TITLES
+        and (
+            tokens[0].lower() in _NOT_NAMES
+            or tokens[0].lower() in _ROLE_WORDS
+            or _is_demonym(tokens[0])
+        )
+    ):
+        lead.append(tokens.pop(0))
+    if not tokens or any(t.lower() in _NOT_NAMES or t.lower() in _ROLE_WORDS for t in tokens):
+        return None
+    role = next(
+        (_clean_role(r) for r in role_texts if r and _looks_like_role(r, allow_title_case=False)),
+        None,
+    )
+    if role is None and any(t.lower() in _ROLE_WORDS for t in lead):
+        role = " ".join(t for t in lead if t.lower() not in _NOT_NAMES) or None
+    titled = tokens[0].lower() in _TITLES or any(t.lower() in _ROLE_WORDS for t in lead)
+    if len(tokens) == 1 or (len(tokens) == 2 and tokens[0].lower() in _TITLES):
+        # a surname alone: the person the report named before, or one given a title
+        surname = tokens[-1]
+        matches = {s.name for s in state.known.values() if s.name.split()[-1] == surname}
+        if len(matches) == 1:
+            return state.remember(Speaker(matches.pop(), role))
+        if not titled:
+            return None
+    return state.remember(Speaker(" ".join(tokens), role))
+
+
+def _role_before(prefix: str) -> str | None:
+    """ "Secretary of the Civic Chamber, " before a name: the role, if it is one."""
+    prefix = prefix.rstrip()
+    if not prefix.endswith(","):
+        return None
+    clause = prefix[:-1].rsplit(";", 1)[-1].strip(" “”\"'")
+    return clause if _starts_with_role(clause.split()) else None
+
+
+def _is_demonym(token: str) -> bool:
+    # "Russian President Vladimir Putin": nationality adjectives go with the role
+    return token.endswith(("ian", "ese", "ish", "can")) and token.lower() not in _ROLE_WORDS
+
+
+def _looks_like_role(text: str, *, allow_title_case: bool) -> bool:
+    stripped = text.strip(" \t\n,.-–—")
+    if not stripped or len(stripped) > MAX_ROLE_CHARS or _ROLE_CLAUSE_START.match(stripped):
+        return False
+    if _ANY_VERB.search(stripped):
+        return False
+    words = re.findall(r"[\w'’-]+", stripped)
+    if _starts_with_role(words):
+        return True
+    # the tail of a role cut by a stray full stop: "Federation for Economic Development"
+    return allow_title_case and all(
+        w[0].isupper() or w.lower() in _ROLE_FUNCTION_WORDS for w in words
+    )
+
+
+def _starts_with_role(words: Sequence[str]) -> bool:
+    """ "member of …", "the head of …", "former Chinese Ambassador …"."""
+    rest = list(words)
+    while rest and rest[0].lower() in _ROLE_MODIFIERS:
+        rest.pop(0)
+    if rest and _is_demonym(rest[0]):
+        rest.pop(0)
+    # "member of …", "youth delegate of …", "Secretary General of …"
+    return any(w.lower() in _ROLE_WORDS for w in rest[:2])
+
+
+def _clean_role(text: str) -> str:
+    role = re.sub(r"\s+", " ", text).strip()
+    role = re.split(r",\s+(?:who|which|where)\b", role, maxsplit=1)[0]
+    role = re.sub(r"\.\s+(?=[a-z])", " ", role)  # "vice president. of the PRC" (a stray stop)
+    role = re.sub(r"\s+([,.])", r"\1", role)
+    return role.strip(" ,.;:-–—")

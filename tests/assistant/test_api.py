@@ -1,0 +1,214 @@
+"""The HTTP API over a real server on loopback, the real model and a real index."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from typer.testing import CliRunner
+
+from assistant.api import check_bind
+from assistant.auth import KeyStore, create_key, hash_key
+from assistant.cli import app as cli
+from index.errors import ConfigError
+from tests.conftest import SAMPLES, SHARED
+from tests.helpers import build_test_index, serve, settings_for
+
+pytestmark = pytest.mark.slow
+
+SEED = SHARED / "seed"
+OFF_TOPIC = [
+    "What is the recipe for lasagna?",
+    "Who won the 2018 FIFA World Cup?",
+    "How do I reset my router password?",
+    "What is the boiling point of mercury?",
+]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory, model_cache: Path) -> Iterator[dict]:
+    root = tmp_path_factory.mktemp("api")
+    sources = [SAMPLES] + ([SEED] if SEED.is_dir() else [])
+    config = build_test_index(root / "index", model_cache, sources)
+    keys_file = root / "keys.json"
+    query_key, _ = create_key(keys_file, ["query"], "tests")
+    admin_key, _ = create_key(keys_file, ["admin"], "ops")
+    settings = settings_for(config, api_keys_file=keys_file)
+    with serve(settings) as base_url:
+        yield {
+            "url": base_url,
+            "query": {"Authorization": f"Bearer {query_key}"},
+            "admin": {"Authorization": f"Bearer {admin_key}"},
+        }
+
+
+def post(server: dict, path: str, body: object, key: str = "query") -> httpx.Response:
+    headers = server.get(key, {})
+    return httpx.post(server["url"] + path, json=body, headers=headers, timeout=60)
+
+
+def assert_error(response: httpx.Response, status: int, *words: str) -> None:
+    assert response.status_code == status, response.text
+    body = response.json()
+    assert set(body) == {"error"} and body["error"]["message"]
+    for word in words:
+        assert word in body["error"]["message"]
+
+
+def check_citations(server: dict, body: dict) -> None:
+    """Every [n] has a citation, every citation is used, every quote is exact."""
+    numbers = {c["n"] for c in body["citations"]}
+    assert numbers == set(range(1, len(body["citations"]) + 1))
+    for n in numbers:
+        assert f"[{n}]" in body["answer"]
+    for c in body["citations"]:
+        doc = httpx.get(
+            f"{server['url']}/v1/documents/{c['document_id']}", headers=server["query"]
+        ).json()
+        assert doc["text"][c["start"] : c["end"]] == c["passage"]
+        assert c["title"] == doc["title"]
+
+
+def test_answer_has_exact_citations(server: dict) -> None:
+    r = post(server, "/v1/answer", {"question": "What did the youth forum ask councils for?"})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["found"] is True and body["citations"]
+    assert body["index_version"] and body["took_ms"] >= 0
+    check_citations(server, body)
+
+
+@pytest.mark.skipif(not SEED.is_dir(), reason="../shared/seed is absent")
+def test_digital_risks_on_the_seed_report(server: dict) -> None:
+    r = post(server, "/v1/answer", {"question": "What was said about digital risks?"})
+    body = r.json()
+    check_citations(server, body)
+    seed = [c for c in body["citations"] if c["document_id"] == "000_c747f71a7a95dcaf.txt"]
+    mikheeva = [c for c in seed if "not fully aware" in c["passage"]]
+    dmitrieva = [c for c in seed if "cybercrime" in c["passage"]]
+    assert mikheeva and dmitrieva, body
+    assert mikheeva[0]["speaker"] == "Lidia Mikheeva"
+    assert dmitrieva[0]["speaker"] == "Evgenia Dmitrieva"
+    assert "Evgenia Dmitrieva" in body["answer"]
+
+
+@pytest.mark.parametrize("question", OFF_TOPIC)
+def test_off_topic_questions_cite_nothing(server: dict, question: str) -> None:
+    body = post(server, "/v1/answer", {"question": question}).json()
+    assert body["found"] is False
+    assert body["citations"] == []
+    assert "[1]" not in body["answer"]
+
+
+def test_search_returns_ranked_passages(server: dict) -> None:
+    r = post(server, "/v1/search", {"query": "care economy declaration", "top_k": 5})
+    body = r.json()
+    assert r.status_code == 200 and 1 <= len(body["results"]) <= 5
+    assert [p["rank"] for p in body["results"]] == list(range(1, len(body["results"]) + 1))
+    top3 = [p["document_id"] for p in body["results"][:3]]
+    assert "2023/general-assembly-rabat.md" in top3
+    scores = [p["score"] for p in body["results"]]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_filters(server: dict) -> None:
+    query = {"query": "what did the council presidents say", "top_k": 20}
+    dated = post(server, "/v1/search", {**query, "filters": {"date_from": "2024-01-01"}}).json()
+    assert dated["results"] and all(p["date"] >= "2024-01-01" for p in dated["results"])
+    upto = post(server, "/v1/search", {**query, "filters": {"date_to": "2022"}}).json()
+    assert upto["results"] and all(p["date"] <= "2022-12-31" for p in upto["results"])
+    src = post(server, "/v1/search", {**query, "filters": {"sources": ["2023/"]}}).json()
+    assert src["results"] and all("/2023/" in p["source"] for p in src["results"])
+    one = "2024/youth-forum-dakar.txt"
+    doc = post(server, "/v1/search", {**query, "filters": {"document_ids": [one]}}).json()
+    assert doc["results"] and {p["document_id"] for p in doc["results"]} == {one}
+    lang = post(server, "/v1/search", {**query, "filters": {"languages": ["fr"]}}).json()
+    assert lang["results"] == []
+    answer = post(
+        server, "/v1/answer", {"question": "digital risks", "filters": {"sources": ["2025/"]}}
+    ).json()
+    assert all("/2025/" in c["source"] for c in answer["citations"])
+
+
+def test_auth(server: dict) -> None:
+    url = server["url"]
+    r = httpx.post(f"{url}/v1/answer", json={"question": "care"})
+    assert_error(r, 401, "Authorization: Bearer")
+    assert r.headers["www-authenticate"] == "Bearer"
+    r = httpx.post(
+        f"{url}/v1/search", json={"query": "care"}, headers={"Authorization": "Bearer nope"}
+    )
+    assert_error(r, 401, "not valid")
+    assert_error(post(server, "/v1/admin/reload", {}, "query"), 403, "admin")
+    r = post(server, "/v1/admin/reload", {}, "admin")
+    assert r.status_code == 200 and r.json()["ready"] is True
+    assert httpx.get(f"{url}/healthz").json() == {"status": "ok"}
+
+
+@pytest.mark.parametrize(
+    ("body", "words"),
+    [
+        ({"question": "x" * 1001}, ["question", "1000"]),
+        ({"question": "care", "filters": {"colour": "red"}}, ["colour"]),
+        ({"question": "care", "top_k": 0}, ["top_k"]),
+        ({"question": "care", "top_k": 500}, ["top_k", "50"]),
+        ({"question": "care", "filters": {"date_from": "last year"}}, ["date_from"]),
+        ({"question": ""}, ["question"]),
+        ({"question": 42}, ["question"]),
+        ({}, ["question"]),
+        ({"question": "care", "filters": {"sources": ["a"] * 21}}, ["sources"]),
+    ],
+)
+def test_bad_input_is_a_422_that_says_what_to_change(
+    server: dict, body: object, words: list[str]
+) -> None:
+    assert_error(post(server, "/v1/answer", body), 422, *words)
+
+
+def test_not_json_and_unknown_routes(server: dict) -> None:
+    r = httpx.post(
+        f"{server['url']}/v1/answer",
+        content=b"{not json",
+        headers={**server["query"], "Content-Type": "application/json"},
+    )
+    assert_error(r, 422)
+    assert_error(httpx.get(f"{server['url']}/v1/nothing-here"), 404, "/docs")
+    r = httpx.get(f"{server['url']}/v1/documents/no-such-doc", headers=server["query"])
+    assert_error(r, 404, "no-such-doc")
+
+
+def test_readyz_and_openapi(server: dict) -> None:
+    ready = httpx.get(f"{server['url']}/readyz").json()
+    assert ready["ready"] is True and ready["index_version"] and ready["documents"] >= 10
+    spec = httpx.get(f"{server['url']}/openapi.json").json()
+    ops = {op["operationId"] for path in spec["paths"].values() for op in path.values()}
+    assert {"answerQuestion", "searchReports", "getDocument"} <= ops
+
+
+def test_no_keys_means_loopback_only(tmp_path: Path) -> None:
+    none = KeyStore.load(tmp_path / "absent.json")
+    check_bind("127.0.0.1", none)
+    with pytest.raises(ConfigError, match="without API keys"):
+        check_bind("0.0.0.0", none)
+    create_key(tmp_path / "k.json", ["query"])
+    check_bind("0.0.0.0", KeyStore.load(tmp_path / "k.json"))
+
+
+def test_keys_create_prints_once_and_stores_a_hash(tmp_path: Path) -> None:
+    keys_file = tmp_path / "keys.json"
+    result = CliRunner().invoke(
+        cli, ["keys", "create", "--scope", "admin", "--keys-file", str(keys_file)]
+    )
+    assert result.exit_code == 0, result.output
+    secret = result.stdout.strip().splitlines()[-1]
+    stored = json.loads(keys_file.read_text())["keys"][0]
+    assert secret not in keys_file.read_text()
+    assert stored["sha256"] == hash_key(secret)
+    assert set(stored["scopes"]) == {"admin", "query"}
+    bad = CliRunner().invoke(
+        cli, ["keys", "create", "--scope", "root", "--keys-file", str(keys_file)]
+    )
+    assert bad.exit_code == 1

@@ -1,0 +1,199 @@
+"""Speaker attribution on the ways the reports introduce who is speaking."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.sentences import split_sentences
+from assistant.speakers import Speaker, attribute
+
+SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed"
+
+
+def speakers(text: str) -> list[tuple[str, str | None]]:
+    """(sentence start, speaker name) for each sentence of ``text``."""
+    sentences = split_sentences(text)
+    return [
+        (s.text[:24], a.speaker.name if a.speaker else None)
+        for s, a in zip(sentences, attribute(sentences), strict=True)
+    ]
+
+
+def first(text: str) -> Speaker | None:
+    sentences = split_sentences(text)
+    return attribute(sentences)[0].speaker
+
+
+def test_role_name_verb() -> None:
+    found = first(
+        "Secretary of the Civic Chamber of the Russian Federation, Lidia Mikheeva, noted that "
+        "today's meeting is an example of friendship."
+    )
+    assert found == Speaker(
+        "Lidia Mikheeva", "Secretary of the Civic Chamber of the Russian Federation"
+    )
+
+
+def test_name_role_verb_with_commas_in_the_role() -> None:
+    found = first(
+        "Sergey Grebennikov, member of the Commission for the development of information "
+        "society, media and mass communications, noted that the pandemic gave an impetus."
+    )
+    assert found is not None and found.name == "Sergey Grebennikov"
+    assert found.role == (
+        "member of the Commission for the development of information society, media and "
+        "mass communications"
+    )
+
+
+def test_verb_name_role_at_the_end() -> None:
+    found = first(
+        "Digital technologies play an important role, said Guo Jun, "
+        "vice president. of the PRC ESS ."
+    )
+    assert found == Speaker("Guo Jun", "vice president of the PRC ESS")
+
+
+def test_dash_verb_name_role_at_the_end() -> None:
+    found = first(
+        "The community faces digital inequalities and cybercrime, - a underlined Evgenia "
+        "Dmitrieva, member of the Commission of the Civic Chamber."
+    )
+    assert found == Speaker("Evgenia Dmitrieva", "member of the Commission of the Civic Chamber")
+
+
+def test_role_in_the_sentences_after_name_said() -> None:
+    text = (
+        "Cooperation is growing stronger every year, Ilya Semin said. First Deputy Chairman of "
+        "the Commission of the Chamber of Commerce. Federation for Economic Development.\n"
+        "“We see particular potential in big data,” he said."
+    )
+    sentences = split_sentences(text)
+    found = attribute(sentences)
+    role = (
+        "First Deputy Chairman of the Commission of the Chamber of Commerce. "
+        "Federation for Economic Development"
+    )
+    assert found[0].speaker == Speaker("Ilya Semin", role)
+    assert found[1].role_only and found[2].role_only
+    assert found[3].speaker == Speaker("Ilya Semin", role) and not found[3].named
+
+
+def test_intro_clause_before_the_name() -> None:
+    found = first("Summarizing the event, Guo Jun noted that cooperation has great prospects.")
+    assert found is not None and found.name == "Guo Jun"
+
+
+def test_glued_photo_caption_before_the_name() -> None:
+    found = first(
+        "Sergey-GrebennikovSergey Grebennikov, member of the Commission, noted that it grew."
+    )
+    assert found == Speaker("Sergey Grebennikov", "member of the Commission")
+
+
+def test_pronoun_tag_gives_the_quote_to_the_person_named_before() -> None:
+    text = (
+        "Lidia Mikheeva, Secretary of the Chamber, noted that risks are many.\n\n"
+        "“Digital technologies create new risks. We count on your support,” she said.\n"
+        "Lidia Mikheeva invited her colleagues to visit.\n"
+        "Nobody objected to the plan of the meeting."
+    )
+    assert speakers(text) == [
+        ("Lidia Mikheeva, Secretar", "Lidia Mikheeva"),
+        ("“Digital technologies cr", "Lidia Mikheeva"),
+        ("We count on your support", "Lidia Mikheeva"),
+        ("Lidia Mikheeva invited h", None),  # an action of hers, not a statement
+        ("Nobody objected to the p", None),  # narration is nobody's statement
+    ]
+
+
+def test_quote_paragraph_without_quote_marks_ending_in_a_tag() -> None:
+    text = (
+        "Sergey Grebennikov, member of the Commission, noted that the economy grew.\n\n"
+        "Many segments have developed. In 2021 the volume exceeded 8 trillion rubles. "
+        "The state offers support measures, etc. , he said.\n\n"
+        "Social issues appeared, - a underlined Evgenia Dmitrieva, member of the Commission."
+    )
+    names = [name for _, name in speakers(text)]
+    assert names == ["Sergey Grebennikov"] * 4 + ["Evgenia Dmitrieva"]
+
+
+def test_a_following_quote_paragraph_continues_the_speaker() -> None:
+    text = (
+        "Summarizing the event, Guo Jun noted that cooperation has great prospects.\n\n"
+        '"We should together pay more attention to industrialization. Russia and China '
+        'should strengthen coordination," he said.\n\n'
+        "“You have to find a happy medium.”"
+    )
+    assert [name for _, name in speakers(text)] == ["Guo Jun"] * 4
+
+
+def test_a_new_speaker_ends_the_previous_one() -> None:
+    text = (
+        "Ana Ferreira, President of the Council of Portugal, opened the meeting. "
+        "She noted that crises made councils visible.\n\n"
+        "Moussa Diallo, Secretary General of the Association, presented the report. "
+        "He reported that nine webinars were held.\n\n"
+        "“Online meetings are cheap,” he said."
+    )
+    names = [name for _, name in speakers(text)]
+    assert names == [None, "Ana Ferreira", None, "Moussa Diallo", "Moussa Diallo"]
+
+
+def test_a_person_named_again_keeps_the_role_and_a_surname_finds_the_person() -> None:
+    text = (
+        "Rosa Delgado, President of the Council, opened the webinar.\n\n"
+        "In the discussion, Delgado said that skills matter.\n\n"
+        "Rosa Delgado answered that diplomas matter too."
+    )
+    sentences = split_sentences(text)
+    found = [a.speaker for a in attribute(sentences)]
+    assert found[1] == found[2] == Speaker("Rosa Delgado", "President of the Council")
+
+
+def test_names_with_accents_and_particles() -> None:
+    assert first("Léa Fontaine, youth delegate of the Council, said that doors matter.") == (
+        Speaker("Léa Fontaine", "youth delegate of the Council")
+    )
+    found = first("Pieter van Dijk, Vice-Chair of the Council, said that plans take time.")
+    assert found == Speaker("Pieter van Dijk", "Vice-Chair of the Council")
+
+
+def test_places_and_bodies_are_not_speakers() -> None:
+    assert first("The Civic Chamber noted that the meeting was useful.") is None
+    assert first("Russia and China said nothing new on the subject.") is None
+    text = (
+        "“On the eve of the Olympics in Beijing, Russian President Vladimir Putin and Chinese "
+        "President Xi Jinping have agreed to cooperate.”"
+    )
+    assert first(text) is None
+
+
+def test_the_tag_marks_the_attribution_words() -> None:
+    text = "Lidia Mikheeva noted that the world is not aware of the risks."
+    sentences = split_sentences(text)
+    (found,) = attribute(sentences)
+    assert found.tag is not None
+    start, end = found.tag
+    assert text[start:end] == "Lidia Mikheeva noted that "
+
+
+def test_seed_report() -> None:
+    path = SEED / "000_c747f71a7a95dcaf.txt"
+    if not path.is_file():
+        pytest.skip("../shared/seed is absent")
+    by_start = dict(speakers(path.read_text(encoding="utf-8")))
+    assert by_start["Secretary of the Civic C"] == "Lidia Mikheeva"
+    assert by_start["We highly appreciate tha"] == "Lidia Mikheeva"
+    assert by_start["Digital technologies and"] == "Guo Jun"
+    assert by_start["I am convinced that our "] == "Guo Jun"
+    assert by_start["Lidia Mikheeva noted tha"] == "Lidia Mikheeva"
+    assert by_start["Ilya-SeminEconomic coope"] == "Ilya Semin"
+    assert by_start["Sergey-GrebennikovSergey"] == "Sergey Grebennikov"
+    assert by_start["In 2020-2021, a dialogue"] == "Sergey Grebennikov"
+    assert by_start["During the rapidly devel"] == "Evgenia Dmitrieva"
+    assert by_start["As an example of such pr"] == "Evgenia Dmitrieva"
+    assert by_start["Summarizing the event, G"] == "Guo Jun"
+    assert by_start["On April 1, a joint webi"] is None
