@@ -309,7 +309,7 @@ def eval_(
     ],
     index_dir: IndexDirOpt = None,
     mode: Annotated[
-        list[str], typer.Option("--mode", help="hybrid, dense, lexical; repeat to compare.")
+        list[str], typer.Option("--mode", help="hybrid, dense, lexical, rrf; repeat to compare.")
     ] = ["hybrid"],  # noqa: B006
     answers: Annotated[
         bool, typer.Option("--answers/--no-answers", help="Also score answers on QA sets.")
@@ -318,7 +318,7 @@ def eval_(
     as_json: JsonOpt = False,
 ) -> None:
     from assistant.evaluate import Dataset, evaluate_answers, evaluate_retrieval, load_dataset
-    from assistant.retrieve import search
+    from assistant.retrieve import MODES, search
     from assistant.service import AssistantService
 
     settings = _settings(index_dir)
@@ -334,8 +334,8 @@ def eval_(
         data = Dataset(kept, {k: data.qrels[k] for k in kept})
     results: dict[str, Any] = {"dataset": str(dataset), "index_version": snapshot.id}
     for m in mode:
-        if m not in {"hybrid", "dense", "lexical"}:
-            raise _fail(f"--mode {m}: use hybrid, dense or lexical", EXIT_USAGE)
+        if m not in MODES:
+            raise _fail(f"--mode {m}: use one of {', '.join(MODES)}", EXIT_USAGE)
 
         def retrieve(question: str, m: str = m) -> list[str]:
             vector = service.embedder.embed_query(question)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from assistant.fuse import convex_fusion
+from assistant.fuse import reciprocal_rank_fusion, zscore_fusion
 from assistant.types import Passage
 from index.errors import QueryError
 from index.snapshot import Snapshot
@@ -20,9 +20,10 @@ from index.snapshot import Snapshot
 # enough depth for fusion to promote a passage one side ranks low.
 CANDIDATES_PER_RESULT = 5
 MIN_CANDIDATES = 50
-# Weight of the dense side in the convex fusion, chosen on HotpotQA-500 with
-# `assistant eval` (see README "Retrieval quality"): 0.5 … 0.7 are within 0.005.
-DENSE_WEIGHT = 0.6
+# Weight of the dense side in the z-score fusion, chosen on HotpotQA-500 with
+# `assistant eval` (README "Retrieval quality"): 0.3 … 0.5 are within 0.002.
+DENSE_WEIGHT = 0.4
+MODES = ("hybrid", "dense", "lexical", "rrf")
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -97,7 +98,7 @@ def search(
 ) -> list[Passage]:
     """The ``top_k`` best passages, overlapping chunks of one document merged.
 
-    ``mode``: "hybrid" (default), "dense" or "lexical" (for evaluation).
+    ``mode``: "hybrid" (default); "dense", "lexical" or "rrf" (for evaluation).
     """
     if top_k < 1:
         raise QueryError(f"top_k={top_k}; ask for at least 1 passage")
@@ -114,8 +115,10 @@ def search(
         fused = list(dense)
     elif mode == "lexical":
         fused = list(lexical)
+    elif mode == "rrf":
+        fused = reciprocal_rank_fusion([dense, lexical])
     else:
-        fused = convex_fusion(dense, lexical, DENSE_WEIGHT)
+        fused = zscore_fusion(dense, lexical, DENSE_WEIGHT)
     dense_of = dict(dense)
     lexical_of = dict(lexical)
     # Rows only one side found still need their cosine for the answer composer.

@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 
 from index.cache import VectorCache
-from index.chunk import chunk_document, embedding_text, title_prefix
+from index.chunk import chunk_document, embedding_text, lexical_text, title_prefix
 from index.config import BuildConfig
 from index.embed import Embedder, load_embedder
 from index.errors import BuildError, SnapshotError
@@ -74,6 +74,7 @@ def _chunk_settings(config: BuildConfig, embedder: Embedder) -> dict[str, Any]:
         "tokenizer": config.chunk.encoding,
         "chunk": config.chunk.model_dump(),
         "embedding_text": "title + newline + chunk text",
+        "lexical_text": "title twice + chunk text",
     }
 
 
@@ -221,7 +222,7 @@ def _build(
             hashes = [sha256_hex(embedding_text(doc, c)) for c in chunks]
         for c, h in zip(chunks, hashes, strict=True):
             pairs.append((c, h))
-            lexical_texts.append(embedding_text(doc, c))
+            lexical_texts.append(lexical_text(doc, c))
         emit("chunk", i + 1, len(documents))
     if current is not None:
         current.close()

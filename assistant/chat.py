@@ -1,0 +1,85 @@
+"""The chat page adapter: ``/`` serves one static page, ``/static/*`` its assets.
+
+The page is plain HTML, CSS and JavaScript shipped in ``assistant/static`` (no CDN,
+no fonts from elsewhere: it works offline). It talks to the same JSON API as any
+integrator, so it shows exactly the citations ``/v1/answer`` returns. Report text is
+only ever put on the page with ``textContent``; the Content-Security-Policy below
+makes any slip inert anyway (no inline script, no foreign origin).
+"""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from fastapi.responses import FileResponse
+from pydantic import BaseModel, Field
+from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from assistant.api import static_dir
+from assistant.auth import KeyStore
+
+# Scripts, styles, images and calls only from this origin; no inline script or style,
+# no plugins, no framing, no <base> or form posts elsewhere.
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+    "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
+PAGE_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Cache-Control": "no-cache",
+}
+
+
+class ConfigOut(BaseModel):
+    auth_required: bool = Field(
+        ..., description="True when calls need 'Authorization: Bearer <key>'."
+    )
+    max_question_chars: int
+    max_top_k: int
+
+
+class _StaticHeaders:
+    """Adds the page's security headers to every asset response."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                headers += [(k.lower().encode(), v.encode()) for k, v in PAGE_HEADERS.items()]
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def mount_chat(app: FastAPI) -> None:
+    """Serve the chat page at ``/`` and its assets at ``/static``."""
+    folder = static_dir()
+    keys: KeyStore = app.state.keys
+    serve = app.state.settings.serve
+
+    @app.get("/", include_in_schema=False)
+    def page() -> FileResponse:
+        return FileResponse(folder / "index.html", headers=PAGE_HEADERS)
+
+    @app.get(
+        "/v1/config",
+        response_model=ConfigOut,
+        operation_id="getConfig",
+        summary="What a client needs to know before asking: whether a key is needed, limits",
+        tags=["ops"],
+    )
+    def config() -> ConfigOut:
+        return ConfigOut(
+            auth_required=keys.enabled,
+            max_question_chars=serve.max_question_chars,
+            max_top_k=serve.max_top_k,
+        )
+
+    app.mount("/static", _StaticHeaders(StaticFiles(directory=folder)), name="static")

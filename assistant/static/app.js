@@ -1,0 +1,652 @@
+// The chat page: vanilla JavaScript over the JSON API, no framework, no CDN.
+//
+// Safety rule: text from the server (answers, titles, passages, messages) is only
+// ever put on the page with textContent / Text nodes, never as HTML, and a link is
+// made only from an absolute http(s) URL. The page's Content-Security-Policy
+// (script-src 'self') is the second line of defence.
+//
+// Follow-ups: the conversation lives in this tab (sessionStorage), never on the
+// server. Each question is sent with the earlier questions of the conversation as
+// `conversation`; the service mixes them into the query (see
+// AssistantService._query), so "And what did Guo Jun say?" keeps the earlier topic.
+"use strict";
+
+(() => {
+  const KEY_STORE = "ra.apiKey";
+  const TURNS_STORE = "ra.conversation";
+  const HISTORY = 10; // earlier questions sent as context (the API's limit)
+  // Characters of report text shown around a quote: about two lines either side.
+  const CONTEXT_CHARS = window.matchMedia("(max-width: 560px)").matches ? 110 : 180;
+  const RETRY_MS = 5000;
+  const MAX_RETRIES = 36; // ~3 minutes of "still loading" before giving up
+  const TOP_K = 8;
+
+  const $ = (id) => document.getElementById(id);
+  const form = $("ask-form");
+  const box = $("question");
+  const send = $("send");
+  const conversation = $("conversation");
+  const welcome = $("welcome");
+  const banner = $("banner");
+  const keyDialog = $("key-dialog");
+  const keyInput = $("key-input");
+  const keyReason = $("key-reason");
+  const keyButton = $("key-button");
+
+  let turns = [];
+  let busy = false;
+  let config = { auth_required: false, max_question_chars: 1000 };
+  const documents = new Map(); // document id -> Promise of the document (or null)
+
+  // ---- small DOM helpers (text only) ---------------------------------------------
+
+  function el(tag, className, ...children) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    for (const child of children) {
+      if (child === null || child === undefined || child === false) continue;
+      node.append(child); // a string becomes a Text node: never parsed as HTML
+    }
+    return node;
+  }
+
+  function safeUrl(value) {
+    if (typeof value !== "string" || !value) return null;
+    try {
+      const url = new URL(value); // relative URLs throw: only absolute ones pass
+      return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+    } catch {
+      return null;
+    }
+  }
+
+  function link(url, text) {
+    const a = el("a", "", text);
+    a.href = url;
+    a.target = "_blank";
+    a.rel = "noopener noreferrer";
+    return a;
+  }
+
+  function announce(text) {
+    const node = $("announce");
+    node.textContent = "";
+    window.setTimeout(() => { node.textContent = text; }, 50);
+  }
+
+  function showBanner(text, kind, detail) {
+    banner.replaceChildren(el("span", "", text), detail ? el("span", "detail", detail) : null);
+    banner.className = "banner " + (kind || "info");
+    banner.hidden = false;
+  }
+
+  function hideBanner() {
+    banner.hidden = true;
+    banner.textContent = "";
+  }
+
+  const sleep = (ms) => new Promise((resolve) => window.setTimeout(resolve, ms));
+
+  // ---- storage -------------------------------------------------------------------
+
+  function storage() {
+    try {
+      return window.sessionStorage;
+    } catch {
+      return null; // storage disabled: the page still works, it just forgets
+    }
+  }
+
+  function getKey() {
+    const s = storage();
+    return s ? s.getItem(KEY_STORE) : null;
+  }
+
+  function setKey(value) {
+    const s = storage();
+    if (!s) return;
+    if (value) s.setItem(KEY_STORE, value);
+    else s.removeItem(KEY_STORE);
+  }
+
+  function saveTurns() {
+    const s = storage();
+    if (!s) return;
+    try {
+      s.setItem(TURNS_STORE, JSON.stringify(turns.filter((t) => t.state !== "pending")));
+    } catch {
+      // quota: keep going in memory
+    }
+  }
+
+  function loadTurns() {
+    const s = storage();
+    if (!s) return [];
+    try {
+      const data = JSON.parse(s.getItem(TURNS_STORE) || "[]");
+      return Array.isArray(data) ? data : [];
+    } catch {
+      return [];
+    }
+  }
+
+  // ---- the API -------------------------------------------------------------------
+
+  class ApiError extends Error {
+    constructor(status, code, message, retryAfter) {
+      super(message);
+      this.status = status;
+      this.code = code;
+      this.retryAfter = retryAfter;
+    }
+  }
+
+  async function api(path, body) {
+    const headers = { Accept: "application/json" };
+    if (body !== undefined) headers["Content-Type"] = "application/json";
+    const key = getKey();
+    if (key) headers.Authorization = "Bearer " + key;
+    let response;
+    try {
+      response = await fetch(path, {
+        method: body === undefined ? "GET" : "POST",
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        credentials: "omit",
+        cache: "no-store",
+      });
+    } catch (err) {
+      throw new ApiError(0, "network", "Cannot reach the server (" + err.message + "). Check that it is running.");
+    }
+    let data = null;
+    try {
+      data = await response.json();
+    } catch {
+      data = null;
+    }
+    if (!response.ok) {
+      const error = data && data.error ? data.error : {};
+      const seconds = Number(response.headers.get("Retry-After"));
+      throw new ApiError(
+        response.status,
+        String(error.code || "http_" + response.status),
+        String(error.message || "The server answered HTTP " + response.status + "."),
+        Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : RETRY_MS,
+      );
+    }
+    return data;
+  }
+
+  function fetchDocument(id) {
+    if (!documents.has(id)) {
+      const pending = api("/v1/documents/" + encodeURIComponent(id)).catch(() => null);
+      documents.set(id, pending);
+      if (documents.size > 50) documents.delete(documents.keys().next().value);
+    }
+    return documents.get(id);
+  }
+
+  // ---- auth ----------------------------------------------------------------------
+
+  let keyPrompt = null; // one dialog at a time; later askers wait for the same answer
+
+  function askForKey(reason) {
+    if (reason || !keyPrompt) {
+      keyReason.textContent = reason ||
+        "This server asks for an API key. It is kept in this browser tab only and forgotten when you close it.";
+    }
+    if (keyPrompt) return keyPrompt;
+    keyPrompt = new Promise((resolve) => {
+      keyInput.value = getKey() || "";
+      $("key-forget").hidden = !getKey();
+      const done = () => {
+        keyDialog.removeEventListener("close", done);
+        keyPrompt = null;
+        box.focus();
+        resolve(keyDialog.returnValue === "save" && Boolean(getKey()));
+      };
+      keyDialog.returnValue = "";
+      keyDialog.addEventListener("close", done);
+      keyDialog.showModal();
+      keyInput.focus();
+    });
+    return keyPrompt;
+  }
+
+  $("key-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const value = keyInput.value.trim();
+    if (!value) {
+      keyInput.setCustomValidity("Paste the API key here.");
+      keyInput.reportValidity();
+      return;
+    }
+    keyInput.setCustomValidity("");
+    setKey(value);
+    keyDialog.close("save");
+  });
+  keyInput.addEventListener("input", () => keyInput.setCustomValidity(""));
+  $("key-cancel").addEventListener("click", () => keyDialog.close("cancel"));
+  $("key-forget").addEventListener("click", () => {
+    setKey(null);
+    keyInput.value = "";
+    keyDialog.close("forget");
+  });
+  keyButton.addEventListener("click", () => askForKey());
+
+  // ---- filters -------------------------------------------------------------------
+
+  const filterInputs = ["f-date-from", "f-date-to", "f-source", "f-language"].map($);
+
+  function readFilters() {
+    const split = (value) => value.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
+    const filters = {};
+    if ($("f-date-from").value) filters.date_from = $("f-date-from").value;
+    if ($("f-date-to").value) filters.date_to = $("f-date-to").value;
+    const sources = split($("f-source").value);
+    if (sources.length) filters.sources = sources;
+    const languages = split($("f-language").value.toLowerCase());
+    if (languages.length) filters.languages = languages;
+    return Object.keys(filters).length ? filters : null;
+  }
+
+  function describeFilters(filters) {
+    if (!filters) return "";
+    const parts = [];
+    if (filters.date_from) parts.push("from " + filters.date_from);
+    if (filters.date_to) parts.push("to " + filters.date_to);
+    if (filters.sources) parts.push("source " + filters.sources.join(", "));
+    if (filters.languages) parts.push("language " + filters.languages.join(", "));
+    return "Filters: " + parts.join(" · ");
+  }
+
+  function updateFilterCount() {
+    const filters = readFilters();
+    const count = filters ? Object.keys(filters).length : 0;
+    const badge = $("filter-count");
+    badge.textContent = count ? String(count) + " on" : "";
+    badge.hidden = !count;
+  }
+
+  for (const input of filterInputs) input.addEventListener("input", updateFilterCount);
+  $("clear-filters").addEventListener("click", () => {
+    for (const input of filterInputs) input.value = "";
+    updateFilterCount();
+    box.focus();
+  });
+
+  // ---- rendering -----------------------------------------------------------------
+
+  // Offsets from the server count Unicode code points (Python); JavaScript strings
+  // count UTF-16 units. Convert when the text holds characters outside the BMP.
+  function unitIndex(text, codePoints) {
+    if (!/[\uD800-\uDFFF]/.test(text)) return codePoints;
+    let i = 0;
+    for (let n = 0; n < codePoints && i < text.length; n += 1) {
+      const c = text.charCodeAt(i);
+      i += c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 2 : 1;
+    }
+    return i;
+  }
+
+  // Keep the report's line breaks (shown with white-space: pre-line), drop the rest.
+  function squash(text) {
+    return text.replace(/[^\S\n]+/g, " ").replace(/ ?\n[\s]*/g, "\n");
+  }
+
+  function quoteWithContext(citation, doc) {
+    const quote = el("blockquote", "quote");
+    const mark = el("mark", "", citation.passage);
+    if (doc && typeof doc.text === "string") {
+      const text = doc.text;
+      const start = unitIndex(text, citation.start);
+      const end = unitIndex(text, citation.end);
+      if (text.slice(start, end) === citation.passage) {
+        let before = text.slice(Math.max(0, start - CONTEXT_CHARS), start);
+        let after = text.slice(end, end + CONTEXT_CHARS);
+        if (start > CONTEXT_CHARS) before = "…" + before.replace(/^\S*\s/, "");
+        if (end + CONTEXT_CHARS < text.length) after = after.replace(/\s\S*$/, "") + "…";
+        quote.append(el("span", "context", squash(before)), mark, el("span", "context", squash(after)));
+        quote.classList.add("in-context");
+        return quote;
+      }
+    }
+    quote.append(mark);
+    return quote;
+  }
+
+  function citationCard(turn, citation) {
+    const card = el("li", "card");
+    card.id = "c-" + turn.id + "-" + citation.n;
+    card.tabIndex = -1;
+    const url = safeUrl(citation.url);
+    const title = citation.title || citation.source || citation.document_id;
+    const head = el("p", "card-title", el("span", "card-n", "[" + citation.n + "]"), " ");
+    head.append(url ? link(url, title) : el("span", "", title));
+    card.append(head);
+
+    const meta = [];
+    if (citation.date) meta.push(el("span", "", citation.date));
+    if (citation.speaker) meta.push(el("span", "speaker", citation.speaker));
+    if (citation.page) meta.push(el("span", "", "page " + citation.page));
+    if (meta.length) {
+      const line = el("p", "card-meta");
+      meta.forEach((part, i) => {
+        if (i) line.append(el("span", "sep", " · "));
+        line.append(part);
+      });
+      card.append(line);
+    }
+
+    const quote = quoteWithContext(citation, null);
+    card.append(quote);
+    fetchDocument(citation.document_id).then((doc) => {
+      if (doc) quote.replaceWith(quoteWithContext(citation, doc));
+    });
+
+    const source = el("p", "card-source", "Source: ");
+    if (url) source.append(link(url, url));
+    else if (citation.url) source.append(el("span", "unsafe-url", citation.url + " (not a web link)"));
+    if (citation.source && citation.source !== citation.url) {
+      if (url || citation.url) source.append(el("span", "sep", " · "));
+      source.append(el("code", "path", citation.source));
+    }
+    card.append(source);
+    return card;
+  }
+
+  // Put one line of answer text into `parent`, turning known [n] markers into links.
+  function appendInline(parent, turn, line, citations) {
+    let last = 0;
+    for (const match of line.matchAll(/\[(\d+)\]/g)) {
+      const n = Number(match[1]);
+      const c = citations.find((x) => x.n === n);
+      if (!c) continue;
+      parent.append(line.slice(last, match.index));
+      const target = "c-" + turn.id + "-" + n;
+      const a = el("a", "cite", "[" + n + "]");
+      a.href = "#" + target;
+      a.dataset.target = target;
+      a.setAttribute("aria-label", "source " + n + (c.title ? ": " + c.title : ""));
+      parent.append(a);
+      last = match.index + match[0].length;
+    }
+    parent.append(line.slice(last));
+  }
+
+  // The composer writes plain text: lines, and "- " lines for the statements of one
+  // report. Lines become paragraphs, "- " runs become a list; nothing else is parsed.
+  function answerText(turn, text, citations) {
+    const wrapper = el("div", "answer-text");
+    let list = null;
+    for (const raw of text.split("\n")) {
+      const line = raw.trimEnd();
+      if (!line.trim()) {
+        list = null;
+        continue;
+      }
+      const bullet = /^\s*[-*•]\s+/.exec(line);
+      if (bullet) {
+        if (!list) {
+          list = el("ul");
+          wrapper.append(list);
+        }
+        const li = el("li");
+        appendInline(li, turn, line.slice(bullet[0].length), citations);
+        list.append(li);
+      } else {
+        list = null;
+        const p = el("p");
+        appendInline(p, turn, line, citations);
+        wrapper.append(p);
+      }
+    }
+    return wrapper;
+  }
+
+  function renderAnswer(turn) {
+    const r = turn.response;
+    if (!r.found) {
+      return el(
+        "div",
+        "reply notfound",
+        el("p", "state-title", "Nothing found in the reports"),
+        el("p", "", r.answer || "The reports hold nothing relevant to this question."),
+        turn.filters
+          ? el("p", "hint", "Only reports matching the filters were searched (" +
+            describeFilters(turn.filters).replace("Filters: ", "") + "); clear them to search all.")
+          : null,
+      );
+    }
+    const reply = el("div", "reply found");
+    reply.append(answerText(turn, r.answer, r.citations));
+    if (r.citations.length) {
+      const heading = el("h3", "sources-title", "Sources");
+      heading.id = "s-" + turn.id;
+      const list = el("ol", "citations");
+      list.setAttribute("aria-labelledby", heading.id);
+      for (const c of r.citations) list.append(citationCard(turn, c));
+      reply.append(heading, list);
+    }
+    reply.append(el("p", "footnote",
+      "Index " + r.index_version + " · " + Math.round(r.took_ms) + " ms"));
+    return reply;
+  }
+
+  function renderError(turn) {
+    const e = turn.error;
+    const retry = el("button", "secondary small", "Ask again");
+    retry.type = "button";
+    retry.addEventListener("click", () => {
+      if (busy) return;
+      turn.state = "pending";
+      turn.error = null;
+      renderTurn(turn);
+      run(turn);
+    });
+    const reply = el(
+      "div",
+      "reply error",
+      el("p", "state-title", e.status === 401 || e.status === 403
+        ? "The server refused the API key"
+        : "The question could not be answered"),
+      el("p", "", e.message),
+      el("p", "footnote", e.status ? "HTTP " + e.status + " · " + e.code : e.code),
+      retry,
+    );
+    reply.setAttribute("role", "alert");
+    return reply;
+  }
+
+  function renderTurn(turn) {
+    let node = $("t-" + turn.id);
+    const fresh = !node;
+    if (fresh) node = el("article", "turn");
+    node.id = "t-" + turn.id;
+    node.replaceChildren();
+    const q = el("div", "question", el("p", "visually-hidden", "You asked:"), el("p", "question-text", turn.question));
+    if (turn.filters) q.append(el("p", "question-filters", describeFilters(turn.filters)));
+    node.append(q);
+    if (turn.state === "pending") {
+      const reply = el("div", "reply pending", el("p", "", turn.waiting || "Searching the reports…"));
+      reply.setAttribute("aria-busy", "true");
+      node.append(reply);
+    } else if (turn.state === "error") {
+      node.append(renderError(turn));
+    } else {
+      node.append(renderAnswer(turn));
+    }
+    if (fresh) conversation.append(node);
+    welcome.hidden = turns.length > 0;
+    return node;
+  }
+
+  // Follow a [n] marker to its card inside the scrolling conversation.
+  conversation.addEventListener("click", (event) => {
+    const a = event.target.closest("a.cite");
+    if (!a) return;
+    const card = $(a.dataset.target);
+    if (!card) return;
+    event.preventDefault();
+    for (const old of conversation.querySelectorAll(".card.active")) old.classList.remove("active");
+    card.classList.add("active");
+    card.scrollIntoView({ block: "start", behavior: "smooth" });
+    card.focus({ preventScroll: true });
+    history.replaceState(null, "", "#" + card.id);
+  });
+
+  // ---- asking --------------------------------------------------------------------
+
+  function earlierQuestions(turn) {
+    return turns
+      .filter((t) => t !== turn && t.state === "done")
+      .map((t) => t.question.slice(0, config.max_question_chars || 1000))
+      .slice(-HISTORY);
+  }
+
+  function setBusy(value) {
+    busy = value;
+    send.disabled = value;
+    form.setAttribute("aria-busy", String(value));
+  }
+
+  async function run(turn) {
+    setBusy(true);
+    const body = { question: turn.question, top_k: TOP_K, conversation: turn.conversation };
+    if (turn.filters) body.filters = turn.filters;
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        turn.response = await api("/v1/answer", body);
+        turn.state = "done";
+        turn.waiting = null;
+        hideBanner();
+        break;
+      } catch (err) {
+        if (err.status === 503 && attempt < MAX_RETRIES) {
+          turn.waiting = "The server is still loading the reports index. Trying again in "
+            + Math.round(err.retryAfter / 1000) + " s…";
+          showBanner("The server is still loading the reports index.", "warn", err.message);
+          renderTurn(turn);
+          await sleep(err.retryAfter);
+          continue;
+        }
+        if (err.status === 401 && attempt < 3) {
+          setKey(null);
+          keyButton.hidden = false;
+          if (await askForKey(err.message)) continue;
+        }
+        turn.state = "error";
+        turn.error = { status: err.status || 0, code: err.code || "error", message: err.message };
+        break;
+      }
+    }
+    const node = renderTurn(turn);
+    saveTurns();
+    setBusy(false);
+    node.scrollIntoView({ block: "start", behavior: "smooth" });
+    if (turn.state === "done") {
+      const n = turn.response.citations.length;
+      announce(turn.response.found
+        ? "Answer ready with " + n + (n === 1 ? " source." : " sources.")
+        : "Nothing found in the reports.");
+    } else {
+      announce("The question could not be answered: " + turn.error.message);
+    }
+  }
+
+  function ask(question) {
+    question = question.trim();
+    if (!question || busy) return;
+    const turn = {
+      id: Date.now().toString(36) + Math.random().toString(36).slice(2, 6),
+      question,
+      filters: readFilters(),
+      state: "pending",
+    };
+    turn.conversation = earlierQuestions(turn);
+    turns.push(turn);
+    box.value = "";
+    renderTurn(turn).scrollIntoView({ block: "start", behavior: "smooth" });
+    box.focus();
+    run(turn);
+  }
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    ask(box.value);
+    box.focus();
+  });
+
+  box.addEventListener("keydown", (event) => {
+    if (event.key !== "Enter" || event.isComposing) return;
+    if (event.shiftKey) return; // Shift+Enter: a new line
+    event.preventDefault();
+    ask(box.value);
+  });
+
+  for (const button of document.querySelectorAll("button.example")) {
+    button.addEventListener("click", () => ask(button.textContent));
+  }
+
+  $("new-chat").addEventListener("click", () => {
+    if (busy) return;
+    turns = [];
+    saveTurns();
+    for (const node of conversation.querySelectorAll(".turn")) node.remove();
+    welcome.hidden = false;
+    history.replaceState(null, "", location.pathname);
+    box.value = "";
+    box.focus();
+  });
+
+  // ---- start ---------------------------------------------------------------------
+
+  async function checkReady() {
+    try {
+      const response = await fetch("/readyz", { cache: "no-store" });
+      if (response.ok) {
+        if (!busy) hideBanner();
+        return;
+      }
+      let message = "";
+      try {
+        message = (await response.json()).message || "";
+      } catch {
+        message = "";
+      }
+      showBanner("The server is still loading the reports index; answers will come once it "
+        + "is ready.", "warn", message);
+    } catch {
+      showBanner("Cannot reach the server. Checking again…", "error");
+    }
+    window.setTimeout(checkReady, RETRY_MS);
+  }
+
+  async function start() {
+    const announcer = el("p", "visually-hidden");
+    announcer.id = "announce";
+    announcer.setAttribute("aria-live", "polite");
+    document.body.append(announcer);
+
+    for (const turn of loadTurns()) {
+      if (!turn || typeof turn.question !== "string" || !turn.id) continue;
+      if (turn.state === "done" && !turn.response) continue;
+      turns.push(turn);
+      renderTurn(turn);
+    }
+    updateFilterCount();
+    box.focus();
+    try {
+      config = { ...config, ...(await api("/v1/config")) };
+    } catch {
+      // An older server without /v1/config: a 401 on the first question asks for a key.
+    }
+    if (config.auth_required) {
+      keyButton.hidden = false;
+      if (!getKey()) await askForKey();
+    }
+    checkReady();
+  }
+
+  start();
+})();

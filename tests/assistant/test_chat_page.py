@@ -1,0 +1,337 @@
+"""The chat page in real Chromium against a real server over the sample reports.
+
+Screenshots land in tests/artifacts/ (gitignored) for a human to look at.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.conftest import REPO, SAMPLES
+from tests.helpers import build_test_index, serve, settings_for
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = REPO / "tests" / "artifacts"
+XSS = REPO / "tests" / "fixtures" / "xss"
+LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}
+
+FIRST = "What did speakers say about artificial intelligence and work?"
+FOLLOW_UP = "And what did Guo Jun say?"
+NOTHING = "What is the recipe for a chocolate soufflé with raspberries?"
+HOSTILE = "What did the Zorblat Harbour Commission decide about harbour tariffs?"
+
+
+@pytest.fixture(scope="module")
+def index_config(tmp_path_factory: pytest.TempPathFactory, model_cache: Path) -> Any:
+    folder = tmp_path_factory.mktemp("chat-page")
+    return build_test_index(folder / "index", model_cache, [SAMPLES, XSS])
+
+
+@pytest.fixture(scope="module")
+def base_url(index_config: Any) -> Iterator[str]:
+    with serve(settings_for(index_config)) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed (.ci/run installs it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class Watch:
+    """What a page did that it must never do: dialogs, script errors, CSP violations."""
+
+    def __init__(self, page: Any) -> None:
+        self.dialogs: list[str] = []
+        self.errors: list[str] = []
+        self.console: list[str] = []
+        self.requests: list[dict[str, Any]] = []
+        page.on("dialog", self._dialog)
+        page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+        page.on(
+            "console",
+            lambda msg: self.console.append(msg.text) if msg.type == "error" else None,
+        )
+        page.on("request", self._request)
+
+    def _dialog(self, dialog: Any) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def _request(self, request: Any) -> None:
+        if request.url.endswith("/v1/answer"):
+            self.requests.append(
+                {"body": json.loads(request.post_data or "{}"), "headers": request.headers}
+            )
+
+    def check(self) -> None:
+        assert not self.dialogs, f"a dialog opened: {self.dialogs}"
+        assert not self.errors, f"script errors: {self.errors}"
+        csp = [m for m in self.console if "Content Security Policy" in m]
+        assert not csp, f"CSP violations: {csp}"
+
+
+@pytest.fixture
+def context(browser: Any) -> Iterator[Any]:
+    ctx = browser.new_context(viewport=DESKTOP)
+    yield ctx
+    ctx.close()
+
+
+def _open(context: Any, url: str) -> tuple[Any, Watch]:
+    page = context.new_page()
+    watch = Watch(page)
+    page.goto(url)
+    page.wait_for_selector("#question")
+    return page, watch
+
+
+def _ask(page: Any, question: str, state: str = "found") -> Any:
+    """Type a question, press Enter, return the new turn once it shows ``state``."""
+    before = page.locator(".turn").count()
+    page.fill("#question", question)
+    page.press("#question", "Enter")
+    turn = page.locator(".turn").nth(before)
+    turn.locator(f".reply.{state}").wait_for(timeout=60_000)
+    return turn
+
+
+def _shot(page: Any, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / name), full_page=False)
+
+
+def test_ask_follow_citation_follow_up_and_nothing_found(context: Any, base_url: str) -> None:
+    page, watch = _open(context, base_url)
+    assert page.title() == "Report assistant"
+    assert page.evaluate("document.activeElement.id") == "question"
+
+    # Shift+Enter adds a line; it does not send.
+    page.fill("#question", "first line")
+    page.press("#question", "Shift+Enter")
+    assert "\n" in page.input_value("#question")
+    assert page.locator(".turn").count() == 0
+
+    turn = _ask(page, FIRST)
+    assert page.evaluate("document.activeElement.id") == "question", "focus left the box"
+    assert page.input_value("#question") == ""
+
+    # The page shows exactly the citations the API returns.
+    api = httpx.post(f"{base_url}/v1/answer", json={"question": FIRST, "top_k": 8}).json()
+    assert api["found"] and api["citations"]
+    cards = turn.locator(".card")
+    assert cards.count() == len(api["citations"])
+    answer_text = turn.locator(".answer-text").inner_text()
+    for i, c in enumerate(api["citations"]):
+        assert f"[{c['n']}]" in answer_text
+        card = cards.nth(i)
+        assert c["title"] in card.locator(".card-title").inner_text()
+        assert card.locator("mark").text_content() == c["passage"]
+        if c["date"]:
+            assert c["date"] in card.locator(".card-meta").inner_text()
+        assert c["source"] in card.locator(".card-source").inner_text()
+    # Each quote is shown inside some of its surrounding text from /v1/documents.
+    turn.locator(".quote.in-context").first.wait_for()
+    assert turn.locator(".quote.in-context .context").count() >= 1
+
+    # Follow a citation: the marker leads to its card.
+    marker = turn.locator("a.cite").first
+    target = marker.get_attribute("data-target")
+    marker.click()
+    card = page.locator(f"#{target}")
+    page.wait_for_function(
+        "id => document.activeElement && document.activeElement.id === id", arg=target
+    )
+    assert "active" in (card.get_attribute("class") or "")
+    assert page.evaluate("location.hash") == f"#{target}"
+    # ...and scrolls the conversation so that the card's top is in view.
+    page.wait_for_function(
+        """id => {
+            const card = document.getElementById(id).getBoundingClientRect();
+            const view = document.getElementById("conversation").getBoundingClientRect();
+            return card.top >= view.top - 1 && card.top < view.top + 60;
+        }""",
+        arg=target,
+    )
+    _shot(page, "chat-desktop-citation.png")
+
+    # A follow-up carries the earlier question as context.
+    follow = _ask(page, FOLLOW_UP)
+    sent = watch.requests[-1]["body"]
+    assert sent["question"] == FOLLOW_UP
+    assert sent["conversation"] == [FIRST]
+    shown = follow.locator(".reply").inner_text()
+    assert "Guo Jun" in shown
+    follow.scroll_into_view_if_needed()
+    _shot(page, "chat-desktop-follow-up.png")
+
+    # Nothing relevant: a clear state and no citation cards.
+    empty = _ask(page, NOTHING, state="notfound")
+    assert "Nothing found in the reports" in empty.inner_text()
+    assert empty.locator(".card").count() == 0
+    _shot(page, "chat-desktop-nothing-found.png")
+
+    # The conversation is kept in the tab: a reload shows it again.
+    page.reload()
+    page.locator(".turn .reply.notfound").wait_for()
+    assert page.locator(".turn").count() == 3
+    page.click("#new-chat")
+    assert page.locator(".turn").count() == 0
+    watch.check()
+
+
+def test_screenshots_desktop_and_phone(browser: Any, base_url: str) -> None:
+    for name, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+        ctx = browser.new_context(viewport=viewport, device_scale_factor=1)
+        try:
+            page, watch = _open(ctx, base_url)
+            _shot(page, f"chat-{name}-welcome.png")
+            turn = _ask(page, FIRST)
+            turn.locator(".quote.in-context").first.wait_for()
+            page.locator(".turn").first.scroll_into_view_if_needed()
+            _shot(page, f"chat-{name}-answer.png")
+            turn.locator("a.cite").nth(1).click()
+            page.wait_for_timeout(700)  # the smooth scroll to the card
+            _shot(page, f"chat-{name}-citation.png")
+            page.click("#filters summary")
+            _shot(page, f"chat-{name}-filters.png")
+            overflow = page.evaluate(
+                "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
+            assert overflow <= 0, f"{name}: the page scrolls sideways by {overflow}px"
+            watch.check()
+        finally:
+            ctx.close()
+
+
+def test_filters_are_sent(context: Any, base_url: str) -> None:
+    page, watch = _open(context, base_url)
+    page.click("#filters summary")
+    page.fill("#f-date-from", "2025-01-01")
+    page.fill("#f-language", "en")
+    assert page.locator("#filter-count").inner_text() == "2 on"
+    turn = _ask(page, FIRST)
+    sent = watch.requests[-1]["body"]
+    assert sent["filters"] == {"date_from": "2025-01-01", "languages": ["en"]}
+    for date in turn.locator(".card-meta").all_inner_texts():
+        assert date[:4] >= "2025"
+    watch.check()
+
+
+def test_hostile_report_renders_inert(context: Any, base_url: str) -> None:
+    page, watch = _open(context, base_url)
+    turn = _ask(page, HOSTILE)
+    turn.locator(".quote.in-context").first.wait_for()
+    shown = turn.inner_text()
+    _shot(page, "chat-xss.png")
+
+    assert page.evaluate("window.__xss") is None
+    assert watch.dialogs == []
+    # The markup is on the page as text, and none of it became elements.
+    assert "<script>" in shown or "<img src=x" in shown, shown
+    assert page.locator("script").count() == 1  # app.js only
+    assert page.locator("img, svg, iframe, object, embed").count() == 0
+    assert page.locator('a[href^="javascript:" i]').count() == 0
+    for href in page.locator(".conversation a").evaluate_all("els => els.map(a => a.href)"):
+        assert href.startswith(("http://", "https://")), href
+    # A javascript: source URL is shown as text, not made a link.
+    assert "javascript:" in turn.locator(".card-source").all_inner_texts().__str__()
+    # Hovering and clicking the hostile text runs nothing either.
+    for mark in turn.locator("mark").all():
+        mark.hover()
+        mark.click()
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__xss") is None
+    watch.check()
+
+
+def test_csp_header_and_assets(base_url: str) -> None:
+    page = httpx.get(base_url + "/")
+    assert page.status_code == 200
+    csp = page.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "default-src 'none'" in csp
+    assert '<script src="/static/app.js"' in page.text
+    assert "<script>" not in page.text  # no inline script for the CSP to allow
+    assert "http" not in page.text.replace("http-equiv", "")  # nothing from elsewhere
+    for asset in ("app.js", "style.css", "favicon.svg"):
+        r = httpx.get(f"{base_url}/static/{asset}")
+        assert r.status_code == 200, asset
+        assert r.headers["x-content-type-options"] == "nosniff"
+    assert "url(http" not in httpx.get(f"{base_url}/static/style.css").text
+
+
+def test_server_still_loading_then_ready(browser: Any, index_config: Any, tmp_path: Path) -> None:
+    # A server whose index folder does not exist yet: /readyz answers 503.
+    late = tmp_path / "late-index"
+    config = index_config.model_copy(update={"index_dir": late})
+    with serve(settings_for(config, reload_interval_s=0.2)) as url:
+        assert httpx.get(f"{url}/readyz").status_code == 503
+        ctx = browser.new_context(viewport=DESKTOP)
+        try:
+            page, watch = _open(ctx, url)
+            banner = page.locator("#banner")
+            banner.wait_for(state="visible")
+            assert "still loading" in banner.inner_text()
+            page.fill("#question", FIRST)
+            page.press("#question", "Enter")
+            page.locator(".reply.pending", has_text="still loading").wait_for(timeout=10_000)
+            _shot(page, "chat-loading.png")
+            # The index arrives (atomically, as a build would leave it).
+            staging = tmp_path / "staging"
+            shutil.copytree(index_config.index_dir, staging, symlinks=True)
+            staging.rename(late)
+            page.locator(".turn .reply.found").wait_for(timeout=30_000)
+            assert banner.is_hidden()
+            watch.check()
+        finally:
+            ctx.close()
+
+
+def test_api_key_is_asked_and_sent(browser: Any, index_config: Any, tmp_path: Path) -> None:
+    from assistant.auth import create_key
+
+    keys = tmp_path / "keys.json"
+    secret, _ = create_key(keys, ["query"], "chat test")
+    with serve(settings_for(index_config, api_keys_file=keys)) as url:
+        assert httpx.get(f"{url}/v1/config").json()["auth_required"] is True
+        ctx = browser.new_context(viewport=DESKTOP)
+        try:
+            page, watch = _open(ctx, url)
+            dialog = page.locator("#key-dialog")
+            dialog.wait_for(state="visible")
+            _shot(page, "chat-key-dialog.png")
+            page.fill("#key-input", "ra_wrong_key")
+            page.click("#key-save")
+            # The wrong key is refused by the server; the page asks again with the reason.
+            page.fill("#question", FIRST)
+            page.press("#question", "Enter")
+            dialog.wait_for(state="visible")
+            assert "not valid" in page.locator("#key-reason").inner_text()
+            page.fill("#key-input", secret)
+            page.click("#key-save")
+            page.locator(".turn .reply.found").wait_for(timeout=60_000)
+            assert watch.requests[-1]["headers"]["authorization"] == f"Bearer {secret}"
+            stored = page.evaluate("sessionStorage.getItem('ra.apiKey')")
+            assert stored == secret
+            assert page.evaluate("localStorage.length") == 0
+            watch.check()
+        finally:
+            ctx.close()
