@@ -47,11 +47,12 @@ PROMPTS_FILE = Path(__file__).resolve().parents[1] / "prompts" / "answer.toml"
 # come from passages that rarely hold an answer (and cost embedding time).
 MAX_PASSAGES = 8
 # Sentences embedded per answer, the composer's main cost. A ~45-token sentence takes
-# ~3.5 ms with MiniLM on ONNX on the 2 target cores (ENVIRONMENT.md: ~300 c50/s), so 12
-# cost ~40 ms on a cold SentenceVectorCache and nothing on a warm one. The support of
-# every calibration question was the same with 8, 12 or 16: the cheap pre-rank already
-# puts the best sentences first; 12 leaves room for up to 6 kept statements.
-MAX_CANDIDATES = 12
+# ~3.5 ms with MiniLM on ONNX on the 2 target cores (ENVIRONMENT.md: ~300 c50/s), so 20
+# cost ~70 ms on a cold SentenceVectorCache and nothing on a warm one; 3 from each of
+# the best passages (see ``_prior``) leaves room for up to 6 kept statements.
+MAX_CANDIDATES = 20
+# Sentences each passage may put forward before the best passages take the rest.
+PER_PASSAGE = 3
 # Characters read before a passage to find who is speaking in it: the introduction of a
 # speaker is rarely more than three paragraphs before their last quote.
 LOOKBACK_CHARS = 3000
@@ -326,15 +327,34 @@ def _analyse(text: str, lo: int, hi: int) -> tuple[tuple[Sentence, ...], tuple[A
     return sentences, attribute(sentences)
 
 
+def _prior(candidates: list[Candidate]) -> list[Candidate]:
+    """The ``MAX_CANDIDATES`` sentences worth embedding, by a cheap pre-rank.
+
+    Each passage first offers its ``PER_PASSAGE`` best sentences, in passage order,
+    then the rest fill by score: without the quota the one or two passages with the
+    highest cosine supply every candidate, and a statement that answers the
+    question in other words ("digital inequalities, cybercrime" for "digital
+    risks") in a lower passage is never looked at.
+    """
+
+    def cheap(c: Candidate) -> tuple[float, int]:
+        return (-(c.passage.dense_score + W_LEXICAL * c.overlap), c.sentence.start)
+
+    by_passage: dict[str, list[Candidate]] = {}
+    for c in sorted(candidates, key=cheap):
+        by_passage.setdefault(f"{c.passage.document_id}:{c.passage.start}", []).append(c)
+    first = [c for group in by_passage.values() for c in group[:PER_PASSAGE]]
+    chosen = {id(c) for c in first}
+    rest = [c for c in sorted(candidates, key=cheap) if id(c) not in chosen]
+    return sorted(first, key=cheap)[:MAX_CANDIDATES] + rest[: max(0, MAX_CANDIDATES - len(first))]
+
+
 def _score(candidates: list[Candidate], query_vector: np.ndarray, embed: Embed) -> list[Candidate]:
     if not candidates:
         return []
     query = np.asarray(query_vector, dtype=np.float32).reshape(-1)
     query = query / (np.linalg.norm(query) or 1.0)
-    prior = sorted(
-        candidates,
-        key=lambda c: (-(c.passage.dense_score + W_LEXICAL * c.overlap), c.sentence.start),
-    )[:MAX_CANDIDATES]
+    prior = _prior(candidates)
     texts = [_content(c.sentence, c.attribution) for c in prior]
     vectors = np.asarray(embed(texts), dtype=np.float32)
     vectors = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
