@@ -44,6 +44,7 @@ from index.errors import (
 log = logging.getLogger("assistant.api")
 
 ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorOut, "description": "The body is not JSON (or not UTF-8)."},
     401: {"model": ErrorOut, "description": "No API key, or a wrong one."},
     403: {"model": ErrorOut, "description": "The API key lacks the needed scope."},
     422: {"model": ErrorOut, "description": "A value is out of bounds; the message says which."},
@@ -99,10 +100,15 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        codes = {404: "not_found", 405: "method_not_allowed"}
+        codes = {400: "invalid_request", 404: "not_found", 405: "method_not_allowed"}
         message = str(exc.detail)
         if exc.status_code == 404:
             message = f"no route {request.method} {request.url.path}; see /docs for the API"
+        elif exc.status_code == 400:
+            message = (
+                f"the request body could not be read ({exc.detail}); send UTF-8 JSON with "
+                "'Content-Type: application/json'"
+            )
         return _error(exc.status_code, codes.get(exc.status_code, "http_error"), message)
 
     @app.exception_handler(AssistantError)
@@ -112,11 +118,19 @@ def install_error_handlers(app: FastAPI) -> None:
 
 
 async def _watch(service: AssistantService, interval: float) -> None:
-    """Poll ``current`` cheaply (one readlink) and swap when it changed."""
+    """Poll ``current`` cheaply (one readlink) and swap when it changed.
+
+    Only a change of the link triggers a load: a ``current`` found unusable is not
+    verified (and logged) again at every poll; the admin reload retries it."""
+    seen = service.state.version if service.ready else None  # what the first load chose
     while True:
         await asyncio.sleep(interval)
         try:
-            if service.layout.current_id() != (service.state.version if service.ready else None):
+            target = service.layout.current_id()
+            if target == seen:
+                continue
+            seen = target
+            if target != (service.state.version if service.ready else None):
                 await run_in_threadpool(service.load)
         except Exception:  # keep watching whatever one reload did
             log.exception("reload failed; still serving the previous snapshot")

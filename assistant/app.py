@@ -10,6 +10,7 @@ from fastapi.openapi.utils import get_openapi
 from assistant.api import create_app
 from assistant.chat import mount_chat
 from assistant.mcp_server import mount_mcp
+from assistant.observability import install_observability
 from assistant.service import AssistantService
 from assistant.settings import Settings
 
@@ -21,6 +22,7 @@ def build_app(settings: Settings, service: AssistantService | None = None) -> Fa
     app = create_app(settings, service)
     mount_chat(app)
     mount_mcp(app)
+    install_observability(app)
     _declare_bearer_auth(app)
     return app
 

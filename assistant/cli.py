@@ -250,6 +250,7 @@ def serve(
     from assistant.api import check_bind
     from assistant.app import build_app
     from assistant.auth import KeyStore
+    from assistant.observability import configure_logging
 
     settings = _settings(index_dir)
     host = host or settings.serve.host
@@ -257,10 +258,13 @@ def serve(
     try:
         check_bind(host, KeyStore.load(settings.serve.api_keys_file))
         application = build_app(settings)
+        configure_logging()
     except AssistantError as exc:
         raise _fail(str(exc)) from None
     err.print(f"Serving on http://{host}:{port}/ (chat page), API docs at /docs", highlight=False)
-    uvicorn.run(application, host=host, port=port, log_level="info", access_log=False)
+    uvicorn.run(
+        application, host=host, port=port, log_level="info", access_log=False, log_config=None
+    )
 
 
 @app.command(help="Answer a question with cited passages. Exit 1 if no index is loaded.")

@@ -10,6 +10,12 @@ from assistant.types import Citation, Passage
 from index.models import Document
 
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+# At least one character that is not white space as Python's str.strip() sees it (the
+# service strips questions): spelled out, because JSON Schema's \s (ECMA-262) differs.
+NOT_BLANK = (
+    r"[^\t\n\v\f\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a"
+    r"\u2028\u2029\u202f\u205f\u3000]"
+)
 
 
 class FiltersIn(BaseModel):
@@ -57,7 +63,14 @@ class AnswerRequest(BaseModel):
         },
     )
 
-    question: str = Field(..., min_length=1, max_length=1000, description="The question.")
+    question: str = Field(
+        ...,
+        min_length=1,
+        max_length=1000,
+        description="The question.",
+        # Documented, checked by the service with a clearer message than pydantic's.
+        json_schema_extra={"pattern": NOT_BLANK},
+    )
     top_k: int = Field(8, ge=1, le=50, description="Passages to retrieve before answering.")
     filters: FiltersIn | None = None
     conversation: list[str] = Field(
@@ -74,7 +87,13 @@ class SearchRequest(BaseModel):
         json_schema_extra={"examples": [{"query": "digital inequalities", "top_k": 5}]},
     )
 
-    query: str = Field(..., min_length=1, max_length=1000, description="Words to look for.")
+    query: str = Field(
+        ...,
+        min_length=1,
+        max_length=1000,
+        description="Words to look for.",
+        json_schema_extra={"pattern": NOT_BLANK},
+    )
     top_k: int = Field(10, ge=1, le=50, description="How many passages to return.")
     filters: FiltersIn | None = None
 

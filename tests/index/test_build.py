@@ -168,7 +168,7 @@ def test_corrupt_snapshot_is_detected(config: BuildConfig) -> None:
     with pytest.raises(SnapshotError, match="checksum"):
         Snapshot.open(path)
     (path / "store.sqlite").unlink()
-    with pytest.raises(SnapshotError, match="store.sqlite is missing"):
+    with pytest.raises(SnapshotError, match=r"store\.sqlite is missing"):
         Snapshot.open(path)
 
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -40,7 +41,7 @@ def test_chunks_cover_text_with_exact_offsets_and_overlap() -> None:
         assert c.token_count == len(enc.encode_ordinary(c.text))
         assert c.token_count <= config.tokens
     # consecutive chunks overlap (sentence overlap) and move forward
-    for a, b in zip(chunks, chunks[1:], strict=False):
+    for a, b in itertools.pairwise(chunks):
         assert b.start < a.end and b.start > a.start
     assert chunks[0].start == 0 and chunks[-1].end == len(text)
 
