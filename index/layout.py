@@ -10,6 +10,7 @@
       models/                       exported ONNX model
       build.lock                    held (flock) by the running build
       last_build.json               the report of the last build
+      history                       ids that became current, oldest first
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ class IndexDir:
         self.models = self.root / "models"
         self.lock_file = self.root / "build.lock"
         self.report_file = self.root / "last_build.json"
+        self.history_file = self.root / "history"
 
     def current_id(self) -> str | None:
         try:
@@ -65,19 +67,48 @@ class IndexDir:
         return self.snapshots / f"{BUILDING_PREFIX}{snapshot_id}"
 
     def switch(self, snapshot_id: str) -> None:
-        """Point ``current`` at ``snapshot_id`` atomically: readers see old or new."""
+        """Point ``current`` at ``snapshot_id`` atomically: readers see old or new.
+
+        The id is first appended to ``history`` (the snapshots that were ever
+        current, in order), which is what rollback walks back through.
+        """
         if not (self.snapshots / snapshot_id / "manifest.json").is_file():
             raise SnapshotError(f"snapshot {snapshot_id} does not exist in {self.snapshots}")
+        with self.history_file.open("a", encoding="utf-8") as f:
+            f.write(snapshot_id + "\n")
+            f.flush()
+            os.fsync(f.fileno())
         tmp = self.root / f".current-{os.getpid()}"
         tmp.unlink(missing_ok=True)
         tmp.symlink_to(Path("snapshots") / snapshot_id)
         os.replace(tmp, self.current_link)
         _fsync_dir(self.root)
 
+    def history(self) -> list[str]:
+        try:
+            lines = self.history_file.read_text(encoding="utf-8").split()
+        except FileNotFoundError:
+            return []
+        return [line for line in lines if line]
+
     def previous_id(self) -> str | None:
-        ids = self.snapshot_ids()
+        """The newest older snapshot that was once current and still exists.
+
+        Walks ``history`` back, so a snapshot that was built but never switched to
+        (a build killed just before its switch) is never a rollback target.
+        """
+        existing = set(self.snapshot_ids())
         current = self.current_id()
-        older = [i for i in ids if current is None or i < current]
+        history = self.history()
+        if current in history:
+            before = history[: len(history) - 1 - history[::-1].index(current)]
+            for snapshot_id in reversed(before):
+                # Older builds only: a second rollback goes further back, not
+                # forth to the snapshot the first rollback left.
+                if current is not None and snapshot_id < current and snapshot_id in existing:
+                    return snapshot_id
+            return None
+        older = [i for i in sorted(existing) if current is None or i < current]
         return older[-1] if older else None
 
     def prune(self, keep: int) -> list[str]:
@@ -90,13 +121,21 @@ class IndexDir:
         return doomed
 
     def remove_debris(self) -> list[str]:
-        """Remove what a killed build left: half-written snapshots, temp links."""
+        """Remove what a killed build left: half-written snapshots, temp links, and
+        complete snapshots that were never switched to (killed just before it)."""
         removed = []
         if self.snapshots.is_dir():
             for p in self.snapshots.iterdir():
                 if p.name.startswith(BUILDING_PREFIX):
                     shutil.rmtree(p, ignore_errors=True)
                     removed.append(p.name)
+        history = set(self.history())
+        current = self.current_id()
+        if history:
+            for snapshot_id in self.snapshot_ids():
+                if snapshot_id not in history and snapshot_id != current:
+                    shutil.rmtree(self.snapshots / snapshot_id, ignore_errors=True)
+                    removed.append(snapshot_id)
         if self.root.is_dir():
             for p in self.root.glob(".current-*"):
                 p.unlink(missing_ok=True)

@@ -189,3 +189,21 @@ def test_bad_inputs_are_reported_and_the_rest_indexed(config: BuildConfig, repor
     snapshot = _open_current(config)
     assert snapshot.document("ok1") is not None
     assert snapshot.document_count == report.documents >= 11
+
+
+def test_rollback_follows_history_not_names(config: BuildConfig, reports: Path) -> None:
+    first = build_index(config, embedder=FakeEmbedder()).snapshot_id
+    (reports / "extra.txt").write_text("Extra note\n\nOn 1 June 2024 the board met.\n")
+    second = build_index(config, embedder=FakeEmbedder()).snapshot_id
+    layout = IndexDir(config.index_dir)
+    # a complete snapshot that a killed build never switched to
+    orphan = layout.snapshots / "99990101T000000000000Z-1"
+    shutil.copytree(layout.snapshots / second, orphan)
+    assert layout.previous_id() == first
+    rollback(config.index_dir)
+    assert layout.current_id() == first
+    (reports / "extra2.txt").write_text("Another note\n\nOn 2 June 2024 the board met.\n")
+    report = build_index(config, embedder=FakeEmbedder())
+    assert not orphan.exists()
+    assert any("interrupted build" in n for n in report.notes)
+    assert layout.previous_id() == first
