@@ -22,6 +22,7 @@ from index.embed import (
     TorchEmbedder,
     load_embedder,
     min_cosine,
+    onnx_file,
     physical_cores,
 )
 from index.errors import ConfigError
@@ -107,8 +108,7 @@ def st_model(torch_embedder: Any) -> Any:
 
 
 def _onnx_file(model_cache: Path) -> Path:
-    (path,) = model_cache.glob("*.onnx")
-    return path
+    return onnx_file(ModelFiles.locate(), model_cache)
 
 
 @pytest.mark.slow
@@ -229,3 +229,19 @@ def test_export_failure(
         fallback = load_embedder(EmbedConfig(backend="auto"), not_a_dir)
     assert isinstance(fallback, TorchEmbedder)
     assert "embedding with torch" in caplog.text
+
+
+@pytest.mark.slow
+def test_a_mismatching_export_is_not_mixed_with_torch_vectors(
+    onnx_embedder: Any, model_cache: Path, tmp_path: Path
+) -> None:
+    source = _onnx_file(model_cache)
+    shutil.copy2(source, tmp_path / source.name)
+    record = json.loads(source.with_suffix(".json").read_text())
+    record.update(matches=False, min_cosine=0.99)  # as if the probe had failed
+    (tmp_path / source.name).with_suffix(".json").write_text(json.dumps(record))
+    auto = load_embedder(EmbedConfig(backend="auto"), tmp_path)
+    assert isinstance(auto, TorchEmbedder)
+    forced = load_embedder(EmbedConfig(backend="onnx"), tmp_path)
+    assert isinstance(forced, OnnxEmbedder)
+    assert forced.model_id == f"{auto.model_id}:onnx"
