@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from index.models import PageSpan
+from index.models import PageSpan, page_at
 
 
 @dataclass(frozen=True)
@@ -28,10 +28,7 @@ class Passage:
     pages: tuple[PageSpan, ...] = ()
 
     def page_at(self, offset: int) -> int | None:
-        for page in self.pages:
-            if page.start <= offset < page.end:
-                return page.number
-        return None
+        return page_at(self.pages, offset)
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,14 @@ class PageSpan:
     end: int
 
 
+def page_at(pages: tuple[PageSpan, ...], offset: int) -> int | None:
+    """The number of the page that holds character ``offset``, if the text has pages."""
+    for page in pages:
+        if page.start <= offset < page.end:
+            return page.number
+    return None
+
+
 @dataclass(frozen=True)
 class Document:
     id: str
@@ -46,10 +54,7 @@ class Document:
         return sha256_hex("\x1f".join(parts))
 
     def page_at(self, offset: int) -> int | None:
-        for page in self.pages:
-            if page.start <= offset < page.end:
-                return page.number
-        return None
+        return page_at(self.pages, offset)
 
 
 @dataclass(frozen=True)
