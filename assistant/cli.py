@@ -326,6 +326,9 @@ def eval_(
     from assistant.service import AssistantService
 
     settings = _settings(index_dir)
+    if dataset.is_file():
+        _eval_labelled(dataset, settings, as_json)
+        return
     service = AssistantService(settings.index, max_top_k=1000, max_question_chars=10_000)
     try:
         data = load_dataset(dataset)
@@ -371,6 +374,42 @@ def eval_(
     out.print(table)
     if "answers" in results:
         out.print(results["answers"])
+
+
+def _eval_labelled(path: Path, settings: Settings, as_json: bool) -> None:
+    """``--dataset FILE.jsonl``: the labelled answer set (tests/data/answers.jsonl)."""
+    from assistant.evaluate import Cited, Labelled, load_labelled, score_labelled
+    from assistant.retrieve import Filters
+    from assistant.service import AssistantService
+
+    service = AssistantService(settings.index)
+    try:
+        items = load_labelled(path)
+        service.load()
+        service.state  # noqa: B018 - raises when no index is loaded
+
+        def answer(item: Labelled) -> tuple[bool, list[Cited]]:
+            filters = Filters(
+                **{k: tuple(v) if isinstance(v, list) else v for k, v in item.filters.items()}
+            )
+            r = service.answer(item.question, 8, filters)
+            return r.answer.found, [
+                Cited(c.source, c.passage, c.speaker) for c in r.answer.citations
+            ]
+
+        results = score_labelled(items, answer)
+    except AssistantError as exc:
+        raise _fail(str(exc)) from None
+    if as_json:
+        print(json.dumps(results, indent=2, ensure_ascii=False))
+        return
+    table = Table("metric", "value")
+    for key, value in results.items():
+        if key != "misses":
+            table.add_row(key, str(value))
+    out.print(table)
+    for miss in results["misses"]:
+        out.print(miss, highlight=False)
 
 
 @app.command(

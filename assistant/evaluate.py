@@ -133,3 +133,133 @@ def evaluate_answers(
         "answered_nothing": round(no_answer / n, 4),
         "questions": n,
     }
+
+
+# --- the labelled answer set (tests/data/answers.jsonl) ---------------------------
+
+
+@dataclass(frozen=True)
+class Expected:
+    """A statement named by a labelled question: ``text`` is a piece of the sentence,
+    ``doc`` a piece of the report's source path; ``speaker`` where it is checked."""
+
+    doc: str
+    text: str
+    speaker: str | None = None
+    check_speaker: bool = False
+
+
+@dataclass(frozen=True)
+class Labelled:
+    id: str
+    question: str
+    found: bool
+    must: tuple[Expected, ...]
+    ok: tuple[Expected, ...]
+    must_not: tuple[Expected, ...]
+    filters: dict[str, Any]
+    needs_shared: bool = False
+
+
+def load_labelled(path: Path) -> list[Labelled]:
+    """The labelled questions of a JSON Lines file (format: tests/data/README.md)."""
+    items = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            raw = json.loads(line)
+            items.append(
+                Labelled(
+                    id=raw["id"],
+                    question=raw["question"],
+                    found=bool(raw["found"]),
+                    must=tuple(_expected(e) for e in raw.get("must", [])),
+                    ok=tuple(_expected(e) for e in raw.get("ok", [])),
+                    must_not=tuple(_expected(e) for e in raw.get("must_not", [])),
+                    filters=dict(raw.get("filters", {})),
+                    needs_shared=bool(raw.get("needs_shared", False)),
+                )
+            )
+        except (ValueError, KeyError, TypeError) as exc:
+            raise ConfigError(f"{path}:{n}: not a labelled question ({exc})") from exc
+    return items
+
+
+def _expected(raw: Mapping[str, Any]) -> Expected:
+    return Expected(raw["doc"], raw["text"], raw.get("speaker"), "speaker" in raw)
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+def _matches(expected: Expected, source: str, passage: str) -> bool:
+    return expected.doc in source and _squash(expected.text) in _squash(passage)
+
+
+@dataclass(frozen=True)
+class Cited:
+    """What the scoring needs of a citation."""
+
+    source: str
+    passage: str
+    speaker: str | None
+
+
+def score_labelled(
+    items: Sequence[Labelled],
+    answer: Callable[[Labelled], tuple[bool, Sequence[Cited]]],
+) -> dict[str, Any]:
+    """Statement recall and precision, speaker accuracy and "nothing found" accuracy of
+    ``answer(item) -> (found, citations)`` over ``items``.
+
+    - recall: the ``must`` statements some citation quotes, over all of them;
+    - precision: citations that quote a ``must`` or ``ok`` statement, over all citations
+      of answerable questions (a citation quoting a ``must_not`` one never counts);
+    - speaker accuracy: over cited ``must`` statements whose speaker is labelled;
+    - nothing-found accuracy: questions whose ``found`` is as labelled; the citations
+      given to unanswerable questions are counted on their own.
+    """
+    must = hit = cited = relevant = speakers = speakers_ok = right = forbidden = 0
+    unanswerable_citations = 0
+    misses: list[dict[str, Any]] = []
+    for item in items:
+        found, citations = answer(item)
+        right += found == item.found
+        bad = [c for c in citations for e in item.must_not if _matches(e, c.source, c.passage)]
+        forbidden += len(bad)
+        if not item.found:
+            unanswerable_citations += len(citations)
+        missed = []
+        for e in item.must:
+            quoting = [c for c in citations if _matches(e, c.source, c.passage)]
+            must += 1
+            if quoting:
+                hit += 1
+                if e.check_speaker:
+                    speakers += 1
+                    speakers_ok += quoting[0].speaker == e.speaker
+            else:
+                missed.append(e.text)
+        extra = []
+        if item.found:
+            for c in citations:
+                cited += 1
+                good = any(_matches(e, c.source, c.passage) for e in (*item.must, *item.ok))
+                good = good and c not in bad
+                relevant += good
+                if not good:
+                    extra.append(c.passage[:80])
+        if missed or extra or found != item.found or bad:
+            misses.append({"id": item.id, "found": found, "missed": missed, "unexpected": extra})
+    return {
+        "questions": len(items),
+        "statement_recall": round(hit / must, 4) if must else None,
+        "statement_precision": round(relevant / cited, 4) if cited else None,
+        "speaker_accuracy": round(speakers_ok / speakers, 4) if speakers else None,
+        "nothing_found_accuracy": round(right / len(items), 4) if items else None,
+        "citations_on_unanswerable": unanswerable_citations,
+        "must_not_cited": forbidden,
+        "misses": misses,
+    }

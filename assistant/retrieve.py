@@ -6,7 +6,7 @@ Read-only over an immutable snapshot, so any number of threads may call it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -76,6 +76,15 @@ def allowed_rows(snapshot: Snapshot, filters: Filters) -> np.ndarray | None:
     if filters.document_ids:
         mask &= np.isin(snapshot.row_document, list(filters.document_ids))
     return mask
+
+
+def allowed_documents(snapshot: Snapshot, filters: Filters | None) -> Callable[[str], bool] | None:
+    """Which documents ``filters`` keep, as a predicate; None when nothing is filtered."""
+    mask = allowed_rows(snapshot, filters or Filters())
+    if mask is None:
+        return None
+    kept = frozenset(snapshot.row_document[mask].tolist())
+    return kept.__contains__
 
 
 @dataclass

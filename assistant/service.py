@@ -16,8 +16,8 @@ from datetime import UTC, datetime
 
 import numpy as np
 
-from assistant.compose import SentenceVectorCache, compose_answer
-from assistant.retrieve import Filters, search
+from assistant.compose import compose_answer
+from assistant.retrieve import Filters, allowed_documents, search
 from assistant.types import Answer, Passage
 from index.config import BuildConfig
 from index.embed import Embedder, load_embedder
@@ -27,8 +27,6 @@ from index.models import Document
 from index.snapshot import Snapshot
 
 log = logging.getLogger("assistant.service")
-
-Composer = Callable[[str, Sequence[Passage], np.ndarray, Callable[..., np.ndarray]], Answer]
 
 
 @dataclass(frozen=True)
@@ -82,7 +80,6 @@ class AssistantService:
         self.max_top_k = max_top_k
         self.max_question_chars = max_question_chars
         self._embedder = embedder
-        self._sentence_vectors: SentenceVectorCache | None = None
         self._state: LoadedIndex | None = None
         self._swap_lock = threading.Lock()
         self.last_error: str | None = None
@@ -98,13 +95,6 @@ class AssistantService:
                 self.config.embed, self.config.embed.cache_dir or self.layout.models
             )
         return self._embedder
-
-    @property
-    def sentence_vectors(self) -> SentenceVectorCache:
-        """Vectors of answer candidate sentences, cached across questions."""
-        if self._sentence_vectors is None:
-            self._sentence_vectors = SentenceVectorCache(self.embedder.embed)
-        return self._sentence_vectors
 
     @property
     def state(self) -> LoadedIndex:
@@ -204,7 +194,14 @@ class AssistantService:
         state = self.state
         vector, query_text = self._query(question, context)
         passages = search(state.snapshot, vector, query_text, top_k, filters)
-        answer = compose_answer(question, passages, vector, self.sentence_vectors)
+        answer = compose_answer(
+            question,
+            passages,
+            vector,
+            state.snapshot,
+            allowed=allowed_documents(state.snapshot, filters),
+            embed_query=self.embedder.embed_query,
+        )
         took = (time.perf_counter() - tick) * 1000
         return AnswerResult(answer, tuple(passages), state.version, round(took, 1))
 

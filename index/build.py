@@ -27,6 +27,7 @@ from index.errors import BuildError, SnapshotError
 from index.layout import IndexDir
 from index.load import load_sources
 from index.models import Chunk, Document, Failure, sha256_hex
+from index.sentence_layer import SentenceRecord, layer_version, sentence_records
 from index.snapshot import Snapshot, write_snapshot
 
 Progress = Callable[[str, int, int], None]
@@ -45,6 +46,8 @@ class BuildReport:
     failed: list[dict[str, str]] = field(default_factory=list)
     documents: int = 0
     chunks: int = 0
+    sentences: int = 0
+    statements: int = 0
     vectors_embedded: int = 0
     vectors_reused: int = 0
     embed_backend: str = ""
@@ -75,6 +78,10 @@ def _chunk_settings(config: BuildConfig, embedder: Embedder) -> dict[str, Any]:
         "chunk": config.chunk.model_dump(),
         "embedding_text": "title + newline + chunk text",
         "lexical_text": "title twice + chunk text",
+        "sentence_layer": {
+            "version": layer_version(),
+            "vectors": "each statement embedded alone, attribution words removed",
+        },
     }
 
 
@@ -198,7 +205,10 @@ def _build(
         report.status = "unchanged"
         report.snapshot_id = current.id
         report.chunks = current.chunk_count
-        report.vectors_reused = current.chunk_count
+        counts = current.manifest.get("counts", {})
+        report.sentences = int(counts.get("sentences", 0))
+        report.statements = int(counts.get("statements", 0))
+        report.vectors_reused = current.chunk_count + report.statements
         current.close()
         return
 
@@ -207,12 +217,16 @@ def _build(
     reuse -= set(report.changed)
     pairs: list[tuple[Chunk, str]] = []
     lexical_texts: list[str] = []
+    embed_texts: list[str] = []
+    sentences: list[SentenceRecord] = []
     for i, doc in enumerate(documents):
         if doc.id in reuse and current is not None:
             stored = current.chunks_of(doc.id)
             chunks = [s.chunk for s in stored]
             hashes = [s.embed_hash for s in stored]
+            sentences.extend(s.record for s in current.sentences_of(doc.id))
         else:
+            sentences.extend(sentence_records(doc))
             chunks = chunk_document(
                 doc,
                 config.chunk,
@@ -223,14 +237,21 @@ def _build(
         for c, h in zip(chunks, hashes, strict=True):
             pairs.append((c, h))
             lexical_texts.append(lexical_text(doc, c))
+            embed_texts.append(embedding_text(doc, c))
         emit("chunk", i + 1, len(documents))
     if current is not None:
         current.close()
     report.chunks = len(pairs)
+    report.sentences = len(sentences)
+    statements = [r for r in sentences if r.statement]
+    report.statements = len(statements)
     report.seconds["chunk"] = round(time.perf_counter() - t, 3)
 
     t = time.perf_counter()
-    vectors = _vectors(config, layout, embedder, pairs, lexical_texts, full, report, emit)
+    to_embed = [(h, embedding) for (_, h), embedding in zip(pairs, embed_texts, strict=True)]
+    to_embed += [(r.embed_hash, r.content) for r in statements]
+    all_vectors = _vectors(config, layout, embedder, to_embed, full, report, emit)
+    vectors, sentence_vectors = all_vectors[: len(pairs)], all_vectors[len(pairs) :]
     report.seconds["embed"] = round(time.perf_counter() - t, 3)
     if report.vectors_embedded:
         report.seconds["embed_chunks_per_s"] = round(
@@ -251,7 +272,16 @@ def _build(
         "failed_documents": len(report.failed),
     }
     try:
-        write_snapshot(building, documents, pairs, vectors, lexical_texts, manifest)
+        write_snapshot(
+            building,
+            documents,
+            pairs,
+            vectors,
+            lexical_texts,
+            manifest,
+            sentences=sentences,
+            sentence_vectors=sentence_vectors,
+        )
         pause("write")
         emit("write", 1, 1)
         report.seconds["write"] = round(time.perf_counter() - t, 3)
@@ -277,20 +307,24 @@ def _vectors(
     config: BuildConfig,
     layout: IndexDir,
     embedder: Embedder,
-    pairs: Sequence[tuple[Chunk, str]],
-    texts: Sequence[str],
+    items: Sequence[tuple[str, str]],
     full: bool,
     report: BuildReport,
     emit: Progress,
 ) -> np.ndarray:
-    cache = VectorCache(layout.cache, embedder.model_id, embedder.dim)
+    """Vectors of ``items`` ((hash of the embedded text, text)), in order: cached ones
+    reused, the rest embedded and cached (chunks and sentences share one cache)."""
+    # "|text-v2": until the sentence layer, chunk vectors were cached under the hash of
+    # "title + chunk" but computed from the lexical text (title twice); a new key keeps
+    # any vector cached by those builds from being reused.
+    cache = VectorCache(layout.cache, f"{embedder.model_id}|text-v2", embedder.dim)
     try:
         if full:
             cache.clear()
-        hashes = [h for _, h in pairs]
+        hashes = [h for h, _ in items]
         known = cache.get_many(hashes)
         todo: dict[str, str] = {}
-        for h, text in zip(hashes, texts, strict=True):
+        for h, text in items:
             if h not in known and h not in todo:
                 todo[h] = text
         report.vectors_reused = sum(1 for h in hashes if h in known)

@@ -17,18 +17,7 @@ import tiktoken
 
 from index.config import ChunkConfig
 from index.models import Chunk, Document
-
-# A sentence ends at . ! ? … (optionally followed by closing quotes/brackets) when
-# whitespace and an upper-case letter, digit or opening quote follow; a line break
-# always ends one (scraped reports put one statement per paragraph).
-_SENTENCE_END = re.compile(
-    r"""(?<=[.!?…])["'”’»)\]]*\s+(?=["'“‘«(\[]?[A-ZА-ЯЁ0-9])|\n+""", re.UNICODE
-)
-# Abbreviations after which a full stop does not end a sentence.
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st no vs etc e.g i.e jr sr inc ltd co corp gen sen rep gov hon"
-    " jan feb mar apr jun jul aug sep sept oct nov dec fig art para pp vol".split()
-)
+from index.sentences import split_sentences
 
 WordPieceCounter = Callable[[Sequence[str]], list[int]]
 
@@ -46,33 +35,10 @@ class _Span:
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence, whitespace excluded, in order."""
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for match in _SENTENCE_END.finditer(text):
-        if "\n" not in match.group() and _ends_with_abbreviation(text, match.start()):
-            continue
-        _append_trimmed(spans, text, pos, match.start() + len(match.group().rstrip()))
-        pos = match.end()
-    _append_trimmed(spans, text, pos, len(text))
-    return spans
-
-
-def _ends_with_abbreviation(text: str, end: int) -> bool:
-    word = re.search(r"(\w[\w.]*)\.$", text[max(0, end - 12) : end])
-    if word is None:
-        return False
-    token = word.group(1).lower()
-    # Single letters are initials ("J. Smith"), not sentence ends.
-    return token in _ABBREVIATIONS or len(token) == 1
-
-
-def _append_trimmed(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
-    piece = text[start:end]
-    stripped = piece.strip()
-    if stripped:
-        lead = len(piece) - len(piece.lstrip())
-        spans.append((start + lead, start + lead + len(stripped)))
+    """(start, end) of each sentence, whitespace excluded, in order: the sentences of
+    ``index.sentences``, so a chunk boundary is always a sentence boundary of the
+    snapshot's sentence layer."""
+    return [(s.start, s.end) for s in split_sentences(text)]
 
 
 def _word_windows(

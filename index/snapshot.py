@@ -6,6 +6,8 @@ A snapshot is an immutable folder::
     vectors.faiss     FAISS inner-product index; row i = chunk row i
     store.sqlite      documents and chunks (row = vector position)
     lexical/          BM25 arrays (bm25s), same rows
+    sentences.npy     float16 vectors of the statements of the sentence layer
+                      (the layer itself, spans and speakers, is a table of store.sqlite)
 
 ``write_snapshot`` fills a fresh folder; ``Snapshot.open`` reads one back and
 checks every file against the manifest's checksums before it is trusted.
@@ -28,12 +30,14 @@ import numpy as np
 from index import lexical
 from index.errors import SnapshotError
 from index.models import Chunk, Document, PageSpan
+from index.sentence_layer import SentenceRecord, name_key
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: the sentence layer
 MANIFEST = "manifest.json"
 VECTORS = "vectors.faiss"
 STORE = "store.sqlite"
 LEXICAL = "lexical"
+SENTENCE_VECTORS = "sentences.npy"
 
 _SCHEMA = """
 CREATE TABLE documents (
@@ -48,6 +52,15 @@ CREATE TABLE chunks (
     page_start INTEGER, page_end INTEGER, embed_hash TEXT NOT NULL
 );
 CREATE INDEX chunks_document ON chunks(document_id, ordinal);
+CREATE TABLE sentences (
+    row INTEGER PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id),
+    ordinal INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    paragraph INTEGER NOT NULL, speaker TEXT, role TEXT, speaker_key TEXT,
+    statement INTEGER NOT NULL, tag_start INTEGER, tag_end INTEGER, content TEXT NOT NULL,
+    vector_row INTEGER NOT NULL
+);
+CREATE INDEX sentences_document ON sentences(document_id, start);
+CREATE INDEX sentences_speaker ON sentences(speaker_key);
 """
 
 
@@ -81,24 +94,36 @@ def write_snapshot(
     vectors: np.ndarray,
     lexical_texts: Sequence[str],
     manifest: dict[str, Any],
+    sentences: Sequence[SentenceRecord] = (),
+    sentence_vectors: np.ndarray | None = None,
 ) -> dict[str, Any]:
     """Write a complete snapshot into the new, empty ``folder``; returns the manifest.
 
     ``chunks`` pairs each chunk with the hash of its embedded text; row i of
-    ``vectors`` and of ``lexical_texts`` belong to chunk i.
+    ``vectors`` and of ``lexical_texts`` belong to chunk i. ``sentence_vectors`` has
+    one row per statement of ``sentences``, in order.
     """
+    statements = sum(1 for r in sentences if r.statement)
+    dim = int(manifest["model"]["dim"])
+    if sentence_vectors is None:
+        sentence_vectors = np.zeros((0, dim), dtype=np.float32)
+    if len(sentence_vectors) != statements:
+        raise SnapshotError(
+            f"{statements} statements but {len(sentence_vectors)} sentence vectors; "
+            "they must be equal"
+        )
     if len(chunks) != len(vectors) or len(chunks) != len(lexical_texts):
         raise SnapshotError(
             f"{len(chunks)} chunks but {len(vectors)} vectors and {len(lexical_texts)} "
             "lexical rows; they must be equal"
         )
     folder.mkdir(parents=True)
-    dim = int(manifest["model"]["dim"])
     index = faiss.IndexFlatIP(dim)
     if len(vectors):
         index.add(np.ascontiguousarray(vectors, dtype=np.float32))
     faiss.write_index(index, str(folder / VECTORS))
-    _write_store(folder / STORE, documents, chunks)
+    _write_store(folder / STORE, documents, chunks, sentences)
+    np.save(folder / SENTENCE_VECTORS, np.asarray(sentence_vectors, dtype=np.float16))
     if lexical_texts:
         lexical.build(lexical_texts, folder / LEXICAL)
     else:
@@ -106,7 +131,12 @@ def write_snapshot(
     manifest = {
         **manifest,
         "format_version": FORMAT_VERSION,
-        "counts": {"documents": len(documents), "chunks": len(chunks)},
+        "counts": {
+            "documents": len(documents),
+            "chunks": len(chunks),
+            "sentences": len(sentences),
+            "statements": statements,
+        },
         "faiss_index": "IndexFlatIP",
         "files": {str(p.relative_to(folder)): file_sha256(p) for p in _snapshot_files(folder)},
     }
@@ -117,7 +147,10 @@ def write_snapshot(
 
 
 def _write_store(
-    path: Path, documents: Sequence[Document], chunks: Sequence[tuple[Chunk, str]]
+    path: Path,
+    documents: Sequence[Document],
+    chunks: Sequence[tuple[Chunk, str]],
+    sentences: Sequence[SentenceRecord],
 ) -> None:
     db = sqlite3.connect(path)
     try:
@@ -159,9 +192,78 @@ def _write_store(
                 for row, (c, embed_hash) in enumerate(chunks)
             ),
         )
+        db.executemany(
+            "INSERT INTO sentences VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            _sentence_rows(sentences),
+        )
         db.commit()
     finally:
         db.close()
+
+
+def _sentence_rows(sentences: Sequence[SentenceRecord]) -> Iterator[tuple[Any, ...]]:
+    vector_row = 0
+    for row, r in enumerate(sentences):
+        yield (
+            row,
+            r.document_id,
+            r.ordinal,
+            r.start,
+            r.end,
+            r.paragraph,
+            r.speaker,
+            r.role,
+            name_key(r.speaker) if r.speaker else None,
+            int(r.statement),
+            r.tag_start,
+            r.tag_end,
+            r.content,
+            vector_row if r.statement else -1,
+        )
+        vector_row += int(r.statement)
+
+
+_SENTENCE_COLUMNS = (
+    'document_id, ordinal, start, "end", paragraph, speaker, role, statement, tag_start,'
+    " tag_end, content, vector_row"
+)
+
+
+@dataclass(frozen=True)
+class StoredSentence:
+    """A sentence of the layer as stored; ``vector_row`` is -1 for non-statements."""
+
+    record: SentenceRecord
+    vector_row: int
+
+
+def _sentence(row: tuple[Any, ...]) -> StoredSentence:
+    record = SentenceRecord(
+        document_id=row[0],
+        ordinal=row[1],
+        start=row[2],
+        end=row[3],
+        paragraph=row[4],
+        speaker=row[5],
+        role=row[6],
+        statement=bool(row[7]),
+        tag_start=row[8],
+        tag_end=row[9],
+        content=row[10],
+    )
+    return StoredSentence(record, row[11])
+
+
+@dataclass(frozen=True)
+class SpeakerEntry:
+    """A person who speaks in the snapshot: name as the reports write it, the role
+    given most often, and the documents with their statements."""
+
+    name: str
+    key: str
+    role: str | None
+    documents: tuple[str, ...]
+    statements: int
 
 
 def _document(row: sqlite3.Row | tuple[Any, ...]) -> Document:
@@ -226,6 +328,13 @@ class Snapshot:
         self.row_date = np.array([r[2] or "" for r in rows], dtype=object)
         self.row_source = np.array([r[3] for r in rows], dtype=object)
         self.row_language = np.array([r[4] or "" for r in rows], dtype=object)
+        vectors_file = folder / SENTENCE_VECTORS
+        self.sentence_vectors: np.ndarray = (
+            np.load(vectors_file, mmap_mode="r")
+            if vectors_file.is_file()
+            else np.zeros((0, int(manifest["model"]["dim"])), dtype=np.float16)
+        )
+        self._speakers: list[SpeakerEntry] | None = None
 
     @classmethod
     def open(cls, folder: Path, *, verify: bool = True) -> Snapshot:
@@ -276,6 +385,12 @@ class Snapshot:
             raise SnapshotError(
                 f"{self.folder}: manifest says {self.document_count} documents, SQLite "
                 f"holds {n_docs}"
+            )
+        statements = int(self.manifest["counts"].get("statements", 0))
+        if len(self.sentence_vectors) != statements:
+            raise SnapshotError(
+                f"{self.folder}: manifest says {statements} statements, "
+                f"{SENTENCE_VECTORS} holds {len(self.sentence_vectors)} vectors"
             )
         if self.vectors.d != int(self.manifest["model"]["dim"]):
             raise SnapshotError(f"{self.folder}: vector dimension {self.vectors.d} != manifest")
@@ -333,6 +448,88 @@ class Snapshot:
             )
         }
         return [found[r] for r in rows if r in found]
+
+    def sentences_of(self, document_id: str) -> list[StoredSentence]:
+        """The sentence layer of one document, in reading order."""
+        rows = (
+            self._db()
+            .execute(
+                f"SELECT {_SENTENCE_COLUMNS} FROM sentences WHERE document_id = ? ORDER BY start",
+                (document_id,),
+            )
+            .fetchall()
+        )
+        return [_sentence(r) for r in rows]
+
+    def sentences_in(self, document_id: str, start: int, end: int) -> list[StoredSentence]:
+        """The sentences of ``document_id`` that overlap ``[start, end)``, in order."""
+        rows = (
+            self._db()
+            .execute(
+                f"SELECT {_SENTENCE_COLUMNS} FROM sentences WHERE document_id = ? "
+                'AND start < ? AND "end" > ? ORDER BY start',
+                (document_id, end, start),
+            )
+            .fetchall()
+        )
+        return [_sentence(r) for r in rows]
+
+    def statements_by(self, keys: Sequence[str]) -> list[StoredSentence]:
+        """Every statement of the speakers with these ``name_key``s, in document order."""
+        if not keys:
+            return []
+        marks = ",".join("?" * len(keys))
+        rows = (
+            self._db()
+            .execute(
+                f"SELECT {_SENTENCE_COLUMNS} FROM sentences WHERE speaker_key IN ({marks}) "
+                "AND statement = 1 ORDER BY document_id, start",
+                list(keys),
+            )
+            .fetchall()
+        )
+        return [_sentence(r) for r in rows]
+
+    def speakers(self) -> list[SpeakerEntry]:
+        """Everyone the sentence layer gives statements to (computed once, cached)."""
+        if self._speakers is None:
+            rows = (
+                self._db()
+                .execute(
+                    "SELECT speaker_key, speaker, role, document_id, count(*) FROM sentences "
+                    "WHERE speaker_key IS NOT NULL AND statement = 1 "
+                    "GROUP BY speaker_key, speaker, role, document_id"
+                )
+                .fetchall()
+            )
+            by_key: dict[str, list[tuple[Any, ...]]] = {}
+            for r in rows:
+                by_key.setdefault(r[0], []).append(r)
+            entries = []
+            for key, group in by_key.items():
+                names: dict[str, int] = {}
+                roles: dict[str, int] = {}
+                for _, name, role, _, n in group:
+                    names[name] = names.get(name, 0) + n
+                    if role:
+                        roles[role] = roles.get(role, 0) + n
+                entries.append(
+                    SpeakerEntry(
+                        name=max(names, key=lambda k: names[k]),
+                        key=key,
+                        role=max(roles, key=lambda k: roles[k]) if roles else None,
+                        documents=tuple(sorted({g[3] for g in group})),
+                        statements=sum(g[4] for g in group),
+                    )
+                )
+            self._speakers = entries
+        return self._speakers
+
+    def sentence_vectors_of(self, rows: Sequence[int]) -> np.ndarray:
+        """float32 vectors of statements by ``vector_row``."""
+        if not len(rows):
+            return np.zeros((0, self.vectors.d), dtype=np.float32)
+        return np.asarray(self.sentence_vectors[np.asarray(rows, dtype=np.int64)], dtype=np.float32)
 
     def vectors_of(self, rows: Sequence[int]) -> np.ndarray:
         dim = self.vectors.d

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.sentences import MAX_SENTENCE_CHARS, paragraph_bounds, split_sentences
+from index.sentences import MAX_SENTENCE_CHARS, paragraph_bounds, split_sentences
 
 SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed"
 

@@ -1,5 +1,8 @@
 """Sentence splitting with exact character offsets into the stored document text.
 
+One splitter for the whole project: chunking (``index.chunk``) and the sentence layer
+of every snapshot (``index.sentence_layer``) cut the text into the same sentences.
+
 Every ``Sentence`` satisfies ``text[start:end] == sentence.text``, so a citation built
 from sentences can always quote ``document_text[start:end]``.
 
@@ -8,10 +11,14 @@ Rules, in order:
   next line plainly continues it (starts in lower case, or the line ends with a comma,
   an opening bracket or a word hyphen): scraped reports put one statement per line,
   PDFs wrap lines inside sentences.
-- Inside a paragraph, ``. ! ? …`` (with closing quotes or brackets after them) end a
-  sentence when whitespace and a capital letter, digit, opening quote or bullet follow.
-  So "vice president. of the PRC" and "“…,” she said." stay whole.
-- A full stop after a title or common abbreviation ("Mr.", "Dr.", "e.g."), after an
+- Inside a paragraph, ``. ! ? …`` and Arabic ``؟`` (with closing quotes or brackets
+  after them) end a sentence when whitespace and a capital letter of any script
+  ("Élodie", "Óscar", "Łukasz", "Юрий"), a letter of a script without case (Arabic,
+  CJK), a digit, an opening quote or a bullet follow. So "vice president. of the PRC"
+  and "“…,” she said." stay whole. The full-width ``。！？`` of Chinese and Japanese end
+  a sentence with no space after them.
+- A full stop after a title or common abbreviation ("Mr.", "Dr.", "e.g.", Russian
+  "г.", "т.е."), after an
   initial ("J. Smith") or after a list number at the start of a line ("1. Item") does
   not end a sentence. Decimals ("8.5") never have whitespace after the stop.
 - A sentence longer than ``MAX_SENTENCE_CHARS`` is cut at a clause or word boundary.
@@ -30,8 +37,12 @@ MAX_SENTENCE_CHARS = 600
 # is near: a paragraph of these reports is rarely longer than ~1,500 characters.
 MAX_EXTEND_CHARS = 1500
 
-_TERMINATOR = re.compile(r"""[.!?…]+["'”’»)\]]*(?=\s)""")
-_NEXT_STARTS_SENTENCE = re.compile(r"""\s+(?:["'“‘«(\[]|[-–—•*]\s|[A-ZА-ЯЁ0-9])""")
+# Closing quotes and brackets that may follow a terminator: "… end.”" or "(… end.)".
+_CLOSERS = "\"'”’»)\\]」』）"
+_TERMINATOR = re.compile(rf"(?:[.!?…؟]+[{_CLOSERS}]*(?=\s)|[。！？]+[{_CLOSERS}]*)")
+_FULL_WIDTH_STOPS = frozenset("。！？")
+_NEXT_OPENER = re.compile(r"""\s+(?:["'“‘«„(\[「『]|[-–—•*]\s)""")
+_NEXT_CHAR = re.compile(r"\s+(\w)")
 _BULLET = re.compile(r"""\s*(?:[-–—•*▪●]\s|\d{1,3}[.)]\s|[a-z][.)]\s|["“‘«])""")
 _WORD_BEFORE_STOP = re.compile(r"([\w.]+)\.$")
 _ACRONYM = re.compile(r"^(?:\w\.)+\w$")  # "e.g", "i.e", "U.S" (the final stop is cut off)
@@ -42,7 +53,11 @@ _ABBREVIATIONS = frozenset(
     # references and business
     " vs cf al ca approx est no nos art fig figs vol pp para sect ch inc ltd co corp dept univ"
     # months
-    " jan feb mar apr jun jul aug sep sept oct nov dec".split()
+    " jan feb mar apr jun jul aug sep sept oct nov dec"
+    # French, Spanish, German titles and references
+    " mme mlle mm sra sres srta dra hr fr nr bzw"
+    # Russian: "г." (year, city), "гг.", "т.е.", "т.д.", "т.п.", "др.", "им.", "ул.", "см."
+    " г гг т.е т.д т.п т.к др им ул стр см руб млн млрд тыс".split()
 )
 
 
@@ -134,7 +149,8 @@ def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
     s_start = start
     for match in _TERMINATOR.finditer(text, start, end):
         stop = match.end()
-        if not _NEXT_STARTS_SENTENCE.match(text, stop, end):
+        full_width = match.group()[0] in _FULL_WIDTH_STOPS
+        if not full_width and not _starts_sentence(text, stop, end):
             continue
         single_stop = match.group().startswith(".") and not match.group().startswith("..")
         if single_stop and _is_abbreviation(text, s_start, match.start()):
@@ -143,6 +159,18 @@ def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
         s_start = stop
     spans.append(_strip(text, s_start, end))
     return [(s, e) for s, e in spans if e > s]
+
+
+def _starts_sentence(text: str, pos: int, end: int) -> bool:
+    """Whitespace, then what can open a sentence: an opening quote or bracket, a bullet,
+    a digit, a capital of any script, or a letter of a script without case."""
+    if _NEXT_OPENER.match(text, pos, end):
+        return True
+    found = _NEXT_CHAR.match(text, pos, end)
+    if found is None:
+        return False
+    ch = found.group(1)
+    return ch.isdigit() or ch.isupper() or (ch.isalpha() and not ch.islower())
 
 
 def _is_abbreviation(text: str, s_start: int, dot: int) -> bool:

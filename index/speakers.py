@@ -23,7 +23,8 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from assistant.sentences import Sentence
+from index import turns
+from index.sentences import Sentence
 
 
 @dataclass(frozen=True)
@@ -87,8 +88,31 @@ _SUBJECT_ACTS = (
     re.compile(rf"^[“\"‘']?{_ACTS}"),
     re.compile(rf"^[^,“”\"]{{0,60}},\s+{_ACTS}"),
 )
+# Verbs of a part taken in a meeting: "X presented a study", "X focused on …", "X
+# invited …". Such a sentence is X's contribution, as a speech verb is; "X attended",
+# "X was elected" are not.
+_DISCOURSE = (
+    r"(?:presented|focused|focussed|addressed|spoke|opened|closed|welcomed|invited|encouraged"
+    r"|described|outlined|introduced|raised|thanked|congratulated|led|chaired|moderated"
+    r"|reviewed|discussed|defended|criticised|criticized|questioned|challenged|recommended"
+    r"|appealed|pleaded|listed|cited|quoted|presents|focuses|addresses|describes|invites)"
+)
+_SPEAKS = rf"{_NAME}{_ROLE_BETWEEN}\s+{_AUX}(?:{_VERBS}|{_DISCOURSE})\b"
+_SUBJECT_SPEAKS = (
+    re.compile(rf"^[“\"‘']?{_SPEAKS}"),
+    re.compile(rf"^[^,“”\"]{{0,60}},\s+{_SPEAKS}"),
+)
 _PERSON = re.compile(_NAME)
+# Sentences about the meeting or other people, not the paragraph's speaker.
+_NARRATION = re.compile(
+    r"^(?:In\s+(?:the\s+discussion|conclusion|response|reply)|Several|Participants|Delegates"
+    r"|Delegations|Members|Many|Some|Others?\b|Both|All|Everyone|Nobody|No\s+one|Speakers"
+    r"|The\s+(?:Board|secretariat|Association|General\s+Assembly|delegates|participants"
+    r"|meeting|seminar|webinar|forum|workshop|hearing|conference|session|outgoing|next|other"
+    r"|audience|chair|moderator|organisers|organizers)\b|It\s+was\b|There\s+(?:was|were|is|are)\b)"
+)
 _OPENING_QUOTE = re.compile(r"""^\s*["“‘«]""")
+_OPENS_QUOTE = re.compile(r"""[“«„]|^\s*["‘]|\s"(?=\w)""")
 _ANY_VERB = re.compile(rf"\b{_VERBS}\b")
 _THAT = re.compile(r"(?:\s+that\b)?[\s,:]*")  # "noted that", "said:"
 _LEAD_IN = re.compile(r"[\s,;“”\"'\-–—]*(?:\b[a-z]\s+)?$")  # ", - a underlined", ",” she said"
@@ -121,17 +145,142 @@ _ROLE_CLAUSE_START = re.compile(
 
 
 def attribute(sentences: Sequence[Sentence]) -> tuple[Attribution, ...]:
-    """One ``Attribution`` per sentence; ``sentences`` are consecutive, in document order."""
+    """One ``Attribution`` per sentence; ``sentences`` are consecutive, in document order.
+
+    A record whose paragraphs open with turn headers (``index.turns``: at least
+    ``MIN_HEADERS`` of one layout) is read as a verbatim record from its first header
+    on: the speaker named by a header holds the floor until the next one, and no
+    news-style cue inside a speech ("as Mr Smith said") takes it away. Everything else,
+    and the text before the first header, is read as a news report.
+    """
     state = _State()
     out: list[Attribution] = [Attribution()] * len(sentences)
+    spans = _paragraph_spans(sentences)
+    headers = _active_headers(sentences, spans)
+    first_header = min(headers, default=len(sentences))
+    floor: Speaker | None = None
+    qa = _QaSpeakers(sentences[:first_header], state) if headers else None
+    for i, j in spans:
+        if i < first_header:
+            _paragraph(sentences[i:j], out, i, state)
+            continue
+        header = headers.get(i)
+        start = i
+        if header is not None:
+            floor = _floor(header, qa, state)
+            start = _header_sentences(sentences, i, j, header, floor, out, state)
+            floor = out[i].speaker if out[i].speaker is not None else floor
+        for k in range(start, j):
+            if floor is not None and not turns.is_procedure(sentences[k].text):
+                out[k] = Attribution(floor)
+    return tuple(out)
+
+
+# A layout counts when a record has at least this many headers of it: one "Note:" line
+# or one "John Smith." sentence in a news report is not a verbatim record.
+MIN_HEADERS = 2
+
+
+def _paragraph_spans(sentences: Sequence[Sentence]) -> list[tuple[int, int]]:
+    spans = []
     i = 0
     while i < len(sentences):
         j = i
         while j < len(sentences) and sentences[j].paragraph == sentences[i].paragraph:
             j += 1
-        _paragraph(sentences[i:j], out, i, state)
+        spans.append((i, j))
         i = j
-    return tuple(out)
+    return spans
+
+
+def _active_headers(
+    sentences: Sequence[Sentence], spans: Sequence[tuple[int, int]]
+) -> dict[int, turns.Header]:
+    found: dict[int, turns.Header] = {}
+    for i, j in spans:
+        following = sentences[i + 1].text if i + 1 < j else None
+        header = turns.header_at(sentences[i].text, following)
+        if header is not None:
+            found[i] = header
+    layouts: dict[str, int] = {}
+    for header in found.values():
+        layout = _layout(header.kind)
+        layouts[layout] = layouts.get(layout, 0) + 1
+    return {i: h for i, h in found.items() if layouts[_layout(h.kind)] >= MIN_HEADERS}
+
+
+def _layout(kind: str) -> str:
+    return {"q": "qa", "a": "qa", "bracket": "colon"}.get(kind, kind)
+
+
+class _QaSpeakers:
+    """Who "Q:" and "A:" are: the interviewer an introduction names ("Interviewer: X",
+    "interviewed by X"), and the first other person it names; else no label for A."""
+
+    def __init__(self, intro: Sequence[Sentence], state: _State) -> None:
+        text = " ".join(s.text for s in intro)
+        interviewer = turns.interviewer_in(text)
+        self.interviewer = Speaker(interviewer or "Interviewer")
+        self.interviewee: Speaker | None = None
+        for sentence in intro:
+            for match in _overlapping(_PERSON, sentence.text):
+                name = match.group("name")
+                if interviewer and name in interviewer:
+                    continue
+                found = _speaker_from(name, (), state)
+                if found is not None and len(found.name.split()) >= 2:
+                    role = _role_after(sentence.text[match.end() :])
+                    self.interviewee = state.remember(Speaker(found.name, role or found.role))
+                    return
+
+
+def _role_after(text: str) -> str | None:
+    """ "X, president of …, …": the appositive after a name."""
+    found = re.match(r",\s+([^;“”\"]{3,200}?),\s+[a-z]", text)
+    if found and _looks_like_role(found.group(1), allow_title_case=False):
+        return _clean_role(found.group(1))
+    return None
+
+
+def _floor(header: turns.Header, qa: _QaSpeakers | None, state: _State) -> Speaker | None:
+    if header.kind == "q":
+        return qa.interviewer if qa else None
+    if header.kind == "a":
+        return qa.interviewee if qa else None
+    return state.remember(Speaker(header.name, header.role))
+
+
+def _header_sentences(
+    sentences: Sequence[Sentence],
+    i: int,
+    j: int,
+    header: turns.Header,
+    floor: Speaker | None,
+    out: list[Attribution],
+    state: _State,
+) -> int:
+    """Attribute the header sentence (and an EP role line after it); returns the index
+    of the first sentence that is plain speech."""
+    text = sentences[i].text
+    if header.length < len(text):
+        out[i] = Attribution(floor, named=True, tag=(0, header.length))
+        return i + 1
+    out[i] = Attribution(floor, role_only=True)  # "David Martin (S&D)." alone
+    if i + 1 >= j or floor is None:
+        return i + 1
+    following = sentences[i + 1].text
+    lead = turns.ep_lead_length(following)
+    rest = following[lead:]
+    if header.kind == "ep" and _looks_like_role(rest, allow_title_case=False):
+        # "John Dalli. – Member of the Commission. - Madam President, …"
+        with_role = state.remember(Speaker(floor.name, _clean_role(rest)))
+        out[i] = Attribution(with_role, role_only=True)
+        out[i + 1] = Attribution(with_role, role_only=True)
+        for k in range(i + 2, j):
+            out[k] = Attribution(with_role, tag=(0, turns.ep_lead_length(sentences[k].text)))
+        return j
+    out[i + 1] = Attribution(floor, tag=(0, lead) if lead else None)
+    return i + 2
 
 
 class _State:
@@ -183,7 +332,13 @@ def _paragraph(
             out[index] = Attribution(speaker, named=tag.named, tag=tag.span)
             if tag.trailing:
                 # "“…. …,” she said.": the quote began in the sentences before
-                for m in pending:
+                run = _open_quote_run(sentences, offset, index, pending)
+                if not run and _whole_paragraph(offset, index, pending):
+                    if state.last_paragraph == speaker:
+                        # a paragraph of speech without quote marks, ", he said." at
+                        # its end, after a paragraph of the same speaker
+                        run = list(pending)
+                for m in run:
                     out[m] = Attribution(speaker)
             pending = []
             if tag.ends_with_verb and speaker.role is None:
@@ -191,9 +346,20 @@ def _paragraph(
         elif speaker is not None and in_quote:
             out[index] = Attribution(speaker)
         else:
-            actor = _subject_actor(text, state)
-            if actor is not None:
-                state.current = actor
+            acting = _subject_span(text, state)
+            if acting is not None:
+                # "Sofía Herrera, President of …, focused on cybersecurity.": her part
+                speaker = state.current = acting[0]
+                out[index] = Attribution(acting[0], named=True, tag=acting[1])
+                continue
+            mentioned = _subject(text, state, _SUBJECT_ACTS) or _mentioned(text, state)
+            if speaker is not None and mentioned is None and not _NARRATION.match(text):
+                # "He explained that … . Among them were …": the paragraph goes on with
+                # what its speaker said, until someone else or the meeting is the subject
+                out[index] = Attribution(speaker)
+                continue
+            if mentioned is not None:
+                state.current = mentioned
             pending.append(index)
     if (
         pending
@@ -286,13 +452,55 @@ def _overlapping(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]
         pos = match.start() + 1
 
 
-def _subject_actor(text: str, state: _State) -> Speaker | None:
-    for pattern in _SUBJECT_ACTS:
+def _open_quote_run(
+    sentences: Sequence[Sentence], offset: int, index: int, pending: Sequence[int]
+) -> list[int]:
+    """The sentences right before a trailing tag that its quote spans: back from the tag
+    to the sentence that opens the quote. None when the tag's own sentence opens it, or
+    when no opening mark is found (narration before a quote is not the quote)."""
+    if _OPENS_QUOTE.search(sentences[index - offset].text):
+        return []
+    run: list[int] = []
+    expected = index - 1
+    for m in reversed(pending):
+        if m != expected:
+            break
+        run.append(m)
+        if _OPENS_QUOTE.search(sentences[m - offset].text):
+            return run
+        expected -= 1
+    return []
+
+
+def _whole_paragraph(offset: int, index: int, pending: Sequence[int]) -> bool:
+    return list(pending) == list(range(offset, index))
+
+
+def _subject_span(text: str, state: _State) -> tuple[Speaker, tuple[int, int]] | None:
+    """ "X, ROLE, presented …": X, and the span of the name and role (the attribution
+    words of the sentence)."""
+    for pattern in _SUBJECT_SPEAKS:
+        match = pattern.match(text)
+        if match is not None:
+            found = _speaker_from(match.group("name"), (match.group("role_mid"),), state)
+            if found is not None:
+                end = match.end("role_mid") + 1 if match.group("role_mid") else match.end("name")
+                return found, (match.start("name"), end)
+    return None
+
+
+def _subject(text: str, state: _State, patterns: Sequence[re.Pattern[str]]) -> Speaker | None:
+    """The person a sentence opens with, acting: "X, ROLE, presented …"."""
+    for pattern in patterns:
         match = pattern.match(text)
         if match is not None:
             found = _speaker_from(match.group("name"), (match.group("role_mid"),), state)
             if found is not None:
                 return found
+    return None
+
+
+def _mentioned(text: str, state: _State) -> Speaker | None:
     # "The General Assembly elected Karim Benjelloun …": a person named before
     mentioned = [
         state.known[m.group("name")]

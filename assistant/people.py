@@ -1,0 +1,204 @@
+"""Questions about people: which speakers of the snapshot a question names.
+
+A question names a person by full name ("What did Sofía Herrera say?"), by surname
+when only one speaker has it ("Herrera's proposal"), with or without accents, case or
+titles ("dr sofia herrera"), or by role ("the president of the Chilean council"). A
+name that is close to a speaker's but not theirs ("Piet van der Berg" for "Pieter van
+Dijk") matches nobody: a surname must be equal, never similar.
+
+Pure functions over the snapshot's speaker list (``Snapshot.speakers``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from index.sentence_layer import name_key
+from index.snapshot import SpeakerEntry
+
+# Name particles: never a surname on their own ("van", "de").
+_PARTICLES = frozenset(
+    "de da do dos das di del della van von der den la le du zu ter und bin ibn al el y i".split()
+)
+_TITLES = frozenset("mr mrs ms mx dr prof sir dame madam mme hon".split())
+# Words that open a question or a name-like run but are no person.
+_NOT_NAMES = frozenset(
+    """what who whom whose which when where why how did does do has have had is are was
+    were will would could should can the a an and or of in on at for from with about by
+    according tell give list summarise summarize show find any all""".split()
+)
+# Where a question puts a person: "did X …", "according to X", "X's view", "X said".
+_PERSON_BEFORE = re.compile(r"\b(?:did|does|has|had|according\s+to|by|from)\s+$", re.I)
+_PERSON_AFTER = re.compile(r"(?:['’]s\b|\s+(?:say|said|says|think|thinks|propose|proposed))")
+# Words of bodies and events, never of a person's name.
+_BODIES = frozenset(
+    """commission council chamber committee association federation union government ministry
+    organization organisation parliament assembly forum group company institute university
+    bank agency republic office board secretariat department centre center society nations
+    economic social digital national european international world youth seminar webinar""".split()
+)
+# "What did <Name> say/propose/…": the subject of a speech question.
+_UP = "A-ZÀ-ÖØ-ÞĀ-žА-ЯЁ"
+_NAME_RUN = re.compile(
+    rf"(?<![\w'’])(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[{_UP}][\w'’-]+"
+    rf"(?:\s+(?:(?:{'|'.join(sorted(_PARTICLES))})\s+)*[{_UP}][\w'’-]+){{1,4}})"
+)
+_ROLE_HEADS = frozenset(
+    """president vice-president chair chairman chairwoman chairperson secretary
+    secretary-general director minister ambassador rapporteur commissioner member expert
+    delegate representative head moderator economist researcher adviser advisor""".split()
+)
+# Shared prefix for two words to count as one in a role ("Chilean" ~ "Chile").
+_ROLE_PREFIX = 5
+
+
+@dataclass(frozen=True)
+class PeopleMatch:
+    """Speakers a question names, and names it gives that match no speaker."""
+
+    speakers: tuple[SpeakerEntry, ...]
+    unknown: tuple[str, ...]  # "Piet van der Berg": looks like a person, speaks nowhere
+    spans: tuple[tuple[int, int], ...]  # where the question names them (to drop for topic)
+
+
+def named_people(question: str, speakers: Sequence[SpeakerEntry]) -> PeopleMatch:
+    """The speakers ``question`` names; see the module docstring."""
+    words = _words(question)
+    found: dict[str, SpeakerEntry] = {}
+    spans: list[tuple[int, int]] = []
+    by_surname: dict[str, list[SpeakerEntry]] = {}
+    for entry in speakers:
+        tokens = entry.key.split()
+        if len(tokens) >= 2:  # "President", "Interviewer": a title is not a surname
+            by_surname.setdefault(tokens[-1], []).append(entry)
+    for entry in speakers:
+        tokens = entry.key.split()
+        if len(tokens) < 2:
+            continue
+        at = _find(words, tokens)
+        if at is not None:
+            found[entry.key] = entry
+            spans.append((words[at][1], words[at + len(tokens) - 1][2]))
+    claimed = {i for span in spans for i, w in enumerate(words) if span[0] <= w[1] < span[1]}
+    for i, (word, start, end, capital) in enumerate(words):
+        if i in claimed or not capital or word in _PARTICLES or word in _NOT_NAMES:
+            continue
+        owners = by_surname.get(word, [])
+        if len(owners) != 1 or owners[0].key in found:
+            continue
+        given = _given_name_before(words, i)
+        if given is not None and given not in owners[0].key.split():
+            continue  # "Piet Herrera" is not "Sofía Herrera"
+        found[owners[0].key] = owners[0]
+        spans.append((start, end))
+    role = _by_role(question, speakers) if not found else None
+    if role is not None:
+        found[role[0].key] = role[0]
+        spans.append(role[1])
+    unknown = _unknown_names(question, spans, speakers)
+    return PeopleMatch(tuple(found.values()), unknown, tuple(sorted(spans)))
+
+
+def without_spans(question: str, spans: Sequence[tuple[int, int]]) -> str:
+    """The question with the names cut out: what it asks about the person."""
+    out, pos = [], 0
+    for start, end in sorted(spans):
+        out.append(question[pos:start])
+        pos = end
+    out.append(question[pos:])
+    return " ".join("".join(out).split())
+
+
+def _words(text: str) -> list[tuple[str, int, int, bool]]:
+    """(normalised word, start, end, written with a capital) of ``text``."""
+    out = []
+    for match in re.finditer(r"[^\W_]+(?:['’][^\W_]+)*", text):
+        raw = match.group()
+        if raw.lower().endswith(("'s", "’s")):
+            raw = raw[:-2]
+        key = name_key(raw)
+        if key:
+            out.append((key, match.start(), match.start() + len(raw), raw[0].isupper()))
+    return out
+
+
+def _find(words: Sequence[tuple[str, int, int, bool]], tokens: Sequence[str]) -> int | None:
+    keys = [w[0] for w in words]
+    n = len(tokens)
+    for i in range(len(keys) - n + 1):
+        if keys[i : i + n] == list(tokens):
+            return i
+    return None
+
+
+def _given_name_before(words: Sequence[tuple[str, int, int, bool]], i: int) -> str | None:
+    """The capitalised word right before a surname, unless it is a title or particle."""
+    j = i - 1
+    while j >= 0 and words[j][0] in _PARTICLES:
+        j -= 1
+    if j < 0 or not words[j][3]:
+        return None
+    word = words[j][0]
+    if word in _TITLES or word in _NOT_NAMES:
+        return None
+    return word
+
+
+def _by_role(
+    question: str, speakers: Sequence[SpeakerEntry]
+) -> tuple[SpeakerEntry, tuple[int, int]] | None:
+    """ "the president of the Chilean council": the one speaker whose role has the role
+    word and the most other words of the phrase (by a shared prefix)."""
+    lowered = question.lower()
+    heads = [m for m in re.finditer(r"\bthe\s+([\w-]+)\s+of\s+the\s+([^?.,;]+)", lowered)]
+    for head in heads:
+        if head.group(1) not in _ROLE_HEADS:
+            continue
+        phrase = [w for w in re.findall(r"\w+", head.group(2)) if w not in _NOT_NAMES]
+        best: list[tuple[int, SpeakerEntry]] = []
+        for entry in speakers:
+            role = (entry.role or "").lower()
+            role_words = re.findall(r"[\w-]+", role)
+            if head.group(1) not in role_words and f"{head.group(1)}" not in role:
+                continue
+            shared = sum(
+                1 for w in phrase if any(_same_stem(w, r) for r in role_words if len(r) > 2)
+            )
+            if shared:
+                best.append((shared, entry))
+        best.sort(key=lambda t: -t[0])
+        if best and (len(best) == 1 or best[0][0] > best[1][0]):
+            return best[0][1], (head.start(), head.end())
+    return None
+
+
+def _same_stem(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    return (
+        len(a) >= _ROLE_PREFIX and len(b) >= _ROLE_PREFIX and a[:_ROLE_PREFIX] == b[:_ROLE_PREFIX]
+    )
+
+
+def _unknown_names(
+    question: str, spans: Sequence[tuple[int, int]], speakers: Sequence[SpeakerEntry]
+) -> tuple[str, ...]:
+    """Runs of two or more capitalised words that look like a person's name and are
+    not a matched speaker: "Piet van der Berg"."""
+    out = []
+    for match in _NAME_RUN.finditer(question):
+        if any(s <= match.start() < e for s, e in spans):
+            continue
+        before = question[: match.start()]
+        after = question[match.end() :]
+        if not (_PERSON_BEFORE.search(before) or _PERSON_AFTER.match(after)):
+            continue  # "the European Commission", "the Youth Forum": not in a person's slot
+        tokens = name_key(match.group("name")).split()
+        if not tokens or any(t in _NOT_NAMES or t in _BODIES for t in tokens):
+            continue
+        if any(tokens == e.key.split() for e in speakers):
+            continue
+        out.append(match.group("name"))
+    return tuple(out)

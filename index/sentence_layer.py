@@ -1,0 +1,131 @@
+"""The sentence layer of a snapshot: every sentence of every document, in reading order,
+with its exact span, who says it (speaker and role, where the report says so) and
+whether it is a statement an answer may quote.
+
+Worked out once per document at build time, over the whole text, so a passage cut in
+the middle of a speech still knows its speaker and a question about a person has the
+person's statements to search. Statements get a vector (the sentence embedded alone,
+without its attribution words: "Lidia Mikheeva, Secretary of …, noted that" would
+otherwise weigh in it); answers then embed nothing but the question.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sys
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+from dataclasses import dataclass
+
+from index.models import Document, sha256_hex
+from index.sentences import Sentence, split_sentences
+from index.speakers import Attribution, attribute
+
+
+@lru_cache(maxsize=1)
+def layer_version() -> str:
+    """A hash of the code that derives the layer (splitting, turns, attribution, this
+    module): a snapshot built by other code re-derives the layer of every document. It
+    costs a regex pass; the vectors come back from the cache (keyed by text)."""
+    from index import sentences, speakers, turns
+
+    digest = hashlib.sha256()
+    for module in (sentences, speakers, turns, sys.modules[__name__]):
+        digest.update(Path(str(module.__file__)).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+# Sentences shorter than this many words are headings, captions, menu items or
+# header lines ("President."): kept in the layer (for offsets), never quoted alone.
+MIN_WORDS = 5
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_TERMINATED = re.compile(r"""[.!?…。！？؟]["'”’»)\]」』）]*$""")
+_QUESTION = re.compile(r"""[?？؟]["'”’»)\]」』）]*$""")
+_TITLES = frozenset("mr mrs ms mx dr prof sir dame madam mme m hon rt the".split())
+
+
+@dataclass(frozen=True)
+class SentenceRecord:
+    """One sentence of a document: ``document.text[start:end]`` is its text."""
+
+    document_id: str
+    ordinal: int
+    start: int
+    end: int
+    paragraph: int  # start offset of the paragraph
+    speaker: str | None
+    role: str | None
+    statement: bool  # an answer may quote it
+    tag_start: int | None  # the attribution words, offsets into the document text
+    tag_end: int | None
+    content: str  # what is embedded: the sentence without its attribution words
+
+    @property
+    def embed_hash(self) -> str:
+        return sha256_hex(self.content)
+
+
+def sentence_records(document: Document) -> list[SentenceRecord]:
+    """The sentence layer of one document, in reading order."""
+    sentences = split_sentences(document.text)
+    attributions = attribute(sentences)
+    records = []
+    for i, (sentence, attribution) in enumerate(zip(sentences, attributions, strict=True)):
+        speaker = attribution.speaker
+        tag = attribution.tag
+        records.append(
+            SentenceRecord(
+                document_id=document.id,
+                ordinal=i,
+                start=sentence.start,
+                end=sentence.end,
+                paragraph=sentence.paragraph,
+                speaker=speaker.name if speaker else None,
+                role=speaker.role if speaker else None,
+                statement=_is_statement(sentences, i, attribution),
+                tag_start=sentence.start + tag[0] if tag else None,
+                tag_end=sentence.start + tag[1] if tag else None,
+                content=content_text(sentence.text, tag),
+            )
+        )
+    return records
+
+
+def _is_statement(sentences: tuple[Sentence, ...], i: int, attribution: Attribution) -> bool:
+    """Not a role line, a heading, a caption, a menu item or a question (an
+    interviewer's or a rhetorical question asks, it does not state)."""
+    sentence = sentences[i]
+    if attribution.role_only or len(_WORD.findall(sentence.text)) < MIN_WORDS:
+        return False
+    if _QUESTION.search(sentence.text):
+        return False
+    alone = (i == 0 or sentences[i - 1].paragraph != sentence.paragraph) and (
+        i + 1 == len(sentences) or sentences[i + 1].paragraph != sentence.paragraph
+    )
+    return not (alone and not _TERMINATED.search(sentence.text))
+
+
+def content_text(text: str, tag: tuple[int, int] | None) -> str:
+    """The sentence without its attribution words, whitespace normalised; the whole
+    sentence when too little would remain."""
+    if tag is not None:
+        start, end = tag
+        rest = f"{text[:start]} {text[end:]}"
+        if len(_WORD.findall(rest)) >= MIN_WORDS:
+            text = rest
+    return " ".join(text.split())
+
+
+def name_key(name: str) -> str:
+    """A person's name for matching: no accents, case, titles or initials' stops.
+    "Dr. Sofía  Herrera" → "sofia herrera"."""
+    plain = unicodedata.normalize("NFKD", name)
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+    plain = plain.replace("ł", "l").replace("Ł", "L").replace("ø", "o").replace("Ø", "O")
+    words = [w for w in re.findall(r"[^\W_]+(?:['’][^\W_]+)*", plain.lower())]
+    while len(words) > 1 and words[0] in _TITLES:
+        words.pop(0)
+    return " ".join(words)

@@ -1,0 +1,157 @@
+"""Speaker turns of verbatim records, minutes and interviews: the header that opens a turn.
+
+A verbatim record gives every speech a header, and the speaker holds the floor until
+the next header. The layouts handled (see ../shared/notes/speakers.md, section 2):
+
+- European Parliament: ``Name (Group). – (XX) text`` and ``President. – text``; the
+  splitter cuts "Name (Group)." off as a sentence of its own, and a role may follow as
+  the next one ("– Member of the Commission.");
+- colon labels: ``NAME: text``, ``Mr. Heusgen (Germany): …``, ``The President: …``,
+  ``The Prime Minister (Boris Johnson): …``, ``THE WITNESS: …``, ``Sofía Herrera: …``;
+- bracketed labels on a line of their own: ``[Speaker: Name]``;
+- interviews: ``Q:``/``A:`` (also ``Question:``/``Answer:``), the interviewee being the
+  person the introduction names, the interviewer whoever an ``Interviewer:`` line or
+  "interviewed by X" names.
+
+Pure functions over the first sentence(s) of a paragraph; ``index.speakers`` drives the
+state (who holds the floor).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Names in a header: capitalised words, particles and initials, at most this many words
+# (the longest EP names in the 2011 debates have six: "Maria do Céu Patrão Neves").
+MAX_NAME_WORDS = 7
+_UP = "A-ZÀ-ÖØ-ÞĀ-žА-ЯЁ"
+_LOW = "a-zß-öø-ÿĀ-žа-яё"
+_WORD = rf"[{_UP}][{_LOW}{_UP}'’.-]*"
+_PARTICLE = (
+    r"(?:de|da|do|dos|das|di|del|della|van|von|der|den|la|le|i|y|bin|ibn|al|el|du|zu|ter"
+    r"|und|in|the|'t|af|av|op)"
+)
+_NAME_WORDS = rf"{_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_WORD}){{0,{MAX_NAME_WORDS - 1}}}"
+_GROUP = r"\((?P<role>[^()\n]{1,120})\)"
+_SPOKE_IN = r"(?:\s*\((?:spoke|speaking|interpretation)\s+(?:in|from)\s+[^()]{1,30}\))?"
+
+# "President." / "David Martin (S&D)." / "Mr Heusgen (Germany)." as a whole sentence.
+_EP_HEADER = re.compile(rf"^(?P<name>{_NAME_WORDS})(?:\s*{_GROUP})?{_SPOKE_IN}\s*\.$")
+# "– (EN) " / "- " at the start of the sentence after an EP header.
+_EP_LEAD = re.compile(r"^[–—-]\s*(?:\([A-Z]{2}\)\s*)?")
+# "The Prime Minister (Boris Johnson): " / "Mr. Heusgen (Germany) (spoke in French): "
+_ROLE_THEN_NAME = re.compile(
+    rf"^(?P<role>The\s+(?:{_NAME_WORDS}|[A-Z][a-z]+(?:\s+[a-z]+){{0,3}}(?:\s+{_NAME_WORDS})?))"
+    rf"\s+\((?P<name>{_NAME_WORDS})\){_SPOKE_IN}\s*:\s+"
+)
+_NAME_COLON = re.compile(rf"^(?P<name>{_NAME_WORDS})(?:\s*{_GROUP})?{_SPOKE_IN}\s*:\s+")
+_CAPS_COLON = re.compile(r"^(?P<name>(?:[A-Z][A-Z.'’-]*\s+){0,4}[A-Z][A-Z.'’-]+):\s+")
+_BRACKETED = re.compile(rf"^\[(?:Speaker:\s*)?(?P<name>{_NAME_WORDS})(?:,\s*(?P<role>[^\]]+))?\]:?")
+_QA = re.compile(r"^(?P<qa>Q|A|Question|Answer)\s*[.:]\s+")
+_INTERVIEWER = re.compile(
+    rf"(?:\bInterviewer:\s*|\b(?:interviewed|interview(?:ed)?\s+conducted)\s+by\s+)(?P<name>{_NAME_WORDS})"
+)
+# Lines that are not speech in any of these records.
+_PROCEDURE = re.compile(
+    r"^\s*[(\[](?:applause|laughter|interruption|the\s+sitting|the\s+meeting|the\s+vote"
+    r"|several|mixed|heckling|loud|protests?|cheers|inaudible|crosstalk)[^)\]]*[)\]]\.?\s*$",
+    re.IGNORECASE,
+)
+# Words that end a colon label that is a heading, not a person ("Background: …").
+_NOT_A_SPEAKER = frozenset(
+    """background summary note notes agenda item items conclusion conclusions context
+    decision decisions outcome outcomes result results source sources date dates time venue
+    place participants speakers topic topics theme objective objectives purpose next steps
+    recommendation recommendations question answer title subject key points see also
+    contents introduction annex table figure chart photo photos update updates press release
+    update contact location where when what why how programme program session panel opening
+    closing remarks statement statements report reports minutes attendance present absent""".split()
+)
+# A colon label of capitals only that names no person: "NOTE:", "AGENDA:", "WHEREAS:".
+_CAPS_NOT_A_SPEAKER = frozenset(
+    "NOTE NOTES AGENDA WHEREAS RESOLVED SUMMARY BACKGROUND DECISION WARNING UPDATE".split()
+)
+_ROLE_NAMES = frozenset(
+    "president chair chairman chairwoman chairperson speaker moderator clerk court".split()
+)
+
+
+@dataclass(frozen=True)
+class Header:
+    """A turn header at the start of a sentence: who speaks, and how much of the sentence
+    is the header (``length`` characters; the whole sentence for a header line)."""
+
+    name: str
+    role: str | None
+    length: int
+    kind: str  # "ep" | "colon" | "bracket" | "q" | "a"
+
+
+def header_at(text: str, next_text: str | None) -> Header | None:
+    """The header opening ``text`` (the first sentence of a paragraph), if any.
+    ``next_text`` is the following sentence of the same paragraph (EP layout)."""
+    found = _QA.match(text)
+    if found is not None:
+        kind = "q" if found.group("qa")[0] == "Q" else "a"
+        return Header(kind.upper(), None, found.end(), kind)
+    found = _BRACKETED.match(text)
+    if found is not None and _plausible_name(found.group("name")):
+        return Header(found.group("name"), _role(found.group("role")), found.end(), "bracket")
+    found = _EP_HEADER.match(text)
+    if found is not None and next_text is not None and _EP_LEAD.match(next_text):
+        if _plausible_name(found.group("name")):
+            return Header(found.group("name"), _role(found.group("role")), len(text), "ep")
+    found = _ROLE_THEN_NAME.match(text)
+    if found is not None and _plausible_name(found.group("name")):
+        return Header(found.group("name"), _role(found.group("role")), found.end(), "colon")
+    found = _NAME_COLON.match(text)
+    if found is not None and _plausible_name(found.group("name")):
+        return Header(found.group("name"), _role(found.group("role")), found.end(), "colon")
+    found = _CAPS_COLON.match(text)
+    if found is not None and found.group("name") not in _CAPS_NOT_A_SPEAKER:
+        name = found.group("name")
+        if len(name) >= 2:
+            return Header(_title_case(name), None, found.end(), "colon")
+    return None
+
+
+def ep_lead_length(text: str) -> int:
+    """Length of "– (EN) " at the start of the sentence after an EP header."""
+    found = _EP_LEAD.match(text)
+    return 0 if found is None else found.end()
+
+
+def is_procedure(text: str) -> bool:
+    """ "(Applause)", "[Laughter]", "(The sitting was closed at 11.30)": not speech."""
+    return bool(_PROCEDURE.match(text))
+
+
+def interviewer_in(text: str) -> str | None:
+    found = _INTERVIEWER.search(text)
+    return found.group("name") if found else None
+
+
+def _plausible_name(name: str) -> bool:
+    words = name.split()
+    if not words or len(words) > MAX_NAME_WORDS:
+        return False
+    lowered = [w.lower().strip(".") for w in words]
+    if lowered[-1] in _NOT_A_SPEAKER or lowered[0] in _NOT_A_SPEAKER:
+        return False
+    if len(words) == 1:
+        # One word: a chair's title ("President"), an honorific name is two words.
+        return lowered[0] in _ROLE_NAMES
+    return True
+
+
+def _title_case(name: str) -> str:
+    """ "MR. ANDREWS" → "Mr. Andrews", "THE WITNESS" → "The Witness"."""
+    return " ".join(w[:1] + w[1:].lower() for w in name.split())
+
+
+def _role(text: str | None) -> str | None:
+    if not text:
+        return None
+    role = " ".join(text.replace("&amp;", "&").split()).strip(" ,.;:")
+    return role or None
