@@ -378,8 +378,7 @@ def eval_(
 
 def _eval_labelled(path: Path, settings: Settings, as_json: bool) -> None:
     """``--dataset FILE.jsonl``: the labelled answer set (tests/data/answers.jsonl)."""
-    from assistant.evaluate import Cited, Labelled, load_labelled, score_labelled
-    from assistant.retrieve import Filters
+    from assistant.evaluate import Cited, Labelled, filters_of, load_labelled, score_labelled
     from assistant.service import AssistantService
 
     service = AssistantService(settings.index)
@@ -389,9 +388,7 @@ def _eval_labelled(path: Path, settings: Settings, as_json: bool) -> None:
         service.state  # noqa: B018 - raises when no index is loaded
 
         def answer(item: Labelled) -> tuple[bool, list[Cited]]:
-            filters = Filters(
-                **{k: tuple(v) if isinstance(v, list) else v for k, v in item.filters.items()}
-            )
+            filters = filters_of(item)
             r = service.answer(item.question, 8, filters)
             return r.answer.found, [
                 Cited(c.source, c.passage, c.speaker) for c in r.answer.citations

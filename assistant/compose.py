@@ -74,6 +74,11 @@ RELEVANCE_BAR = 1.1
 # Statements kept must also score within this of the best one: past it, sentences about
 # the topic of the report rather than the question (same calibration data).
 RELATIVE_WINDOW = 0.25
+# A speaker not yet quoted may be further from the best statement: "What was said about
+# X?" asks for the voices of a meeting, and a second speaker who says it in other words
+# ("digital inequalities, cybercrime" for "digital risks") scores lower than a first
+# speaker who uses the question's own words (same calibration).
+VOICE_WINDOW = 0.38
 # Maximal marginal relevance (Carbonell & Goldstein, SIGIR 1998): each next statement
 # maximises score - MMR_REDUNDANCY * (its highest cosine with those already chosen);
 # one not yet quoted speaker or report earns NEW_VOICE_BONUS. Two statements with a
@@ -95,7 +100,7 @@ PERSON_WINDOW = 0.4
 # earns this over X's other sentences of the report.
 DIGEST_BONUS = 0.1
 
-_FOOTNOTE = re.compile(r"\[\d+\]")  # "[3]" in report text would read as a citation marker
+_FOOTNOTE = re.compile(r"\s*\[\d+\]")  # "[3]" in report text would read as a citation marker
 _MARKER = re.compile(r"\[(\d+)\]")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _STOPWORDS = frozenset(
@@ -127,11 +132,13 @@ _ANSWER_TYPES = (
     ("date", re.compile(r"^\s*when\b|\b(?:what|which)\s+(?:date|year|day|month)\b", re.I)),
 )
 _PERSON_NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]+)+")
-_BODY_WORDS = frozenset(
-    """commission council chamber committee association federation union government ministry
-    organization organisation parliament assembly forum group company institute university
-    bank agency republic office board secretariat department centre center society nations
-    declaration day international national general european world""".split()
+# Beginnings of the words of bodies, events and places' names, never of a person's.
+_BODY_WORDS = tuple(
+    """commission council chamber committee associat federat union government ministr
+    organi parliament assembl forum group compan institut universit bank agenc republic
+    office board secretariat department centre center societ nation declaration day
+    international general european world economic social similar seminar webinar
+    conference summit programme program""".split()
 )
 _NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
@@ -310,12 +317,20 @@ def select(
     ranked = sorted(ranked, key=lambda c: -c.score)
     if not ranked or support([c.score for c in ranked]) < bar:
         return []
-    floor = max(bar, ranked[0].score - window)
+    best = ranked[0].score
+    floor = max(bar, best - max(window, VOICE_WINDOW))
     pool = [c for c in ranked if c.score >= floor]
-    return _mmr(pool, max_sentences, layer)
+    return _mmr(pool, max_sentences, layer, same_voice_floor=max(bar, best - window))
 
 
-def _mmr(pool: Sequence[Candidate], k: int, layer: SentenceLayer) -> list[Candidate]:
+def _mmr(
+    pool: Sequence[Candidate],
+    k: int,
+    layer: SentenceLayer,
+    same_voice_floor: float | None = None,
+) -> list[Candidate]:
+    """Greedy maximal marginal relevance over ``pool``; a statement of a speaker already
+    quoted (or of no speaker) must also clear ``same_voice_floor``."""
     if not pool:
         return []
     vectors = layer.sentence_vectors_of([c.vector_row for c in pool])
@@ -336,6 +351,13 @@ def _mmr(pool: Sequence[Candidate], k: int, layer: SentenceLayer) -> list[Candid
         best = max(left, key=gain)
         left.remove(best)
         if any(similar[best, j] > DUPLICATE_COSINE for j in chosen):
+            continue
+        voice = pool[best].sentence.speaker
+        if (
+            same_voice_floor is not None
+            and pool[best].score < same_voice_floor
+            and (voice is None or voice in voices)
+        ):
             continue
         chosen.append(best)
         voices.add(pool[best].sentence.speaker)
@@ -413,7 +435,7 @@ def answer_type(question: str) -> str | None:
 def has_answer_type(text: str, kind: str) -> bool:
     if kind == "person":
         return any(
-            not (set(name_key(m.group()).split()) & _BODY_WORDS)
+            not any(w.startswith(_BODY_WORDS) for w in name_key(m.group()).split())
             for m in _PERSON_NAME.finditer(text)
         )
     return bool((_NUMBER if kind == "number" else _DATE).search(text))
@@ -485,7 +507,10 @@ def _person_answer(
     if not candidates:
         return Answer(texts.nothing_by_person.format(name=names), (), found=False)
     stemmer = Stemmer.Stemmer("english")
-    topic = content_terms(topic_text, stemmer)
+    # Words of the role the question names them by are not the topic ("the member of the
+    # Commission for … corporate social responsibility").
+    roles = " ".join(p.role or "" for p in people.speakers)
+    topic = content_terms(topic_text, stemmer) - content_terms(roles, stemmer)
     vectors = layer.sentence_vectors_of([c.vector_row for c in candidates])
     if topic:
         cosines = vectors @ query

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from assistant.retrieve import Filters
 from index.errors import ConfigError
 
 Qrels = dict[str, dict[str, int]]
@@ -159,6 +160,18 @@ class Labelled:
     must_not: tuple[Expected, ...]
     filters: dict[str, Any]
     needs_shared: bool = False
+
+
+def filters_of(item: Labelled) -> Filters:
+    """The request filters a labelled question is asked with."""
+    raw = item.filters
+    return Filters(
+        date_from=raw.get("date_from"),
+        date_to=raw.get("date_to"),
+        sources=tuple(raw.get("sources", ())),
+        languages=tuple(raw.get("languages", ())),
+        document_ids=tuple(raw.get("document_ids", ())),
+    )
 
 
 def load_labelled(path: Path) -> list[Labelled]:

@@ -50,6 +50,8 @@ _ROLE_HEADS = frozenset(
     secretary-general director minister ambassador rapporteur commissioner member expert
     delegate representative head moderator economist researcher adviser advisor""".split()
 )
+# Words after "the president of the" that may name the body ("Chilean council").
+_ROLE_PHRASE_WORDS = 8
 # Shared prefix for two words to count as one in a role ("Chilean" ~ "Chile").
 _ROLE_PREFIX = 5
 
@@ -152,25 +154,26 @@ def _by_role(
     """ "the president of the Chilean council": the one speaker whose role has the role
     word and the most other words of the phrase (by a shared prefix)."""
     lowered = question.lower()
-    heads = [m for m in re.finditer(r"\bthe\s+([\w-]+)\s+of\s+the\s+([^?.,;]+)", lowered)]
-    for head in heads:
+    for head in re.finditer(r"\bthe\s+([\w-]+)\s+of\s+the\s+", lowered):
         if head.group(1) not in _ROLE_HEADS:
             continue
-        phrase = [w for w in re.findall(r"\w+", head.group(2)) if w not in _NOT_NAMES]
-        best: list[tuple[int, SpeakerEntry]] = []
+        words = list(re.finditer(r"[\w-]+", lowered[head.end() :]))[:_ROLE_PHRASE_WORDS]
+        best: list[tuple[int, int, SpeakerEntry]] = []
         for entry in speakers:
             role = (entry.role or "").lower()
-            role_words = re.findall(r"[\w-]+", role)
-            if head.group(1) not in role_words and f"{head.group(1)}" not in role:
+            role_words = [w for w in re.findall(r"[\w-]+", role) if len(w) > 2]
+            if head.group(1) not in role_words:
                 continue
-            shared = sum(
-                1 for w in phrase if any(_same_stem(w, r) for r in role_words if len(r) > 2)
-            )
-            if shared:
-                best.append((shared, entry))
+            matched = [
+                m.end()
+                for m in words
+                if m.group() not in _NOT_NAMES and any(_same_stem(m.group(), r) for r in role_words)
+            ]
+            if matched:
+                best.append((len(matched), max(matched), entry))
         best.sort(key=lambda t: -t[0])
         if best and (len(best) == 1 or best[0][0] > best[1][0]):
-            return best[0][1], (head.start(), head.end())
+            return best[0][2], (head.start(), head.end() + best[0][1])
     return None
 
 

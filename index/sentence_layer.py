@@ -15,9 +15,9 @@ import hashlib
 import re
 import sys
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from dataclasses import dataclass
 
 from index.models import Document, sha256_hex
 from index.sentences import Sentence, split_sentences

