@@ -48,7 +48,20 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class Statement:
+    """One line of an answer as data: what ``text`` renders, for clients that lay the
+    answer out themselves (the chat page) instead of parsing it."""
+
+    document_id: str
+    text: str  # the statement as rendered, attribution included, without its marker
+    citations: tuple[int, ...]  # the [n] it ends with
+    speaker: str | None
+    role: str | None
+
+
+@dataclass(frozen=True)
 class Answer:
     text: str  # with [n] markers; every [n] has a citation and every citation is used
     citations: tuple[Citation, ...]
     found: bool  # False: nothing relevant in the reports; text says so, no citations
+    statements: tuple[Statement, ...] = ()  # the lines of ``text``, in order

@@ -109,14 +109,15 @@ def header_at(text: str, next_text: str | None) -> Header | None:
     found = _ROLE_THEN_NAME.match(text)
     if found is not None and _plausible_name(found.group("name")):
         return Header(found.group("name"), _role(found.group("role")), found.end(), "colon")
-    found = _NAME_COLON.match(text)
-    if found is not None and _plausible_name(found.group("name")):
-        return Header(found.group("name"), _role(found.group("role")), found.end(), "colon")
+    # "THE WITNESS:", "MR. ANDREWS:" before "Name:" (capitals are words of a name too)
     found = _CAPS_COLON.match(text)
     if found is not None and found.group("name") not in _CAPS_NOT_A_SPEAKER:
         name = found.group("name")
         if len(name) >= 2:
             return Header(_title_case(name), None, found.end(), "colon")
+    found = _NAME_COLON.match(text)
+    if found is not None and _plausible_name(found.group("name")):
+        return Header(found.group("name"), _role(found.group("role")), found.end(), "colon")
     return None
 
 

@@ -1,11 +1,15 @@
 #!/usr/bin/env python
 """Query-latency benchmark: /v1/answer and /v1/search over a real server.
 
-Builds (or reuses) an index of the UN General Debate corpus, starts
-`assistant serve` on a loopback port, and measures p50/p95 latency and
-requests/s for 1 client and for 8 concurrent clients.
+Builds (or reuses) an index of the UN General Debate corpus (all of it, or its first
+``--documents`` speeches), starts `assistant serve` on a loopback port, and measures
+p50/p95 latency and requests/s for 1 client and for 8 concurrent clients. Every
+question is asked once: ``unseen_questions`` composes at least 200 distinct questions
+(topics × forms × countries), so no answer comes from a warm cache. It also prints the
+CPU, and what the sentence layer costs the snapshot on disk.
 
     .venv/bin/python scripts/bench_query.py [--index-dir var/bench-un] [--seconds 20]
+        [--documents 400]
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ import httpx
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared/datasets/un_general_debate_2015_2024/corpus.jsonl"
-QUESTIONS = [
+WARM_UP = [
     "What was said about climate change and small island states?",
     "Which countries called for reform of the Security Council?",
     "What did speakers say about the COVID-19 pandemic and vaccines?",
@@ -38,25 +42,96 @@ QUESTIONS = [
 ]
 
 
+TOPICS = [
+    "climate change",
+    "rising sea levels",
+    "reform of the Security Council",
+    "the COVID-19 pandemic",
+    "vaccines",
+    "nuclear disarmament",
+    "refugees",
+    "migration",
+    "terrorism",
+    "the Sustainable Development Goals",
+    "development finance",
+    "debt relief",
+    "food security",
+    "poverty",
+    "gender equality",
+    "education",
+    "human rights",
+    "peacekeeping",
+    "cybersecurity",
+    "artificial intelligence",
+    "trade",
+    "oceans",
+    "water",
+    "energy",
+    "youth unemployment",
+]
+FORMS = [
+    "What was said about {topic}?",
+    "What did speakers say about {topic}?",
+    "Which countries raised {topic}?",
+    "How did leaders describe {topic}?",
+    "What did the representative of {country} say about {topic}?",
+    "What was proposed on {topic}?",
+    "What commitments were made on {topic}?",
+    "Why does {topic} matter to {country}?",
+]
+COUNTRIES = ["Fiji", "France", "Kenya", "Brazil", "India", "Norway", "Chile", "Japan", "Egypt"]
+
+
+def unseen_questions(n: int) -> list[str]:
+    """``n`` distinct questions (at least 200 can be made), in a fixed shuffled order."""
+    import random
+
+    made = [
+        form.format(topic=topic, country=COUNTRIES[(i + j) % len(COUNTRIES)])
+        for i, topic in enumerate(TOPICS)
+        for j, form in enumerate(FORMS)
+    ]
+    unique = list(dict.fromkeys(made))
+    random.Random(7).shuffle(unique)
+    if n > len(unique):
+        raise ValueError(f"only {len(unique)} distinct questions can be made, not {n}")
+    return unique[:n]
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return f"{line.split(':', 1)[1].strip()} × {os.cpu_count()}"
+    except OSError:
+        pass
+    return f"unknown CPU × {os.cpu_count()}"
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
 
 
-def run_load(url: str, path: str, clients: int, seconds: float) -> dict[str, float]:
+def run_load(
+    url: str, path: str, clients: int, seconds: float, questions: list[str]
+) -> dict[str, float]:
+    """Each client takes the next question not yet asked, until time or questions run out."""
     latencies: list[float] = []
     errors = 0
     lock = threading.Lock()
     stop = time.monotonic() + seconds
+    queue = iter(questions)
 
     def client(i: int) -> None:
         nonlocal errors
         with httpx.Client(timeout=30) as http:
-            n = i
             while time.monotonic() < stop:
-                q = QUESTIONS[n % len(QUESTIONS)]
-                n += 1
+                with lock:
+                    q = next(queue, None)
+                if q is None:
+                    break
                 body = {"question": q} if path == "/v1/answer" else {"query": q, "top_k": 10}
                 tick = time.perf_counter()
                 r = http.post(url + path, json=body)
@@ -88,7 +163,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--index-dir", type=Path, default=REPO / "var/bench-un")
     parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument(
+        "--documents", type=int, default=0, help="index only the first N speeches (0 = all)"
+    )
     args = parser.parse_args()
+    print(f"CPU: {cpu_model()}")
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "TOKENIZERS_PARALLELISM": "false"}
     env["ASSISTANT_INDEX__EMBED__CACHE_DIR"] = str(REPO / "var/models")
     assistant = str(REPO / ".venv/bin/assistant")
@@ -97,19 +176,28 @@ def main() -> int:
             print(f"{CORPUS} is absent: this benchmark needs ../shared/datasets", file=sys.stderr)
             return 2
         print(f"building {args.index_dir} (takes a while the first time)…", file=sys.stderr)
+        source = CORPUS
+        if args.documents:
+            args.index_dir.mkdir(parents=True, exist_ok=True)
+            source = args.index_dir / f"first-{args.documents}.jsonl"
+            lines = CORPUS.read_text(encoding="utf-8").splitlines()[: args.documents]
+            source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        tick = time.perf_counter()
         subprocess.run(
             [
                 assistant,
                 "index",
                 "build",
                 "--source",
-                str(CORPUS),
+                str(source),
                 "--index-dir",
                 str(args.index_dir),
             ],
             check=True,
             env=env,
         )
+        print(f"build: {time.perf_counter() - tick:.1f} s")
+    report_layer(args.index_dir)
     port = free_port()
     server = subprocess.Popen(
         [assistant, "serve", "--index-dir", str(args.index_dir), "--port", str(port)],
@@ -134,22 +222,54 @@ def main() -> int:
             f"index {ready['index_version']}: {ready['documents']} documents, "
             f"{ready['chunks']} chunks"
         )
-        for q in QUESTIONS:  # warm up caches once
+        for q in WARM_UP:  # loads the model and the index files, not these questions
             httpx.post(url + "/v1/answer", json={"question": q}, timeout=30)
         print(
-            f"{'route':<12} {'clients':>7} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'errors':>6}"
+            f"{'route':<12} {'clients':>7} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} "
+            f"{'errors':>6} {'asked':>6}"
         )
+        fresh = unseen_questions(200)
         for path in ("/v1/answer", "/v1/search"):
             for clients in (1, 8):
-                r = run_load(url, path, clients, args.seconds)
+                r = run_load(url, path, clients, args.seconds, fresh)
                 print(
                     f"{path:<12} {clients:>7} {r['rps']:>7.1f} {r['p50']:>7.1f} "
-                    f"{r['p95']:>7.1f} {r['errors']:>6}"
+                    f"{r['p95']:>7.1f} {r['errors']:>6} {r['requests']:>6}"
                 )
     finally:
         server.terminate()
         server.wait(timeout=30)
     return 0
+
+
+def report_layer(index_dir: Path) -> None:
+    """What the sentence layer adds to the snapshot: its vectors file and its table."""
+    import json
+    import sqlite3
+
+    current = (index_dir / "current").resolve()
+    manifest = json.loads((current / "manifest.json").read_text(encoding="utf-8"))
+    counts = manifest["counts"]
+    vectors = (current / "sentences.npy").stat().st_size
+    db = sqlite3.connect(f"file:{current / 'store.sqlite'}?mode=ro", uri=True)
+    try:
+        table = db.execute(
+            "SELECT sum(pgsize) FROM dbstat WHERE name IN "
+            "('sentences', 'sentences_document', 'sentences_speaker')"
+        ).fetchone()[0]
+    except sqlite3.Error:
+        table = None
+    finally:
+        db.close()
+    total = sum(p.stat().st_size for p in current.rglob("*") if p.is_file())
+    layer = vectors + (table or 0)
+    print(
+        f"snapshot: {counts['documents']} documents, {counts['chunks']} chunks, "
+        f"{counts.get('sentences', 0)} sentences ({counts.get('statements', 0)} statements); "
+        f"{total / 2**20:.1f} MiB on disk, of which the sentence layer "
+        f"{layer / 2**20:.1f} MiB (vectors {vectors / 2**20:.1f} MiB"
+        + (f", table {table / 2**20:.1f} MiB)" if table is not None else ")")
+    )
 
 
 if __name__ == "__main__":

@@ -51,6 +51,7 @@ class Asked:
     passages: list[Passage]
     vector: Any
     allowed: Any
+    embed_query: Any
 
 
 def main() -> None:
@@ -86,8 +87,9 @@ def main() -> None:
         off: list[float] = []
         for asked, snapshot in sets:
             for a in asked:
-                if named_people(a.item.question, snapshot.speakers()).speakers:
-                    continue  # questions about people have their own bar
+                people = named_people(a.item.question, snapshot.speakers())
+                if people.speakers or people.unknown:
+                    continue  # questions about people have their own path and bar
                 ranked = compose.rank_sentences(a.item.question, a.passages, a.vector, snapshot)
                 (on if a.item.found else off).append(compose.support([c.score for c in ranked]))
         bar = round((min(on) + max(off)) / 2, 3)
@@ -130,7 +132,8 @@ def ask_set(
         filters = filters_of(item)
         vector = service.embedder.embed_query(item.question)
         passages = search(snapshot, vector, item.question, 8, filters)
-        asked.append(Asked(item, passages, vector, allowed_documents(snapshot, filters)))
+        allowed = allowed_documents(snapshot, filters)
+        asked.append(Asked(item, passages, vector, allowed, service.embedder.embed_query))
     answerable = sum(a.item.found for a in asked)
     print(
         f"{name}: {report.documents} documents, {report.sentences} sentences ({report.status}); "
@@ -181,6 +184,7 @@ def score(asked: list[Asked], snapshot: Any) -> dict[str, Any]:
             a.vector,
             snapshot,
             allowed=a.allowed,
+            embed_query=a.embed_query,
         )
         return result.found, [Cited(c.source, c.passage, c.speaker) for c in result.citations]
 

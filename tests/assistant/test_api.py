@@ -95,6 +95,31 @@ def test_digital_risks_on_the_seed_report(server: dict) -> None:
     assert "Evgenia Dmitrieva" in body["answer"]
 
 
+@pytest.mark.parametrize(
+    "filters", [{"sources": ["2025/"]}, {"date_from": "2025"}, {"date_from": "2025-02-01"}]
+)
+def test_a_filter_keeps_what_it_should(server: dict, filters: dict) -> None:
+    """The unfiltered answer cites the 2025 roundtable; with a filter that keeps it, the
+    answer still finds it (a filter never turns an answer into "nothing found")."""
+    question = "What was said at the roundtable on artificial intelligence and work?"
+    plain = post(server, "/v1/answer", {"question": question}).json()
+    assert any("ai-and-work" in c["source"] for c in plain["citations"])
+    body = post(server, "/v1/answer", {"question": question, "filters": filters}).json()
+    assert body["found"] is True, body
+    assert any("ai-and-work" in c["source"] for c in body["citations"])
+    assert all(c["date"] >= "2025" for c in body["citations"])
+
+
+def test_questions_about_people(server: dict) -> None:
+    body = post(server, "/v1/answer", {"question": "What did Amara Diallo say?"}).json()
+    assert body["found"] and {c["speaker"] for c in body["citations"]} == {"Amara Diallo"}
+    assert len({c["document_id"] for c in body["citations"]}) == 2  # the record, the interview
+    check_citations(server, body)
+    near = post(server, "/v1/answer", {"question": "What did Piet van der Berg propose?"}).json()
+    assert near["found"] is False and near["citations"] == []
+    assert "Pieter van Dijk" not in near["answer"]
+
+
 @pytest.mark.parametrize("question", OFF_TOPIC)
 def test_off_topic_questions_cite_nothing(server: dict, question: str) -> None:
     body = post(server, "/v1/answer", {"question": question}).json()

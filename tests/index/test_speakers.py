@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from index.sentence_layer import name_key
 from index.sentences import split_sentences
 from index.speakers import Speaker, attribute
 
@@ -204,3 +207,75 @@ def test_seed_report() -> None:
     assert by_start["As an example of such pr"] == "Evgenia Dmitrieva"
     assert by_start["Summarizing the event, G"] == "Guo Jun"
     assert by_start["On April 1, a joint webi"] is None
+
+
+# --- verbatim records, interviews -----------------------------------------------------
+
+
+def test_verbatim_record_headers_give_the_floor() -> None:
+    text = (
+        "Debate on pensions\n\n"
+        "President. – The next item is the debate on pensions.\n\n"
+        "Anna Kovač (S&D). – (HR) Madam President, pensions must keep up with prices. "
+        "As Mr Weber said yesterday, the reform is late.\n\n"
+        "We need a decision this year.\n\n"
+        "(Applause)\n\n"
+        "John Dalli. – Member of the Commission. - Madam President, the Commission agrees.\n"
+    )
+    by_start = {t[:20]: n for t, n in speakers(text)}
+    assert by_start["President."] == "President"
+    assert by_start["– The next item is t"] == "President"
+    assert by_start["As Mr Weber said yes"] == "Anna Kovač"  # no cue takes the floor away
+    assert by_start["We need a decision t"] == "Anna Kovač"  # the floor carries over
+    assert by_start["(Applause)"] is None
+    assert by_start["- Madam President, t"] == "John Dalli"
+
+
+def test_colon_labels_and_roles() -> None:
+    text = (
+        "Hearing\n\n"
+        "The Prime Minister (Boris Johnson): We will act on pensions.\n\n"
+        "Mr. Heusgen (Germany) (spoke in German): Germany supports the text fully.\n\n"
+        "THE WITNESS: I was not there that evening, I was at home.\n"
+    )
+    sentences = split_sentences(text)
+    found = {s.text[:10]: a.speaker for s, a in zip(sentences, attribute(sentences), strict=True)}
+    assert found["The Prime "] == Speaker("Boris Johnson", "The Prime Minister")
+    assert found["Mr. Heusge"] == Speaker("Mr. Heusgen", "Germany")
+    assert found["THE WITNES"] == Speaker("The Witness", None)
+
+
+def test_one_colon_heading_is_not_a_verbatim_record() -> None:
+    text = (
+        "Note: this report was updated.\n\n"
+        "Anna Berg, President of the Council, said that it rained.\n"
+    )
+    assert [n for _, n in speakers(text)] == [None, "Anna Berg"]
+
+
+EUROPARL = Path(__file__).resolve().parents[2].parent / "shared/datasets/europarl_debates_2011"
+
+
+@pytest.mark.skipif(not (EUROPARL / "turns.jsonl").is_file(), reason="../shared is absent")
+def test_europarl_debates_true_speakers() -> None:
+    """20 real debates against their true speakers (scripts/bench_speakers.py: all 293)."""
+    turns: dict[str, list[dict[str, Any]]] = {}
+    for line in (EUROPARL / "turns.jsonl").read_text(encoding="utf-8").splitlines():
+        t = json.loads(line)
+        turns.setdefault(t["file"], []).append(t)
+    in_speech = correct = labels = 0
+    for name in sorted(turns)[:20]:
+        text = (EUROPARL / "reports" / name).read_text(encoding="utf-8")
+        sentences = split_sentences(text)
+        for s, a in zip(sentences, attribute(sentences), strict=True):
+            if a.role_only:
+                continue
+            gold = next(
+                (t["speaker"] for t in turns[name] if t["start"] <= s.start < t["end"]), None
+            )
+            in_speech += gold is not None
+            if a.speaker is not None:
+                labels += 1
+                correct += gold is not None and name_key(a.speaker.name) == name_key(gold)
+    assert correct / in_speech >= 0.95
+    assert correct / labels >= 0.97
