@@ -29,6 +29,17 @@ _NOT_NAMES = frozenset(
     were will would could should can the a an and or of in on at for from with about by
     according tell give list summarise summarize show find any all""".split()
 )
+# A question about what someone said: a verb or noun of speech.
+_SPEECH = re.compile(
+    r"\b(?:say|said|says|saying|tell|told|propos\w*|suggest\w*|think|thinks|thought|argu\w*"
+    r"|state|stated|states|statements?|mention\w*|claim\w*|recommend\w*|warn\w*|call(?:ed|s)?"
+    r"\s+for|ask(?:ed|s)?\s+for|believe[sd]?|views?|position|opinion|speech\w*|remarks?"
+    r"|stance|talk(?:ed|s)?\s+about|speak\w*|spoke|comment\w*|explain\w*|noted?|stress\w*"
+    r"|emphasi[sz]\w*|announc\w*|highlight\w*|express\w*|describ\w*|answer\w*|repl(?:y|ied)"
+    r"|point(?:ed|s)?\s+out|insist\w*|urg\w*|declar\w*|promis\w*|criticis\w*|criticiz\w*"
+    r"|quot\w*|word|words)\b",
+    re.I,
+)
 # Where a question puts a person: "did X …", "according to X", "X's view", "X said".
 _PERSON_BEFORE = re.compile(r"\b(?:did|does|has|had|according\s+to|by|from)\s+$", re.I)
 _PERSON_AFTER = re.compile(r"(?:['’]s\b|\s+(?:say|said|says|think|thinks|propose|proposed))")
@@ -66,7 +77,13 @@ class PeopleMatch:
 
 
 def named_people(question: str, speakers: Sequence[SpeakerEntry]) -> PeopleMatch:
-    """The speakers ``question`` names; see the module docstring."""
+    """The speakers ``question`` names, when it asks what someone said; see the module
+    docstring. A question that names a person but asks a fact about them ("When was
+    Karim Benjelloun elected?", "Which film did X direct?") is no question about their
+    statements: it matches nobody and goes to the ordinary search, where the name still
+    weighs as words."""
+    if not _SPEECH.search(question):
+        return PeopleMatch((), (), ())
     words = _words(question)
     found: dict[str, SpeakerEntry] = {}
     spans: list[tuple[int, int]] = []

@@ -6,7 +6,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.retrieve import Filters
 from assistant.service import AnswerResult, SearchResult
-from assistant.types import Citation, Passage
+from assistant.types import Citation, Passage, Statement
 from index.models import Document
 
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
@@ -117,10 +117,35 @@ class CitationOut(BaseModel):
         return cls(**{name: getattr(c, name) for name in cls.model_fields})
 
 
+class StatementOut(BaseModel):
+    """One line of the answer as data, for clients that lay it out themselves."""
+
+    document_id: str
+    text: str = Field(..., description="The statement as in `answer`, without its marker.")
+    citations: list[int] = Field(..., description="The `n` of the citations it ends with.")
+    speaker: str | None
+    role: str | None
+
+    @classmethod
+    def of(cls, s: Statement) -> StatementOut:
+        return cls(
+            document_id=s.document_id,
+            text=s.text,
+            citations=list(s.citations),
+            speaker=s.speaker,
+            role=s.role,
+        )
+
+
 class AnswerResponse(BaseModel):
     answer: str = Field(..., description="Every statement ends with [n] markers.")
     found: bool = Field(..., description="False when the reports hold nothing relevant.")
     citations: list[CitationOut]
+    statements: list[StatementOut] = Field(
+        default_factory=list,
+        description="The lines of `answer` as data (grouped by report, in order); empty "
+        "when nothing was found.",
+    )
     index_version: str
     took_ms: float
 
@@ -130,6 +155,7 @@ class AnswerResponse(BaseModel):
             answer=r.answer.text,
             found=r.answer.found,
             citations=[CitationOut.of(c) for c in r.answer.citations],
+            statements=[StatementOut.of(s) for s in r.answer.statements],
             index_version=r.index_version,
             took_ms=r.took_ms,
         )

@@ -79,6 +79,12 @@ def test_answer_has_exact_citations(server: dict) -> None:
     assert body["found"] is True and body["citations"]
     assert body["index_version"] and body["took_ms"] >= 0
     check_citations(server, body)
+    # the same lines as data: each statement's text is in the answer, with its marker
+    assert body["statements"]
+    for s in body["statements"]:
+        assert all(f"{s['text']} [{n}]" in body["answer"] for n in s["citations"])
+    used = sorted(n for s in body["statements"] for n in s["citations"])
+    assert used == [c["n"] for c in body["citations"]]
 
 
 @pytest.mark.skipif(not SEED.is_dir(), reason="../shared/seed is absent")
