@@ -211,4 +211,4 @@ def test_keys_create_prints_once_and_stores_a_hash(tmp_path: Path) -> None:
     bad = CliRunner().invoke(
         cli, ["keys", "create", "--scope", "root", "--keys-file", str(keys_file)]
     )
-    assert bad.exit_code == 1
+    assert bad.exit_code == 2  # a bad argument
