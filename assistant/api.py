@@ -11,9 +11,9 @@ import contextlib
 import logging
 from collections.abc import AsyncIterator
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
@@ -28,8 +28,11 @@ from assistant.schemas import (
     DocumentOut,
     ErrorOut,
     ReadyOut,
+    ReportListOut,
+    ReportOut,
     SearchRequest,
     SearchResponse,
+    explain,
 )
 from assistant.service import AssistantService
 from assistant.settings import Settings
@@ -45,6 +48,7 @@ log = logging.getLogger("assistant.api")
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorOut, "description": "The body is not JSON (or not UTF-8)."},
+    415: {"model": ErrorOut, "description": "The body is not sent as application/json."},
     401: {"model": ErrorOut, "description": "No API key, or a wrong one."},
     403: {"model": ErrorOut, "description": "The API key lacks the needed scope."},
     422: {"model": ErrorOut, "description": "A value is out of bounds; the message says which."},
@@ -63,18 +67,41 @@ def _error(status: int, code: str, message: str) -> JSONResponse:
     return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
 
 
-def _validation_message(exc: RequestValidationError) -> str:
-    parts = []
-    for e in exc.errors():
-        where = ".".join(str(p) for p in e.get("loc", ()) if p != "body") or "body"
-        parts.append(f"{where}: {e.get('msg', 'invalid')}")
-    return "; ".join(parts) or "the request is not valid JSON for this route"
+def _is_json(content_type: str | None) -> bool:
+    kind = (content_type or "").split(";")[0].strip().lower()
+    return kind == "application/json" or (
+        kind.startswith("application/") and kind.endswith("+json")
+    )
+
+
+def _request_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+    """400 for a body that is not JSON, 415 for one not sent as JSON, else 422."""
+    errors = exc.errors()
+    broken = next((e for e in errors if e.get("type") == "json_invalid"), None)
+    if broken is not None:
+        position = broken.get("loc", ("body", "?"))[-1]
+        reason = (broken.get("ctx") or {}).get("error", "JSON decode error")
+        return _error(
+            400,
+            "invalid_json",
+            f"the body is not valid JSON ({reason} at character {position}); send one JSON "
+            'object, e.g. {"question": "What was said about digital risks?"}',
+        )
+    content_type = request.headers.get("content-type")
+    if any(e.get("loc", ())[:1] == ("body",) for e in errors) and not _is_json(content_type):
+        return _error(
+            415,
+            "unsupported_media_type",
+            f"the body was sent as {content_type or 'no content type'!r}; send it as JSON "
+            "with the header 'Content-Type: application/json'",
+        )
+    return _error(422, "invalid_request", explain(exc.errors()))
 
 
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
-        return _error(422, "invalid_request", _validation_message(exc))
+        return _request_error(request, exc)
 
     @app.exception_handler(AuthError)
     async def _auth(request: Request, exc: AuthError) -> JSONResponse:
@@ -102,14 +129,23 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         codes = {400: "invalid_request", 404: "not_found", 405: "method_not_allowed"}
         message = str(exc.detail)
+        headers = dict(exc.headers or {})
         if exc.status_code == 404:
             message = f"no route {request.method} {request.url.path}; see /docs for the API"
+        elif exc.status_code == 405:
+            allowed = headers.get("Allow", "")
+            message = (
+                f"{request.url.path} does not take {request.method}; use {allowed or 'another'}"
+                " (see /docs for the API)"
+            )
         elif exc.status_code == 400:
             message = (
                 f"the request body could not be read ({exc.detail}); send UTF-8 JSON with "
                 "'Content-Type: application/json'"
             )
-        return _error(exc.status_code, codes.get(exc.status_code, "http_error"), message)
+        response = _error(exc.status_code, codes.get(exc.status_code, "http_error"), message)
+        response.headers.update(headers)
+        return response
 
     @app.exception_handler(AssistantError)
     async def _other(request: Request, exc: AssistantError) -> JSONResponse:
@@ -166,6 +202,8 @@ def create_app(settings: Settings, service: AssistantService | None = None) -> F
         description=DESCRIPTION,
         lifespan=lifespan,
         servers=[{"url": "/"}],
+        docs_url=None,  # served offline by assistant.docs
+        redoc_url=None,
     )
     app.state.service = service
     app.state.keys = keys
@@ -213,6 +251,27 @@ def _routes(app: FastAPI) -> None:
     def search(body: SearchRequest, service: ServiceDep, key: QueryKey) -> SearchResponse:
         filters = body.filters.to_filters() if body.filters else None
         return SearchResponse.of(service.search(body.query, body.top_k, filters))
+
+    @app.get(
+        "/v1/documents",
+        response_model=ReportListOut,
+        responses=ERRORS,
+        operation_id="listDocuments",
+        summary="List the reports the index holds: id, title, date, source, newest first",
+        tags=["documents"],
+    )
+    def documents(
+        service: ServiceDep,
+        key: QueryKey,
+        limit: Annotated[int, Query(ge=1, le=1000, description="How many to return.")] = 100,
+        offset: Annotated[int, Query(ge=0, description="How many to skip.")] = 0,
+    ) -> ReportListOut:
+        reports, version = service.reports()
+        return ReportListOut(
+            total=len(reports),
+            reports=[ReportOut.of(d) for d in reports[offset : offset + limit]],
+            index_version=version,
+        )
 
     @app.get(
         "/v1/documents/{document_id:path}",

@@ -9,6 +9,7 @@ from fastapi.openapi.utils import get_openapi
 
 from assistant.api import create_app
 from assistant.chat import mount_chat
+from assistant.docs import mount_docs
 from assistant.mcp_server import mount_mcp
 from assistant.observability import install_observability
 from assistant.service import AssistantService
@@ -21,6 +22,7 @@ PUBLIC_OPERATIONS = {"health", "ready", "getConfig"}
 def build_app(settings: Settings, service: AssistantService | None = None) -> FastAPI:
     app = create_app(settings, service)
     mount_chat(app)
+    mount_docs(app)
     mount_mcp(app)
     install_observability(app)
     _declare_bearer_auth(app)

@@ -64,7 +64,7 @@ def mount_chat(app: FastAPI) -> None:
     keys: KeyStore = app.state.keys
     serve = app.state.settings.serve
 
-    @app.get("/", include_in_schema=False)
+    @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
     def page() -> FileResponse:
         return FileResponse(folder / "index.html", headers=PAGE_HEADERS)
 

@@ -20,7 +20,7 @@ import anyio
 from fastapi import FastAPI
 from mcp.server.mcpserver import MCPServer
 from mcp.server.mcpserver.exceptions import ToolError
-from pydantic import Field
+from pydantic import Field, ValidationError
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
@@ -28,7 +28,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from assistant.auth import KeyStore
 from assistant.deps import AuthError, bearer_key
-from assistant.schemas import AnswerResponse, DocumentOut, FiltersIn, SearchResponse
+from assistant.schemas import AnswerResponse, DocumentOut, FiltersIn, SearchResponse, explain
 from assistant.service import AssistantService
 from assistant.settings import Settings
 from index.errors import AssistantError
@@ -64,8 +64,9 @@ extractive answer built only from report sentences in which every statement ends
 [n] markers, and `citations`, where citation n gives the report title, date, url or
 source path, page, the speaker when the report names one, and the quoted `passage`.
 Show the user the [n] markers with their sources. When `found` is false the reports
-hold nothing relevant: say so, do not guess. For a follow-up question, restate the
-topic in the question itself (e.g. "What did Guo Jun say about AI and jobs?")."""
+hold nothing relevant: say so, do not guess. For a follow-up question, pass the
+earlier questions of the conversation, oldest first, as `conversation` (or restate the
+topic in the question itself, e.g. "What did Guo Jun say about AI and jobs?")."""
 
 DOCUMENT_DESCRIPTION = """\
 Fetch one whole report by the `document_id` taken from a citation or search result:
@@ -77,11 +78,36 @@ Filters = Annotated[
     FiltersIn | None,
     Field(description="Optional: restrict by date range, source path prefix, language."),
 ]
+Conversation = Annotated[
+    list[Annotated[str, Field(max_length=1000)]],
+    Field(
+        max_length=10,
+        description="Optional: the earlier questions of this conversation, oldest first "
+        "(at most 10); a follow-up such as 'And what did Guo Jun say?' keeps their topic.",
+    ),
+]
+
+
+class ReportServer(MCPServer):
+    """``MCPServer`` whose argument errors read as a fix for the calling model:
+    the tool and argument named, no pydantic type codes or links."""
+
+    async def call_tool(self, name: str, arguments: dict[str, Any], context: Any = None) -> Any:
+        try:
+            return await super().call_tool(name, arguments, context)
+        except ToolError as exc:
+            cause = exc.__cause__
+            if not isinstance(cause, ValidationError):
+                raise
+            raise ToolError(
+                f"{name} was called with invalid arguments: {explain(cause.errors())}; "
+                "fix them and call it again"
+            ) from cause
 
 
 def build_mcp(service: AssistantService) -> MCPServer:
     """The three tools, closed over one service (no globals)."""
-    server = MCPServer(
+    server = ReportServer(
         name="report-assistant",
         title="Report assistant",
         instructions=_flow(INSTRUCTIONS),
@@ -115,9 +141,10 @@ def build_mcp(service: AssistantService) -> MCPServer:
             str, Field(min_length=1, max_length=1000, description="The question, in full.")
         ],
         filters: Filters = None,
+        conversation: Conversation = [],  # noqa: B006 - pydantic copies defaults
     ) -> AnswerResponse:
         f = filters.to_filters() if filters else None
-        return AnswerResponse.of(call(lambda: service.answer(question, 8, f)))
+        return AnswerResponse.of(call(lambda: service.answer(question, 8, f, conversation)))
 
     @server.tool(
         name="get_document", title="Read a whole report", description=_flow(DOCUMENT_DESCRIPTION)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from collections.abc import Sequence
+from typing import Annotated, Any, Self
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from assistant.retrieve import Filters
 from assistant.service import AnswerResult, SearchResult
@@ -16,6 +19,23 @@ NOT_BLANK = (
     r"[^\t\n\v\f\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a"
     r"\u2028\u2029\u202f\u205f\u3000]"
 )
+
+
+def explain(errors: Sequence[Any], drop: tuple[str, ...] = ("body",)) -> str:
+    """Pydantic's errors as one line that names each field and what it should be,
+    without pydantic's type codes and links: what HTTP and MCP callers read."""
+    parts = []
+    for e in errors:
+        where = ".".join(str(p) for p in e.get("loc", ()) if p not in drop) or "the body"
+        message = str(e.get("msg", "is not valid"))
+        if e.get("type") == "value_error":  # our own validators: the message says it all
+            message = message.removeprefix("Value error, ")
+        elif e.get("type") == "missing":
+            message = "is required"
+        else:
+            message = message.replace("Input should", "should").replace("String should", "should")
+        parts.append(f"{where}: {message}")
+    return "; ".join(parts) or "the request is not valid"
 
 
 class FiltersIn(BaseModel):
@@ -45,6 +65,20 @@ class FiltersIn(BaseModel):
         default_factory=list, max_length=100, description="Only these documents."
     )
 
+    @model_validator(mode="after")
+    def _range(self) -> Self:
+        # "2024" means all of 2024: compare the earliest day of date_from with the
+        # latest day of date_to, so date_from="2024", date_to="2024-03" is fine.
+        if self.date_from and self.date_to:
+            earliest = self.date_from + "-01-01"[len(self.date_from) - 4 :]
+            latest = self.date_to + "-12-31"[len(self.date_to) - 4 :]
+            if earliest > latest:
+                raise ValueError(
+                    f"date_from {self.date_from} is after date_to {self.date_to}; "
+                    "swap them or leave one out"
+                )
+        return self
+
     def to_filters(self) -> Filters:
         return Filters(
             date_from=self.date_from,
@@ -73,7 +107,7 @@ class AnswerRequest(BaseModel):
     )
     top_k: int = Field(8, ge=1, le=50, description="Passages to retrieve before answering.")
     filters: FiltersIn | None = None
-    conversation: list[str] = Field(
+    conversation: list[Annotated[str, Field(max_length=1000)]] = Field(
         default_factory=list,
         max_length=10,
         description="Earlier questions of the same conversation, oldest first; lets a "
@@ -190,7 +224,7 @@ class PageOut(BaseModel):
 
 
 class DocumentOut(BaseModel):
-    id: str
+    document_id: str = Field(..., description="The id citations and search results give.")
     title: str
     date: str | None
     url: str | None
@@ -203,7 +237,7 @@ class DocumentOut(BaseModel):
     @classmethod
     def of(cls, d: Document, version: str) -> DocumentOut:
         return cls(
-            id=d.id,
+            document_id=d.id,
             title=d.title,
             date=d.date,
             url=d.url,
@@ -213,6 +247,32 @@ class DocumentOut(BaseModel):
             text=d.text,
             index_version=version,
         )
+
+
+class ReportOut(BaseModel):
+    document_id: str
+    title: str
+    date: str | None
+    url: str | None
+    source: str
+    language: str | None
+
+    @classmethod
+    def of(cls, d: Document) -> ReportOut:
+        return cls(
+            document_id=d.id,
+            title=d.title,
+            date=d.date,
+            url=d.url,
+            source=d.source,
+            language=d.language,
+        )
+
+
+class ReportListOut(BaseModel):
+    total: int = Field(..., description="Reports in the index.")
+    reports: list[ReportOut] = Field(..., description="Newest first, from `offset`.")
+    index_version: str
 
 
 class ErrorBody(BaseModel):

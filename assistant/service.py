@@ -11,8 +11,9 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from functools import cached_property
 
 import numpy as np
 
@@ -43,6 +44,12 @@ class LoadedIndex:
     @property
     def built_at(self) -> str:
         return str(self.snapshot.manifest.get("built_at", ""))
+
+    @cached_property
+    def reports(self) -> tuple[Document, ...]:
+        docs = [replace(d, text="") for d in self.snapshot.documents()]
+        docs.sort(key=lambda d: (d.date or "", d.title), reverse=True)
+        return tuple(docs)
 
     @property
     def age_s(self) -> float:
@@ -230,12 +237,17 @@ class AssistantService:
         mixed /= np.linalg.norm(mixed) or 1.0
         return mixed.astype(np.float32), " ".join([*earlier, question])
 
+    def reports(self) -> tuple[tuple[Document, ...], str]:
+        """Every report of the loaded index without its text, newest first (cached)."""
+        state = self.state
+        return state.reports, state.version
+
     def document(self, document_id: str) -> tuple[Document, str]:
         state = self.state
         doc = state.snapshot.document(document_id)
         if doc is None:
             raise NotFoundError(
                 f"no document {document_id!r} in index version {state.version}; "
-                "take ids from the citations of /v1/search or /v1/answer"
+                "take document ids from citations or search results"
             )
         return doc, state.version

@@ -160,6 +160,12 @@ def test_auth(server: dict) -> None:
         ({"question": 42}, ["question"]),
         ({}, ["question"]),
         ({"question": "care", "filters": {"sources": ["a"] * 21}}, ["sources"]),
+        (
+            {"question": "care", "filters": {"date_from": "2025", "date_to": "2024-06"}},
+            ["date_from 2025 is after date_to 2024-06"],
+        ),
+        ({"question": "care", "conversation": ["x" * 160_000]}, ["conversation.0", "1000"]),
+        ({"question": "care", "conversation": ["care"] * 11}, ["conversation", "10"]),
     ],
 )
 def test_bad_input_is_a_422_that_says_what_to_change(
@@ -171,13 +177,54 @@ def test_bad_input_is_a_422_that_says_what_to_change(
 def test_not_json_and_unknown_routes(server: dict) -> None:
     r = httpx.post(
         f"{server['url']}/v1/answer",
-        content=b"{not json",
+        content=b'{"question": "care",',
         headers={**server["query"], "Content-Type": "application/json"},
     )
-    assert_error(r, 422)
+    assert_error(r, 400, "not valid JSON", "character 20")
+    assert r.json()["error"]["code"] == "invalid_json"
+    r = httpx.post(
+        f"{server['url']}/v1/answer",
+        content=b'{"question": "care"}',
+        headers={**server["query"], "Content-Type": "text/plain"},
+    )
+    assert_error(r, 415, "'text/plain'", "Content-Type: application/json")
     assert_error(httpx.get(f"{server['url']}/v1/nothing-here"), 404, "/docs")
     r = httpx.get(f"{server['url']}/v1/documents/no-such-doc", headers=server["query"])
     assert_error(r, 404, "no-such-doc")
+
+
+def test_wrong_method_is_a_json_405_with_the_allowed_methods(server: dict) -> None:
+    r = httpx.get(f"{server['url']}/v1/answer", headers=server["query"])
+    assert_error(r, 405, "does not take GET", "POST")
+    assert r.headers["allow"] == "POST"
+    r = httpx.delete(f"{server['url']}/")
+    assert_error(r, 405, "GET")
+    assert "GET" in r.headers["allow"]
+    assert httpx.head(f"{server['url']}/").status_code == 200
+
+
+def test_date_range_within_one_year_is_fine(server: dict) -> None:
+    body = {"query": "council", "filters": {"date_from": "2024", "date_to": "2024-06"}}
+    assert post(server, "/v1/search", body).status_code == 200
+
+
+def test_documents_are_named_by_document_id_and_listed(server: dict) -> None:
+    listed = httpx.get(f"{server['url']}/v1/documents", headers=server["query"]).json()
+    assert listed["total"] >= 10 and len(listed["reports"]) == listed["total"]
+    dates = [r["date"] or "" for r in listed["reports"]]
+    assert dates == sorted(dates, reverse=True)  # newest first
+    first = listed["reports"][0]
+    assert "text" not in first
+    doc = httpx.get(
+        f"{server['url']}/v1/documents/{first['document_id']}", headers=server["query"]
+    ).json()
+    assert doc["document_id"] == first["document_id"] and "id" not in doc
+    assert doc["title"] == first["title"]
+    page = httpx.get(
+        f"{server['url']}/v1/documents", params={"limit": 2, "offset": 1}, headers=server["query"]
+    ).json()
+    assert page["reports"] == listed["reports"][1:3]
+    assert httpx.get(f"{server['url']}/v1/documents").status_code == 401
 
 
 def test_readyz_and_openapi(server: dict) -> None:
