@@ -321,21 +321,17 @@ def _gauge(name: str, documentation: str, value: float) -> GaugeMetricFamily:
 # --- middleware ---------------------------------------------------------------------
 
 
-def _route_template(scope: Scope, routes: Sequence[BaseRoute]) -> str:
+def _route_template(scope: Scope, routes: Sequence[BaseRoute], probe: Scope) -> str:
     """The path template of the route that serves ``scope``, e.g.
     ``/v1/documents/{document_id:path}``; ``unmatched`` when none does.
 
     FastAPI sets ``scope["route"]`` for its own routes only, so the others (mounts,
-    plain Starlette routes such as /openapi.json) are matched here, as the router does.
+    plain Starlette routes such as /openapi.json) are matched here, as the router does,
+    against ``probe``: the request as it came in (a mount rewrites ``root_path`` in
+    ``scope``, after which its own path no longer matches, e.g. ``/static/app.js``).
     """
     route = scope.get("route")
     if route is None:
-        probe = {
-            "type": "http",
-            "path": scope["path"],
-            "root_path": scope.get("root_path", ""),
-            "method": scope["method"],
-        }
         partial = None
         for candidate in routes:
             match, _ = candidate.matches(probe)
@@ -379,12 +375,18 @@ class ObservabilityMiddleware:
         status = 500
         answer_body: list[bytes] = []
         route = UNMATCHED
+        probe = {
+            "type": "http",
+            "path": scope["path"],
+            "root_path": scope.get("root_path", ""),
+            "method": scope["method"],
+        }
 
         async def send_wrapper(message: Message) -> None:
             nonlocal status, route
             if message["type"] == "http.response.start":
                 status = int(message["status"])
-                route = _route_template(scope, self.routes())
+                route = _route_template(scope, self.routes(), probe)
                 headers = [
                     (k, v) for k, v in message.get("headers", []) if k.lower() != b"x-request-id"
                 ]
@@ -408,7 +410,7 @@ class ObservabilityMiddleware:
         finally:
             elapsed = time.perf_counter() - start
             if route == UNMATCHED:  # no response was started
-                route = _route_template(scope, self.routes())
+                route = _route_template(scope, self.routes(), probe)
             labels = (scope["method"], route, str(status))
             self.metrics.requests.labels(*labels).inc()
             self.metrics.latency.labels(*labels).observe(elapsed)

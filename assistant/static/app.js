@@ -36,6 +36,7 @@
   let turns = [];
   let busy = false;
   let config = { auth_required: false, max_question_chars: 1000 };
+  let indexInfo = null; // from /readyz: { documents, built_at }
   const documents = new Map(); // document id -> Promise of the document (or null)
 
   // ---- small DOM helpers (text only) ---------------------------------------------
@@ -404,6 +405,26 @@
     return wrapper;
   }
 
+  // What staff can read from the footer: how much was searched and how fresh it is,
+  // not the index's internal id.
+  function footnote(r) {
+    const parts = [];
+    if (indexInfo && indexInfo.documents) {
+      parts.push("Searched " + indexInfo.documents + " report" + (indexInfo.documents === 1 ? "" : "s"));
+      const built = formatDate(indexInfo.built_at);
+      if (built) parts.push("index updated " + built);
+    }
+    parts.push(Math.round(r.took_ms) + " ms");
+    return parts.join(" · ");
+  }
+
+  function formatDate(value) {
+    if (typeof value !== "string" || !value) return "";
+    const date = new Date(value);
+    if (Number.isNaN(date.getTime())) return "";
+    return date.toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" });
+  }
+
   function renderAnswer(turn) {
     const r = turn.response;
     if (!r.found) {
@@ -428,8 +449,7 @@
       for (const c of r.citations) list.append(citationCard(turn, c));
       reply.append(heading, list);
     }
-    reply.append(el("p", "footnote",
-      "Index " + r.index_version + " · " + Math.round(r.took_ms) + " ms"));
+    reply.append(el("p", "footnote", footnote(r)));
     return reply;
   }
 
@@ -605,7 +625,10 @@
     try {
       const response = await fetch("/readyz", { cache: "no-store" });
       if (response.ok) {
+        const ready = await response.json().catch(() => null);
+        if (ready) indexInfo = { documents: ready.documents, built_at: ready.built_at };
         if (!busy) hideBanner();
+        showReports();
         return;
       }
       let message = "";
@@ -620,6 +643,30 @@
       showBanner("Cannot reach the server. Checking again…", "error");
     }
     window.setTimeout(checkReady, RETRY_MS);
+  }
+
+  // The reports the index holds, in the welcome panel: what staff can ask about.
+  async function showReports() {
+    const panel = $("reports");
+    if (!panel || panel.dataset.loaded) return;
+    let data;
+    try {
+      data = await api("/v1/documents?limit=200");
+    } catch {
+      return; // no key yet, or an older server: the panel stays hidden
+    }
+    panel.dataset.loaded = "1";
+    const list = $("reports-list");
+    list.replaceChildren();
+    for (const d of data.reports) {
+      const item = el("li", "", el("span", "report-title", d.title || d.document_id));
+      if (d.date) item.append(el("span", "report-date", " · " + d.date));
+      list.append(item);
+    }
+    const more = data.total - data.reports.length;
+    $("reports-count").textContent = data.total + " report" + (data.total === 1 ? "" : "s");
+    $("reports-more").textContent = more > 0 ? "… and " + more + " more." : "";
+    panel.hidden = data.total === 0;
   }
 
   async function start() {
