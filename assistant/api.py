@@ -9,15 +9,16 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import FastAPI, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from assistant.auth import KeyStore
@@ -33,6 +34,7 @@ from assistant.schemas import (
     SearchRequest,
     SearchResponse,
     explain,
+    request_models,
 )
 from assistant.service import AssistantService
 from assistant.settings import Settings
@@ -57,7 +59,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 
 DESCRIPTION = """Answers questions about the organisation's reports and cites the exact
 passages it answers from. Every citation's `passage` equals
-`document_text[start:end]` of the document `GET /v1/documents/{id}` returns.
+`document_text[start:end]` of the document `GET /v1/documents/{document_id}` returns.
 
 Authentication: `Authorization: Bearer <key>` (keys with scope `query` for questions,
 `admin` for admin routes), unless the server runs without keys on loopback."""
@@ -217,11 +219,27 @@ def create_app(settings: Settings, service: AssistantService | None = None) -> F
             allow_methods=["GET", "POST"],
             allow_headers=["Authorization", "Content-Type"],
         )
-    _routes(app)
+    _routes(app, settings)
     return app
 
 
-def _routes(app: FastAPI) -> None:
+Endpoint = TypeVar("Endpoint", bound=Callable[..., Any])
+
+
+def _body(model: type[BaseModel]) -> Callable[[Endpoint], Endpoint]:
+    """Validate ``body`` with ``model``, a subclass (with other limits) of the declared type."""
+
+    def use(endpoint: Endpoint) -> Endpoint:
+        endpoint.__annotations__["body"] = model
+        return endpoint
+
+    return use
+
+
+def _routes(app: FastAPI, settings: Settings) -> None:
+    # The bodies carry the limits in force (settings), in validation and in OpenAPI.
+    answer_body, search_body = request_models(settings.serve)
+
     @app.post(
         "/v1/answer",
         response_model=AnswerResponse,
@@ -233,6 +251,7 @@ def _routes(app: FastAPI) -> None:
         "reports hold nothing relevant, `found` is false and `citations` is empty.",
         tags=["answers"],
     )
+    @_body(answer_body)
     def answer(body: AnswerRequest, service: ServiceDep, key: QueryKey) -> AnswerResponse:
         filters = body.filters.to_filters() if body.filters else None
         result = service.answer(body.question, body.top_k, filters, body.conversation)
@@ -248,6 +267,7 @@ def _routes(app: FastAPI) -> None:
         "provenance fields as citations.",
         tags=["answers"],
     )
+    @_body(search_body)
     def search(body: SearchRequest, service: ServiceDep, key: QueryKey) -> SearchResponse:
         filters = body.filters.to_filters() if body.filters else None
         return SearchResponse.of(service.search(body.query, body.top_k, filters))

@@ -430,7 +430,12 @@ def serve(
 def ask(
     question: Annotated[str, typer.Argument(help="The question, in quotes.")],
     index_dir: IndexDirOpt = None,
-    top_k: Annotated[int, typer.Option("--top-k", help="Passages to retrieve.")] = 8,
+    top_k: Annotated[
+        int | None,
+        typer.Option(
+            "--top-k", help="Passages to read (default ASSISTANT_SERVE__DEFAULT_TOP_K, 8)."
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the /v1/answer body.")] = False,
 ) -> None:
     from assistant.schemas import AnswerResponse
@@ -444,7 +449,7 @@ def ask(
     )
     try:
         service.load()
-        result = service.answer(question, top_k)
+        result = service.answer(question, settings.serve.default_top_k if top_k is None else top_k)
     except AssistantError as exc:
         raise _fail(str(exc), _error_code(exc), as_json) from None
     body = AnswerResponse.of(result)

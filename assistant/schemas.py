@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Annotated, Any, Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
 
 from assistant.retrieve import Filters
 from assistant.service import AnswerResult, SearchResult
+from assistant.settings import ServeConfig
 from assistant.types import Citation, Passage
 from index.models import Document
 
@@ -89,6 +90,45 @@ class FiltersIn(BaseModel):
         )
 
 
+# The limits below come from ServeConfig: these classes carry its defaults (for typing
+# and for code that builds a request by hand), and `request_models(serve)` derives the
+# ones the adapters validate with from the settings actually in force.
+_DEFAULTS = ServeConfig()
+
+
+def _text(max_chars: int, description: str) -> Any:
+    return Field(
+        ...,
+        min_length=1,
+        max_length=max_chars,
+        description=description,
+        # Documented, checked by the service with a clearer message than pydantic's.
+        json_schema_extra={"pattern": NOT_BLANK},
+    )
+
+
+def _top_k(default: int, max_top_k: int, description: str) -> Any:
+    return Field(min(default, max_top_k), ge=1, le=max_top_k, description=description)
+
+
+def _conversation(max_items: int) -> Any:
+    return Field(
+        default_factory=list,
+        max_length=max_items,
+        description="Earlier questions of the same conversation, oldest first; lets a "
+        "follow-up such as 'And what did Guo Jun say?' keep the topic.",
+    )
+
+
+def _item(max_chars: int) -> Any:
+    return list[Annotated[str, Field(max_length=max_chars)]]
+
+
+ANSWER_TOP_K = "Passages to retrieve before answering."
+SEARCH_TOP_K = "How many passages to return."
+SEARCH_DEFAULT_TOP_K = 10
+
+
 class AnswerRequest(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
@@ -97,21 +137,11 @@ class AnswerRequest(BaseModel):
         },
     )
 
-    question: str = Field(
-        ...,
-        min_length=1,
-        max_length=1000,
-        description="The question.",
-        # Documented, checked by the service with a clearer message than pydantic's.
-        json_schema_extra={"pattern": NOT_BLANK},
-    )
-    top_k: int = Field(8, ge=1, le=50, description="Passages to retrieve before answering.")
+    question: str = _text(_DEFAULTS.max_question_chars, "The question.")
+    top_k: int = _top_k(_DEFAULTS.default_top_k, _DEFAULTS.max_top_k, ANSWER_TOP_K)
     filters: FiltersIn | None = None
-    conversation: list[Annotated[str, Field(max_length=1000)]] = Field(
-        default_factory=list,
-        max_length=10,
-        description="Earlier questions of the same conversation, oldest first; lets a "
-        "follow-up such as 'And what did Guo Jun say?' keep the topic.",
+    conversation: _item(_DEFAULTS.max_question_chars) = _conversation(  # type: ignore[valid-type]
+        _DEFAULTS.max_conversation
     )
 
 
@@ -121,15 +151,27 @@ class SearchRequest(BaseModel):
         json_schema_extra={"examples": [{"query": "digital inequalities", "top_k": 5}]},
     )
 
-    query: str = Field(
-        ...,
-        min_length=1,
-        max_length=1000,
-        description="Words to look for.",
-        json_schema_extra={"pattern": NOT_BLANK},
-    )
-    top_k: int = Field(10, ge=1, le=50, description="How many passages to return.")
+    query: str = _text(_DEFAULTS.max_question_chars, "Words to look for.")
+    top_k: int = _top_k(SEARCH_DEFAULT_TOP_K, _DEFAULTS.max_top_k, SEARCH_TOP_K)
     filters: FiltersIn | None = None
+
+
+def request_models(serve: ServeConfig) -> tuple[type[AnswerRequest], type[SearchRequest]]:
+    """The request bodies with the limits of ``serve`` (question length, top_k, turns)."""
+    answer = create_model(
+        "AnswerRequest",
+        __base__=AnswerRequest,
+        question=(str, _text(serve.max_question_chars, "The question.")),
+        top_k=(int, _top_k(serve.default_top_k, serve.max_top_k, ANSWER_TOP_K)),
+        conversation=(_item(serve.max_question_chars), _conversation(serve.max_conversation)),
+    )
+    search = create_model(
+        "SearchRequest",
+        __base__=SearchRequest,
+        query=(str, _text(serve.max_question_chars, "Words to look for.")),
+        top_k=(int, _top_k(SEARCH_DEFAULT_TOP_K, serve.max_top_k, SEARCH_TOP_K)),
+    )
+    return answer, search
 
 
 class CitationOut(BaseModel):

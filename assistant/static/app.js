@@ -14,12 +14,10 @@
 (() => {
   const KEY_STORE = "ra.apiKey";
   const TURNS_STORE = "ra.conversation";
-  const HISTORY = 10; // earlier questions sent as context (the API's limit)
   // Characters of report text shown around a quote: about two lines either side.
   const CONTEXT_CHARS = window.matchMedia("(max-width: 560px)").matches ? 110 : 180;
   const RETRY_MS = 5000;
   const MAX_RETRIES = 36; // ~3 minutes of "still loading" before giving up
-  const TOP_K = 8;
 
   const $ = (id) => document.getElementById(id);
   const form = $("ask-form");
@@ -35,7 +33,10 @@
 
   let turns = [];
   let busy = false;
-  let config = { auth_required: false, max_question_chars: 1000 };
+  // Limits come from GET /v1/config (the server's settings); these are its defaults.
+  let config = {
+    auth_required: false, max_question_chars: 1000, default_top_k: 8, max_conversation: 10,
+  };
   let indexInfo = null; // from /readyz: { documents, built_at }
   const documents = new Map(); // document id -> Promise of the document (or null)
 
@@ -518,10 +519,11 @@
   // ---- asking --------------------------------------------------------------------
 
   function earlierQuestions(turn) {
+    if (config.max_conversation <= 0) return [];
     return turns
       .filter((t) => t !== turn && t.state === "done")
-      .map((t) => t.question.slice(0, config.max_question_chars || 1000))
-      .slice(-HISTORY);
+      .map((t) => t.question.slice(0, config.max_question_chars))
+      .slice(-config.max_conversation);
   }
 
   function setBusy(value) {
@@ -532,7 +534,9 @@
 
   async function run(turn) {
     setBusy(true);
-    const body = { question: turn.question, top_k: TOP_K, conversation: turn.conversation };
+    const body = {
+      question: turn.question, top_k: config.default_top_k, conversation: turn.conversation,
+    };
     if (turn.filters) body.filters = turn.filters;
     for (let attempt = 0; ; attempt += 1) {
       try {
@@ -685,6 +689,7 @@
     box.focus();
     try {
       config = { ...config, ...(await api("/v1/config")) };
+      box.maxLength = config.max_question_chars;
     } catch {
       // An older server without /v1/config: a 401 on the first question asks for a key.
     }

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from assistant.api import check_bind
 from assistant.auth import KeyStore, create_key, hash_key
 from assistant.cli import app as cli
+from index.config import BuildConfig
 from index.errors import ConfigError
 from tests.conftest import SAMPLES, SHARED
 from tests.helpers import build_test_index, serve, settings_for
@@ -29,10 +30,16 @@ OFF_TOPIC = [
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory, model_cache: Path) -> Iterator[dict]:
-    root = tmp_path_factory.mktemp("api")
+def index_config(tmp_path_factory: pytest.TempPathFactory, model_cache: Path) -> BuildConfig:
+    root = tmp_path_factory.mktemp("api-index")
     sources = [SAMPLES] + ([SEED] if SEED.is_dir() else [])
-    config = build_test_index(root / "index", model_cache, sources)
+    return build_test_index(root / "index", model_cache, sources)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory, index_config: BuildConfig) -> Iterator[dict]:
+    root = tmp_path_factory.mktemp("api")
+    config = index_config
     keys_file = root / "keys.json"
     query_key, _ = create_key(keys_file, ["query"], "tests")
     admin_key, _ = create_key(keys_file, ["admin"], "ops")
@@ -259,3 +266,27 @@ def test_keys_create_prints_once_and_stores_a_hash(tmp_path: Path) -> None:
         cli, ["keys", "create", "--scope", "root", "--keys-file", str(keys_file)]
     )
     assert bad.exit_code == 2  # a bad argument
+
+
+def test_limits_come_from_the_settings(index_config: BuildConfig) -> None:
+    settings = settings_for(
+        index_config, max_top_k=200, max_question_chars=2000, default_top_k=5, max_conversation=3
+    )
+    with serve(settings) as url:
+        config = httpx.get(f"{url}/v1/config").json()
+        assert config == {
+            "auth_required": False,
+            "max_question_chars": 2000,
+            "max_top_k": 200,
+            "default_top_k": 5,
+            "max_conversation": 3,
+        }
+        r = httpx.post(f"{url}/v1/search", json={"query": "council " * 200, "top_k": 150})
+        assert r.status_code == 200, r.text  # 1,600 characters and 150 passages: allowed
+        assert_error(httpx.post(f"{url}/v1/search", json={"query": "x", "top_k": 201}), 422, "200")
+        turns = {"question": "care", "conversation": ["care"] * 4}
+        assert_error(httpx.post(f"{url}/v1/answer", json=turns), 422, "conversation", "3")
+        spec = httpx.get(f"{url}/openapi.json").json()["components"]["schemas"]
+        assert spec["SearchRequest"]["properties"]["top_k"]["maximum"] == 200
+        assert spec["AnswerRequest"]["properties"]["top_k"]["default"] == 5
+        assert spec["AnswerRequest"]["properties"]["question"]["maxLength"] == 2000

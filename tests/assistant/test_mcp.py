@@ -223,3 +223,20 @@ def test_openapi_declares_bearer_auth(base_url: str) -> None:
     for name in ("answerQuestion", "searchReports", "getDocument"):
         assert ops[name].get("description") or ops[name].get("summary")
     assert "/mcp" not in spec["paths"]
+
+
+def test_tool_limits_come_from_the_settings(tmp_path: Path) -> None:
+    from assistant.mcp_server import build_mcp
+    from assistant.service import AssistantService
+    from assistant.settings import ServeConfig
+    from index.config import BuildConfig
+
+    service = AssistantService(BuildConfig(index_dir=tmp_path))  # never loaded: schemas only
+    limits = ServeConfig(max_top_k=200, max_question_chars=2000, max_conversation=3)
+    server = build_mcp(service, limits)
+    tools = {t.name: t.input_schema for t in anyio.run(server.list_tools)}
+    search = tools["search_reports"]["properties"]
+    assert search["top_k"]["maximum"] == 200 and search["query"]["maxLength"] == 2000
+    answer = tools["answer_question"]["properties"]
+    assert answer["conversation"]["maxItems"] == 3
+    assert answer["question"]["maxLength"] == 2000
