@@ -22,7 +22,8 @@ from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from assistant.auth import KeyStore
-from assistant.deps import AdminKey, AuthError, QueryKey, ServiceDep
+from assistant.deps import AdminKey, QueryKey, ServiceDep
+from assistant.errors import AuthError, NotFoundError, NotReadyError, QueryError
 from assistant.schemas import (
     AnswerRequest,
     AnswerResponse,
@@ -38,13 +39,7 @@ from assistant.schemas import (
 )
 from assistant.service import AssistantService
 from assistant.settings import Settings
-from index.errors import (
-    AssistantError,
-    ConfigError,
-    NotFoundError,
-    NotReadyError,
-    QueryError,
-)
+from index.errors import AssistantError, ConfigError
 
 log = logging.getLogger("assistant.api")
 
@@ -153,6 +148,18 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _other(request: Request, exc: AssistantError) -> JSONResponse:
         log.error("request failed: %s", exc)
         return _error(500, "internal_error", str(exc))
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        # A bug (e.g. a failed citation check): JSON like every other error, the
+        # traceback in the log under the request id, never in the response.
+        log.error("unexpected %s: %s", type(exc).__name__, exc, exc_info=exc)
+        return _error(
+            500,
+            "internal_error",
+            "the server failed to answer this request; the error is in its log"
+            + ". Try again, or tell the people who run it.",
+        )
 
 
 async def _watch(service: AssistantService, interval: float) -> None:

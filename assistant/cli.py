@@ -26,8 +26,9 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from assistant.errors import QueryError
 from assistant.settings import Settings
-from index.errors import AssistantError, BuildLockedError, ConfigError, QueryError
+from index.errors import AssistantError, BuildLockedError, ConfigError
 
 EXIT_OK = 0
 EXIT_ERROR = 1  # the command failed; nothing was changed

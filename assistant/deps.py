@@ -7,16 +7,8 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from assistant.auth import ApiKey, KeyStore
+from assistant.errors import AuthError
 from assistant.service import AssistantService
-from index.errors import AssistantError
-
-
-class AuthError(AssistantError):
-    """401: no or wrong key; 403: the key lacks the scope."""
-
-    def __init__(self, message: str, status: int) -> None:
-        super().__init__(message)
-        self.status = status
 
 
 def get_service(request: Request) -> AssistantService:

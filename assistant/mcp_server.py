@@ -27,7 +27,8 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from assistant.auth import KeyStore
-from assistant.deps import AuthError, bearer_key
+from assistant.deps import bearer_key
+from assistant.errors import AuthError
 from assistant.schemas import AnswerResponse, DocumentOut, FiltersIn, SearchResponse, explain
 from assistant.service import AssistantService
 from assistant.settings import ServeConfig, Settings

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from assistant.errors import QueryError
 from assistant.fuse import reciprocal_rank_fusion, zscore_fusion
 from assistant.types import Passage
-from index.errors import QueryError
 from index.snapshot import Snapshot
 
 # Each side returns this many candidates per requested passage before fusion:

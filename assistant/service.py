@@ -18,11 +18,12 @@ from functools import cached_property
 import numpy as np
 
 from assistant.compose import SentenceVectorCache, compose_answer
+from assistant.errors import NotFoundError, NotReadyError, QueryError
 from assistant.retrieve import Filters, search
 from assistant.types import Answer, Passage
 from index.config import BuildConfig
 from index.embed import Embedder, load_embedder
-from index.errors import NotFoundError, NotReadyError, QueryError, SnapshotError
+from index.errors import SnapshotError
 from index.layout import IndexDir
 from index.models import Document
 from index.snapshot import Snapshot
