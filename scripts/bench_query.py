@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
-import statistics
 import subprocess
 import sys
 import threading
@@ -21,6 +19,8 @@ import time
 from pathlib import Path
 
 import httpx
+
+from assistant.measure import free_port, percentile
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared/datasets/un_general_debate_2015_2024/corpus.jsonl"
@@ -36,12 +36,6 @@ QUESTIONS = [
     "Which speakers mentioned cybercrime?",
     "What was said about the war in Syria?",
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def run_load(url: str, path: str, clients: int, seconds: float) -> dict[str, float]:
@@ -74,13 +68,12 @@ def run_load(url: str, path: str, clients: int, seconds: float) -> dict[str, flo
     for t in threads:
         t.join()
     elapsed = time.monotonic() - started
-    latencies.sort()
     return {
         "requests": len(latencies),
         "errors": errors,
         "rps": len(latencies) / elapsed,
-        "p50": statistics.median(latencies) if latencies else 0.0,
-        "p95": latencies[int(0.95 * (len(latencies) - 1))] if latencies else 0.0,
+        "p50": percentile(latencies, 50),
+        "p95": percentile(latencies, 95),
     }
 
 

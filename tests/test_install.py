@@ -18,8 +18,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from assistant.measure import free_port
 from tests.conftest import REPO, SAMPLES
-from tests.helpers import free_port
 
 pytestmark = pytest.mark.slow
 
