@@ -163,20 +163,11 @@ def install_error_handlers(app: FastAPI) -> None:
 
 
 async def _watch(service: AssistantService, interval: float) -> None:
-    """Poll ``current`` cheaply (one readlink) and swap when it changed.
-
-    Only a change of the link triggers a load: a ``current`` found unusable is not
-    verified (and logged) again at every poll; the admin reload retries it."""
-    seen = service.state.version if service.ready else None  # what the first load chose
+    """Every ``interval`` seconds, swap in a new ``current`` if its link moved."""
     while True:
         await asyncio.sleep(interval)
         try:
-            target = service.layout.current_id()
-            if target == seen:
-                continue
-            seen = target
-            if target != (service.state.version if service.ready else None):
-                await run_in_threadpool(service.load)
+            await run_in_threadpool(service.reload_if_moved)
         except Exception:  # keep watching whatever one reload did
             log.exception("reload failed; still serving the previous snapshot")
 
@@ -325,19 +316,20 @@ def _routes(app: FastAPI, settings: Settings) -> None:
         tags=["ops"],
     )
     def readyz(service: ServiceDep) -> Any:
-        if not service.ready:
-            body = ReadyOut(ready=False, problems=service.problems, message=service.last_error)
-            return JSONResponse(body.model_dump(), status_code=503)
-        state = service.state
-        return ReadyOut(
-            ready=True,
-            index_version=state.version,
-            built_at=state.built_at,
-            age_s=round(state.age_s, 1),
-            documents=state.snapshot.document_count,
-            chunks=state.snapshot.chunk_count,
-            problems=service.problems,
+        status = service.status()
+        body = ReadyOut(
+            ready=status.ready,
+            index_version=status.version,
+            built_at=status.built_at,
+            age_s=status.age_s,
+            documents=status.documents,
+            chunks=status.chunks,
+            problems=list(status.problems),
+            message=status.message,
         )
+        if not status.ready:
+            return JSONResponse(body.model_dump(), status_code=503)
+        return body
 
     @app.post(
         "/v1/admin/reload",

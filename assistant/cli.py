@@ -26,7 +26,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from assistant.errors import QueryError
+from assistant.errors import NotReadyError, QueryError
 from assistant.settings import Settings
 from index.errors import AssistantError, BuildLockedError, ConfigError
 
@@ -487,29 +487,31 @@ def eval_(
     as_json: JsonOpt = False,
 ) -> None:
     from assistant.evaluate import Dataset, evaluate_answers, evaluate_retrieval, load_dataset
-    from assistant.retrieve import MODES, search
+    from assistant.retrieve import MODES
     from assistant.service import AssistantService
 
+    unknown = [m for m in mode if m not in MODES]
+    if unknown:
+        raise _fail(f"--mode {unknown[0]}: use one of {', '.join(MODES)}", EXIT_USAGE, as_json)
     settings = _settings(index_dir)
     service = AssistantService(settings.index, max_top_k=1000, max_question_chars=10_000)
     try:
         data = load_dataset(dataset)
         service.load()
-        snapshot = service.state.snapshot
+        version = service.status().version
+        if version is None:
+            raise NotReadyError(service.status().message or "no index is loaded")
     except AssistantError as exc:
         raise _fail(str(exc), _error_code(exc), as_json) from None
     if limit:
         kept = dict(list(data.queries.items())[:limit])
         data = Dataset(kept, {k: data.qrels[k] for k in kept})
-    results: dict[str, Any] = {"dataset": str(dataset), "index_version": snapshot.id}
+    results: dict[str, Any] = {"dataset": str(dataset), "index_version": version}
     for m in mode:
-        if m not in MODES:
-            raise _fail(f"--mode {m}: use one of {', '.join(MODES)}", EXIT_USAGE, as_json)
 
         def retrieve(question: str, m: str = m) -> list[str]:
-            vector = service.embedder.embed_query(question)
-            passages = search(snapshot, vector, question, 100, mode=m)
-            return [p.document_id for p in passages]
+            found = service.search(question, 100, mode=m)
+            return [p.document_id for p in found.passages]
 
         results[m] = evaluate_retrieval(data, retrieve)
     if answers:

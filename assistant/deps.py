@@ -8,11 +8,11 @@ from fastapi import Depends, Request
 
 from assistant.auth import ApiKey, KeyStore
 from assistant.errors import AuthError
-from assistant.service import AssistantService
+from assistant.interface import Assistant
 
 
-def get_service(request: Request) -> AssistantService:
-    service: AssistantService = request.app.state.service
+def get_service(request: Request) -> Assistant:
+    service: Assistant = request.app.state.service
     return service
 
 
@@ -53,6 +53,6 @@ def require_admin(request: Request, keys: Annotated[KeyStore, Depends(get_keys)]
     return bearer_key(request, keys, "admin")
 
 
-ServiceDep = Annotated[AssistantService, Depends(get_service)]
+ServiceDep = Annotated[Assistant, Depends(get_service)]
 QueryKey = Annotated[ApiKey | None, Depends(require_query)]
 AdminKey = Annotated[ApiKey | None, Depends(require_admin)]

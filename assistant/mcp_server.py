@@ -29,6 +29,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from assistant.auth import KeyStore
 from assistant.deps import bearer_key
 from assistant.errors import AuthError
+from assistant.interface import Assistant
 from assistant.schemas import AnswerResponse, DocumentOut, FiltersIn, SearchResponse, explain
 from assistant.service import AssistantService
 from assistant.settings import ServeConfig, Settings
@@ -111,7 +112,7 @@ class ReportServer(MCPServer):
             ) from cause
 
 
-def build_mcp(service: AssistantService, limits: ServeConfig | None = None) -> MCPServer:
+def build_mcp(service: Assistant, limits: ServeConfig | None = None) -> MCPServer:
     """The three tools, closed over one service (no globals), with the limits in force."""
     limits = limits or ServeConfig()
     max_chars, max_k = limits.max_question_chars, limits.max_top_k
@@ -254,9 +255,10 @@ def run_stdio(settings: Settings) -> None:
     )
     with contextlib.redirect_stdout(sys.stderr):
         service.load()
-        if not service.ready:
-            raise AssistantError(service.last_error or "no index is loaded")
-        service.embedder.embed_query("warm up")  # load the model now, not at the first call
+        status = service.status()
+        if not status.ready:
+            raise AssistantError(status.message or "no index is loaded")
+        service.warm_up()
     server = build_mcp(service, settings.serve)
-    log.info("serving MCP on stdio, index %s", service.state.version)
+    log.info("serving MCP on stdio, index %s", status.version)
     anyio.run(server.run_stdio_async)
