@@ -32,6 +32,7 @@ from assistant.schemas import (
     ReadyOut,
     ReportListOut,
     ReportOut,
+    ReportPage,
     SearchRequest,
     SearchResponse,
     explain,
@@ -279,15 +280,12 @@ def _routes(app: FastAPI, settings: Settings) -> None:
         tags=["documents"],
     )
     def documents(
-        service: ServiceDep,
-        key: QueryKey,
-        limit: Annotated[int, Query(ge=1, le=1000, description="How many to return.")] = 100,
-        offset: Annotated[int, Query(ge=0, description="How many to skip.")] = 0,
+        page: Annotated[ReportPage, Query()], service: ServiceDep, key: QueryKey
     ) -> ReportListOut:
         reports, version = service.reports()
         return ReportListOut(
             total=len(reports),
-            reports=[ReportOut.of(d) for d in reports[offset : offset + limit]],
+            reports=[ReportOut.of(d) for d in reports[page.offset : page.offset + page.limit]],
             index_version=version,
         )
 

@@ -311,6 +311,15 @@ class ReportOut(BaseModel):
         )
 
 
+class ReportPage(BaseModel):
+    """Query parameters of the report list; unknown ones are refused."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    limit: int = Field(100, ge=1, le=1000, description="How many to return.")
+    offset: int = Field(0, ge=0, description="How many to skip.")
+
+
 class ReportListOut(BaseModel):
     total: int = Field(..., description="Reports in the index.")
     reports: list[ReportOut] = Field(..., description="Newest first, from `offset`.")

@@ -290,3 +290,10 @@ def test_limits_come_from_the_settings(index_config: BuildConfig) -> None:
         assert spec["SearchRequest"]["properties"]["top_k"]["maximum"] == 200
         assert spec["AnswerRequest"]["properties"]["top_k"]["default"] == 5
         assert spec["AnswerRequest"]["properties"]["question"]["maxLength"] == 2000
+
+
+def test_report_list_refuses_unknown_query_parameters(server: dict) -> None:
+    r = httpx.get(f"{server['url']}/v1/documents?colour=red", headers=server["query"])
+    assert_error(r, 422, "colour")
+    r = httpx.get(f"{server['url']}/v1/documents?limit=0", headers=server["query"])
+    assert_error(r, 422, "limit")
