@@ -173,12 +173,8 @@ async def _watch(service: AssistantService, interval: float) -> None:
             log.exception("reload failed; still serving the previous snapshot")
 
 
-def create_app(settings: Settings, service: AssistantService | None = None) -> FastAPI:
-    service = service or AssistantService(
-        settings.index,
-        max_top_k=settings.serve.max_top_k,
-        max_question_chars=settings.serve.max_question_chars,
-    )
+def create_app(settings: Settings, service: AssistantService) -> FastAPI:
+    """The JSON API around ``service`` (built by ``assistant.app``)."""
     keys = KeyStore.load(settings.serve.api_keys_file)
     extra_lifespans: list[Any] = []
 

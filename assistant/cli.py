@@ -439,15 +439,11 @@ def ask(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the /v1/answer body.")] = False,
 ) -> None:
+    from assistant.app import build_service
     from assistant.schemas import AnswerResponse
-    from assistant.service import AssistantService
 
     settings = _settings(index_dir)
-    service = AssistantService(
-        settings.index,
-        max_top_k=settings.serve.max_top_k,
-        max_question_chars=settings.serve.max_question_chars,
-    )
+    service = build_service(settings)
     try:
         service.load()
         result = service.answer(question, settings.serve.default_top_k if top_k is None else top_k)
@@ -546,11 +542,12 @@ def eval_(
     "for a desktop assistant; logs go to stderr. Exit 1 if no index is loaded.",
 )
 def mcp_stdio(index_dir: IndexDirOpt = None) -> None:
+    from assistant.app import build_service
     from assistant.mcp_server import run_stdio
 
     settings = _settings(index_dir)
     try:
-        run_stdio(settings)
+        run_stdio(build_service(settings), settings)
     except AssistantError as exc:
         raise _fail(str(exc)) from None
 

@@ -241,18 +241,13 @@ def mount_mcp(app: FastAPI) -> MCPServer:
     return server
 
 
-def run_stdio(settings: Settings) -> None:
+def run_stdio(service: AssistantService, settings: Settings) -> None:
     """Load the index and serve the tools on stdin/stdout until the client hangs up.
 
     stdout carries the protocol only: logs go to stderr, and anything a library
     prints while the model and index load is sent to stderr too.
     """
     logging.basicConfig(stream=sys.stderr, level=logging.INFO, format="%(levelname)s %(message)s")
-    service = AssistantService(
-        settings.index,
-        max_top_k=settings.serve.max_top_k,
-        max_question_chars=settings.serve.max_question_chars,
-    )
     with contextlib.redirect_stdout(sys.stderr):
         service.load()
         status = service.status()
