@@ -121,7 +121,7 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, ensure_ascii=False, default=str)
 
 
-class _StderrHandler(logging.StreamHandler):
+class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
     """Writes to whatever ``sys.stderr`` is at the time of each record (as logging's
     own last-resort handler does), so a replaced stderr (tests, daemons) is followed."""
 
@@ -347,7 +347,7 @@ def _route_template(scope: Scope, routes: Sequence[BaseRoute], probe: Scope) -> 
 def _request_id(scope: Scope) -> str:
     for name, value in scope.get("headers", ()):
         if name == b"x-request-id":
-            candidate = value.decode("latin-1").strip()
+            candidate: str = value.decode("latin-1").strip()
             if _SANE_ID.match(candidate):
                 return candidate
             break
