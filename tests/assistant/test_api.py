@@ -49,6 +49,7 @@ def server(tmp_path_factory: pytest.TempPathFactory, index_config: BuildConfig) 
             "url": base_url,
             "query": {"Authorization": f"Bearer {query_key}"},
             "admin": {"Authorization": f"Bearer {admin_key}"},
+            "keys_file": keys_file,
         }
 
 
@@ -297,3 +298,19 @@ def test_report_list_refuses_unknown_query_parameters(server: dict) -> None:
     assert_error(r, 422, "colour")
     r = httpx.get(f"{server['url']}/v1/documents?limit=0", headers=server["query"])
     assert_error(r, 422, "limit")
+
+
+def test_a_new_key_works_and_a_revoked_one_stops_without_a_restart(server: dict) -> None:
+    keys_file = server["keys_file"]
+    created = CliRunner().invoke(cli, ["keys", "create", "--keys-file", str(keys_file)])
+    secret = created.stdout.strip().splitlines()[-1]
+    headers = {"Authorization": f"Bearer {secret}"}
+    assert post(
+        {"url": server["url"], "k": headers}, "/v1/search", {"query": "care"}, "k"
+    ).is_success
+    key_id = secret.split("_")[1]
+    revoked = CliRunner().invoke(cli, ["keys", "revoke", key_id, "--keys-file", str(keys_file)])
+    assert revoked.exit_code == 0, revoked.output
+    r = post({"url": server["url"], "k": headers}, "/v1/search", {"query": "care"}, "k")
+    assert_error(r, 401, "not valid")
+    assert post(server, "/v1/search", {"query": "care"}).is_success  # the others still work
