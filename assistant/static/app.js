@@ -109,6 +109,7 @@
     if (!s) return;
     if (value) s.setItem(KEY_STORE, value);
     else s.removeItem(KEY_STORE);
+    if (value) showReports(); // the list needs a key on a server that asks for one
   }
 
   function saveTurns() {
