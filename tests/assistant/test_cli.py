@@ -148,3 +148,13 @@ def test_build_reports_unreadable_and_skipped_files_quietly(
 
     status = run("index", "status", "--index-dir", str(index_dir))
     assert status.exit_code == 0, status.output
+
+
+def test_status_of_a_broken_snapshot_is_a_message_not_a_traceback(tmp_path: Path) -> None:
+    broken = tmp_path / "snapshots" / "20260101T000000Z"
+    broken.mkdir(parents=True)
+    (broken / "manifest.json").write_text("{")
+    result = run("index", "status", "--index-dir", str(tmp_path))
+    assert result.exit_code == 1
+    assert "manifest.json cannot be read" in result.stderr
+    assert "Traceback" not in result.output
