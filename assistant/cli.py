@@ -194,7 +194,7 @@ def _print_report(r: dict[str, Any]) -> None:
     status = {"built": "[green]built[/]", "unchanged": "[cyan]unchanged[/]"}.get(
         r["status"], r["status"]
     )
-    out.print(f"Index {status}: snapshot [bold]{r['snapshot_id']}[/]")
+    out.print(f"Index {status}: snapshot [bold]{r['snapshot_id']}[/]", highlight=False)
     table = Table(show_header=False, box=None, pad_edge=False)
     table.add_row("documents", str(r["documents"]))
     table.add_row(
