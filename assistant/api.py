@@ -9,42 +9,44 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, TypeVar
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from assistant.auth import KeyStore
-from assistant.deps import AdminKey, AuthError, QueryKey, ServiceDep
+from assistant.deps import AdminKey, QueryKey, ServiceDep
+from assistant.errors import AuthError, NotFoundError, NotReadyError, QueryError
 from assistant.schemas import (
     AnswerRequest,
     AnswerResponse,
     DocumentOut,
     ErrorOut,
     ReadyOut,
+    ReportListOut,
+    ReportOut,
+    ReportPage,
     SearchRequest,
     SearchResponse,
+    explain,
+    request_models,
 )
 from assistant.service import AssistantService
 from assistant.settings import Settings
-from index.errors import (
-    AssistantError,
-    ConfigError,
-    NotFoundError,
-    NotReadyError,
-    QueryError,
-)
+from index.errors import AssistantError, ConfigError
 
 log = logging.getLogger("assistant.api")
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorOut, "description": "The body is not JSON (or not UTF-8)."},
+    415: {"model": ErrorOut, "description": "The body is not sent as application/json."},
     401: {"model": ErrorOut, "description": "No API key, or a wrong one."},
     403: {"model": ErrorOut, "description": "The API key lacks the needed scope."},
     422: {"model": ErrorOut, "description": "A value is out of bounds; the message says which."},
@@ -53,7 +55,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 
 DESCRIPTION = """Answers questions about the organisation's reports and cites the exact
 passages it answers from. Every citation's `passage` equals
-`document_text[start:end]` of the document `GET /v1/documents/{id}` returns.
+`document_text[start:end]` of the document `GET /v1/documents/{document_id}` returns.
 
 Authentication: `Authorization: Bearer <key>` (keys with scope `query` for questions,
 `admin` for admin routes), unless the server runs without keys on loopback."""
@@ -63,18 +65,41 @@ def _error(status: int, code: str, message: str) -> JSONResponse:
     return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
 
 
-def _validation_message(exc: RequestValidationError) -> str:
-    parts = []
-    for e in exc.errors():
-        where = ".".join(str(p) for p in e.get("loc", ()) if p != "body") or "body"
-        parts.append(f"{where}: {e.get('msg', 'invalid')}")
-    return "; ".join(parts) or "the request is not valid JSON for this route"
+def _is_json(content_type: str | None) -> bool:
+    kind = (content_type or "").split(";")[0].strip().lower()
+    return kind == "application/json" or (
+        kind.startswith("application/") and kind.endswith("+json")
+    )
+
+
+def _request_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+    """400 for a body that is not JSON, 415 for one not sent as JSON, else 422."""
+    errors = exc.errors()
+    broken = next((e for e in errors if e.get("type") == "json_invalid"), None)
+    if broken is not None:
+        position = broken.get("loc", ("body", "?"))[-1]
+        reason = (broken.get("ctx") or {}).get("error", "JSON decode error")
+        return _error(
+            400,
+            "invalid_json",
+            f"the body is not valid JSON ({reason} at character {position}); send one JSON "
+            'object, e.g. {"question": "What was said about digital risks?"}',
+        )
+    content_type = request.headers.get("content-type")
+    if any(e.get("loc", ())[:1] == ("body",) for e in errors) and not _is_json(content_type):
+        return _error(
+            415,
+            "unsupported_media_type",
+            f"the body was sent as {content_type or 'no content type'!r}; send it as JSON "
+            "with the header 'Content-Type: application/json'",
+        )
+    return _error(422, "invalid_request", explain(exc.errors()))
 
 
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
-        return _error(422, "invalid_request", _validation_message(exc))
+        return _request_error(request, exc)
 
     @app.exception_handler(AuthError)
     async def _auth(request: Request, exc: AuthError) -> JSONResponse:
@@ -102,46 +127,54 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         codes = {400: "invalid_request", 404: "not_found", 405: "method_not_allowed"}
         message = str(exc.detail)
+        headers = dict(exc.headers or {})
         if exc.status_code == 404:
             message = f"no route {request.method} {request.url.path}; see /docs for the API"
+        elif exc.status_code == 405:
+            allowed = headers.get("Allow", "")
+            message = (
+                f"{request.url.path} does not take {request.method}; use {allowed or 'another'}"
+                " (see /docs for the API)"
+            )
         elif exc.status_code == 400:
             message = (
                 f"the request body could not be read ({exc.detail}); send UTF-8 JSON with "
                 "'Content-Type: application/json'"
             )
-        return _error(exc.status_code, codes.get(exc.status_code, "http_error"), message)
+        response = _error(exc.status_code, codes.get(exc.status_code, "http_error"), message)
+        response.headers.update(headers)
+        return response
 
     @app.exception_handler(AssistantError)
     async def _other(request: Request, exc: AssistantError) -> JSONResponse:
         log.error("request failed: %s", exc)
         return _error(500, "internal_error", str(exc))
 
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        # A bug (e.g. a failed citation check): JSON like every other error, the
+        # traceback in the log under the request id, never in the response.
+        log.error("unexpected %s: %s", type(exc).__name__, exc, exc_info=exc)
+        return _error(
+            500,
+            "internal_error",
+            "the server failed to answer this request; the error is in its log"
+            + ". Try again, or tell the people who run it.",
+        )
+
 
 async def _watch(service: AssistantService, interval: float) -> None:
-    """Poll ``current`` cheaply (one readlink) and swap when it changed.
-
-    Only a change of the link triggers a load: a ``current`` found unusable is not
-    verified (and logged) again at every poll; the admin reload retries it."""
-    seen = service.state.version if service.ready else None  # what the first load chose
+    """Every ``interval`` seconds, swap in a new ``current`` if its link moved."""
     while True:
         await asyncio.sleep(interval)
         try:
-            target = service.layout.current_id()
-            if target == seen:
-                continue
-            seen = target
-            if target != (service.state.version if service.ready else None):
-                await run_in_threadpool(service.load)
+            await run_in_threadpool(service.reload_if_moved)
         except Exception:  # keep watching whatever one reload did
             log.exception("reload failed; still serving the previous snapshot")
 
 
-def create_app(settings: Settings, service: AssistantService | None = None) -> FastAPI:
-    service = service or AssistantService(
-        settings.index,
-        max_top_k=settings.serve.max_top_k,
-        max_question_chars=settings.serve.max_question_chars,
-    )
+def create_app(settings: Settings, service: AssistantService) -> FastAPI:
+    """The JSON API around ``service`` (built by ``assistant.app``)."""
     keys = KeyStore.load(settings.serve.api_keys_file)
     extra_lifespans: list[Any] = []
 
@@ -166,6 +199,8 @@ def create_app(settings: Settings, service: AssistantService | None = None) -> F
         description=DESCRIPTION,
         lifespan=lifespan,
         servers=[{"url": "/"}],
+        docs_url=None,  # served offline by assistant.docs
+        redoc_url=None,
     )
     app.state.service = service
     app.state.keys = keys
@@ -179,11 +214,27 @@ def create_app(settings: Settings, service: AssistantService | None = None) -> F
             allow_methods=["GET", "POST"],
             allow_headers=["Authorization", "Content-Type"],
         )
-    _routes(app)
+    _routes(app, settings)
     return app
 
 
-def _routes(app: FastAPI) -> None:
+Endpoint = TypeVar("Endpoint", bound=Callable[..., Any])
+
+
+def _body(model: type[BaseModel]) -> Callable[[Endpoint], Endpoint]:
+    """Validate ``body`` with ``model``, a subclass (with other limits) of the declared type."""
+
+    def use(endpoint: Endpoint) -> Endpoint:
+        endpoint.__annotations__["body"] = model
+        return endpoint
+
+    return use
+
+
+def _routes(app: FastAPI, settings: Settings) -> None:
+    # The bodies carry the limits in force (settings), in validation and in OpenAPI.
+    answer_body, search_body = request_models(settings.serve)
+
     @app.post(
         "/v1/answer",
         response_model=AnswerResponse,
@@ -195,6 +246,7 @@ def _routes(app: FastAPI) -> None:
         "reports hold nothing relevant, `found` is false and `citations` is empty.",
         tags=["answers"],
     )
+    @_body(answer_body)
     def answer(body: AnswerRequest, service: ServiceDep, key: QueryKey) -> AnswerResponse:
         filters = body.filters.to_filters() if body.filters else None
         result = service.answer(body.question, body.top_k, filters, body.conversation)
@@ -210,9 +262,28 @@ def _routes(app: FastAPI) -> None:
         "provenance fields as citations.",
         tags=["answers"],
     )
+    @_body(search_body)
     def search(body: SearchRequest, service: ServiceDep, key: QueryKey) -> SearchResponse:
         filters = body.filters.to_filters() if body.filters else None
         return SearchResponse.of(service.search(body.query, body.top_k, filters))
+
+    @app.get(
+        "/v1/documents",
+        response_model=ReportListOut,
+        responses=ERRORS,
+        operation_id="listDocuments",
+        summary="List the reports the index holds: id, title, date, source, newest first",
+        tags=["documents"],
+    )
+    def documents(
+        page: Annotated[ReportPage, Query()], service: ServiceDep, key: QueryKey
+    ) -> ReportListOut:
+        reports, version = service.reports()
+        return ReportListOut(
+            total=len(reports),
+            reports=[ReportOut.of(d) for d in reports[page.offset : page.offset + page.limit]],
+            index_version=version,
+        )
 
     @app.get(
         "/v1/documents/{document_id:path}",
@@ -239,19 +310,20 @@ def _routes(app: FastAPI) -> None:
         tags=["ops"],
     )
     def readyz(service: ServiceDep) -> Any:
-        if not service.ready:
-            body = ReadyOut(ready=False, problems=service.problems, message=service.last_error)
-            return JSONResponse(body.model_dump(), status_code=503)
-        state = service.state
-        return ReadyOut(
-            ready=True,
-            index_version=state.version,
-            built_at=state.built_at,
-            age_s=round(state.age_s, 1),
-            documents=state.snapshot.document_count,
-            chunks=state.snapshot.chunk_count,
-            problems=service.problems,
+        status = service.status()
+        body = ReadyOut(
+            ready=status.ready,
+            index_version=status.version,
+            built_at=status.built_at,
+            age_s=status.age_s,
+            documents=status.documents,
+            chunks=status.chunks,
+            problems=list(status.problems),
+            message=status.message,
         )
+        if not status.ready:
+            return JSONResponse(body.model_dump(), status_code=503)
+        return body
 
     @app.post(
         "/v1/admin/reload",
@@ -261,7 +333,7 @@ def _routes(app: FastAPI) -> None:
         summary="Load the current snapshot now (admin)",
         tags=["admin"],
     )
-    def reload(service: ServiceDep, key: AdminKey) -> ReadyOut:
+    def reload(service: ServiceDep, key: AdminKey) -> Any:
         service.load()
         return readyz(service)
 

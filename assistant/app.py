@@ -1,4 +1,9 @@
-"""The whole web application: API, chat page, MCP endpoint and metrics, one app."""
+"""The composition root: the one place the service and the web application are built.
+
+``build_service`` makes the service for every entry point (``serve``, ``ask``,
+``mcp``); ``build_app`` wires the API, chat page, docs, MCP endpoint and metrics
+around it.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from fastapi.openapi.utils import get_openapi
 
 from assistant.api import create_app
 from assistant.chat import mount_chat
+from assistant.docs import mount_docs
 from assistant.mcp_server import mount_mcp
 from assistant.observability import install_observability
 from assistant.service import AssistantService
@@ -18,9 +24,19 @@ from assistant.settings import Settings
 PUBLIC_OPERATIONS = {"health", "ready", "getConfig"}
 
 
+def build_service(settings: Settings) -> AssistantService:
+    """The service with the limits of ``settings``; the index loads on ``load()``."""
+    return AssistantService(
+        settings.index,
+        max_top_k=settings.serve.max_top_k,
+        max_question_chars=settings.serve.max_question_chars,
+    )
+
+
 def build_app(settings: Settings, service: AssistantService | None = None) -> FastAPI:
-    app = create_app(settings, service)
+    app = create_app(settings, service or build_service(settings))
     mount_chat(app)
+    mount_docs(app)
     mount_mcp(app)
     install_observability(app)
     _declare_bearer_auth(app)

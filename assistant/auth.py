@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import logging
 import os
 import secrets
 from dataclasses import dataclass
@@ -16,6 +17,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from index.errors import ConfigError
+
+log = logging.getLogger("assistant.auth")
 
 SCOPES = ("query", "admin")
 PREFIX = "ra_"
@@ -34,36 +37,61 @@ def hash_key(key: str) -> str:
 
 
 class KeyStore:
-    def __init__(self, keys: list[ApiKey]) -> None:
+    """The keys of one file. A server started with keys keeps asking for one; keys
+    created or revoked in the file are picked up at the next request (by mtime)."""
+
+    def __init__(self, keys: list[ApiKey], path: Path | None = None) -> None:
         self.keys = keys
+        self.path = path
+        self.required = bool(keys)  # fixed at start: revoking every key never opens up
+        self._stamp = _stamp(path)
 
     @property
     def enabled(self) -> bool:
-        return bool(self.keys)
+        return self.required
 
     @classmethod
     def load(cls, path: Path | None) -> KeyStore:
         if path is None or not path.exists():
-            return cls([])
+            return cls([], path)
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             keys = [
                 ApiKey(k["id"], k["sha256"], frozenset(k["scopes"]), k.get("name", ""))
                 for k in data.get("keys", [])
             ]
-        except (OSError, ValueError, KeyError, TypeError) as exc:
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
             raise ConfigError(
                 f"API keys file {path} is not valid ({exc}); fix or remove it"
             ) from exc
-        return cls(keys)
+        return cls(keys, path)
 
     def check(self, presented: str) -> ApiKey | None:
+        self._refresh()
         digest = hash_key(presented)
         found = None
         for key in self.keys:
             if hmac.compare_digest(key.sha256, digest):
                 found = key
         return found
+
+    def _refresh(self) -> None:
+        stamp = _stamp(self.path)
+        if stamp == self._stamp:
+            return
+        self._stamp = stamp
+        try:
+            self.keys = KeyStore.load(self.path).keys
+        except ConfigError as exc:
+            log.error("keeping the previous API keys: %s", exc)
+
+
+def _stamp(path: Path | None) -> tuple[int, int] | None:
+    try:
+        info = path.stat() if path is not None else None
+    except OSError:
+        return (0, 0)  # the file went away: no key is valid any more
+    return (info.st_mtime_ns, info.st_size) if info else None
 
 
 def create_key(path: Path, scopes: list[str], name: str = "") -> tuple[str, ApiKey]:
@@ -76,9 +104,7 @@ def create_key(path: Path, scopes: list[str], name: str = "") -> tuple[str, ApiK
     key_id = secrets.token_hex(4)
     secret = f"{PREFIX}{key_id}_{secrets.token_urlsafe(32)}"
     record = ApiKey(key_id, hash_key(secret), frozenset(scopes), name)
-    data: dict[str, list[dict[str, object]]] = {"keys": []}
-    if path.exists():
-        data = json.loads(path.read_text(encoding="utf-8"))
+    data = _read(path)
     data["keys"].append(
         {
             "id": key_id,
@@ -88,10 +114,46 @@ def create_key(path: Path, scopes: list[str], name: str = "") -> tuple[str, ApiK
             "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
         }
     )
+    _write(path, data)
+    return secret, record
+
+
+def list_keys(path: Path) -> list[dict[str, object]]:
+    """The keys of ``path`` without their hashes: id, name, scopes, created_at."""
+    return [{k: v for k, v in key.items() if k != "sha256"} for key in _read(path)["keys"]]
+
+
+def revoke_key(path: Path, key_id: str) -> dict[str, object]:
+    """Remove key ``key_id`` from ``path``; a running server stops taking it once it
+    reloads the file (at its next start). Returns the removed key, without its hash."""
+    data = _read(path)
+    kept = [k for k in data["keys"] if k.get("id") != key_id]
+    if len(kept) == len(data["keys"]):
+        known = ", ".join(str(k.get("id")) for k in data["keys"]) or "none"
+        raise ConfigError(
+            f"no key {key_id!r} in {path} (keys there: {known}); see `assistant keys list`"
+        )
+    removed = next(k for k in data["keys"] if k.get("id") == key_id)
+    _write(path, {**data, "keys": kept})
+    return {k: v for k, v in removed.items() if k != "sha256"}
+
+
+def _read(path: Path) -> dict[str, list[dict[str, object]]]:
+    if not path.exists():
+        return {"keys": []}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data.get("keys"), list):
+            raise ValueError("no 'keys' list")
+    except (OSError, ValueError, AttributeError) as exc:
+        raise ConfigError(f"API keys file {path} is not valid ({exc}); fix or remove it") from exc
+    return dict(data)
+
+
+def _write(path: Path, data: dict[str, list[dict[str, object]]]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as f:
         json.dump(data, f, indent=2)
     tmp.replace(path)
-    return secret, record

@@ -37,8 +37,10 @@ class ConfigOut(BaseModel):
     auth_required: bool = Field(
         ..., description="True when calls need 'Authorization: Bearer <key>'."
     )
-    max_question_chars: int
-    max_top_k: int
+    max_question_chars: int = Field(..., description="Longest question (and turn) accepted.")
+    max_top_k: int = Field(..., description="Most passages a request may ask for.")
+    default_top_k: int = Field(..., description="Passages an answer reads unless told.")
+    max_conversation: int = Field(..., description="Earlier questions a follow-up may send.")
 
 
 class _StaticHeaders:
@@ -64,7 +66,7 @@ def mount_chat(app: FastAPI) -> None:
     keys: KeyStore = app.state.keys
     serve = app.state.settings.serve
 
-    @app.get("/", include_in_schema=False)
+    @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
     def page() -> FileResponse:
         return FileResponse(folder / "index.html", headers=PAGE_HEADERS)
 
@@ -80,6 +82,8 @@ def mount_chat(app: FastAPI) -> None:
             auth_required=keys.enabled,
             max_question_chars=serve.max_question_chars,
             max_top_k=serve.max_top_k,
+            default_top_k=min(serve.default_top_k, serve.max_top_k),
+            max_conversation=serve.max_conversation,
         )
 
     app.mount("/static", _StaticHeaders(StaticFiles(directory=folder)), name="static")

@@ -1,13 +1,23 @@
 """The ``assistant`` command: a thin adapter over the build and the service.
 
-Errors are translated here exactly once: a message on stderr and an exit code.
+Errors are translated here exactly once: a message on stderr (or, under ``--json``,
+``{"error": {"code", "message"}}`` on stdout) and one exit code from this table,
+the same for every command:
+
+    0  success
+    1  failed: nothing was changed (no index, build failed, port taken, …)
+    2  bad arguments or settings: nothing was touched
+    3  another build holds the index lock
+    4  built and switched, but some documents could not be read (listed)
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import os
-import sys
+import socket
+from importlib import metadata
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -16,23 +26,25 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from assistant.errors import NotReadyError, QueryError
 from assistant.settings import Settings
-from index.errors import AssistantError, BuildError, BuildLockedError, ConfigError
+from index.errors import AssistantError, BuildLockedError, ConfigError
 
-# Exit codes (documented in --help of each command).
 EXIT_OK = 0
 EXIT_ERROR = 1  # the command failed; nothing was changed
-EXIT_USAGE = 2  # wrong arguments (typer's own code)
+EXIT_USAGE = 2  # wrong arguments or settings (typer's own code too)
 EXIT_LOCKED = 3  # another build holds the lock
 EXIT_PARTIAL = 4  # built and switched, but some documents failed to load
 
 EXIT_CODES_HELP = (
-    "Exit codes: 0 success; 1 failed, current index untouched; 2 bad arguments; "
+    "Exit codes: 0 success; 1 failed, nothing changed; 2 bad arguments; "
     "3 another build is running; 4 built, but some documents failed (see the report)."
 )
+ERROR_CODES = {EXIT_ERROR: "failed", EXIT_USAGE: "bad_argument", EXIT_LOCKED: "locked"}
 
 app = typer.Typer(
     help="Answers questions about your reports, citing the exact passages.",
+    epilog=EXIT_CODES_HELP,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -40,15 +52,39 @@ app = typer.Typer(
 index_app = typer.Typer(help="Build and manage the index.", no_args_is_help=True)
 app.add_typer(index_app, name="index")
 
-err = Console(stderr=True)
-out = Console()
+# soft_wrap: long paths and ids stay whole (the terminal wraps, rich does not cut them).
+err = Console(stderr=True, soft_wrap=True)
+out = Console(soft_wrap=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"assistant (report-assistant) {metadata.version('report-assistant')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Answers questions about your reports, citing the exact passages."""
 
 
 def _settings(index_dir: Path | None = None, sources: list[Path] | None = None) -> Settings:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-    settings = Settings()
+    # The model's own loading bars: the build shows one progress display, or none.
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    try:
+        settings = Settings()
+    except ValueError as exc:  # pydantic's ValidationError: an ASSISTANT_* value is wrong
+        raise _fail(f"a setting is not valid: {exc}", EXIT_USAGE) from None
     updates: dict[str, Any] = {}
     if index_dir is not None:
         updates["index_dir"] = index_dir
@@ -59,9 +95,21 @@ def _settings(index_dir: Path | None = None, sources: list[Path] | None = None) 
     return settings
 
 
-def _fail(message: str, code: int = EXIT_ERROR) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {message}", highlight=False)
+def _fail(message: str, code: int = EXIT_ERROR, as_json: bool = False) -> typer.Exit:
+    """The one place a failure becomes output and an exit code (see the table above)."""
+    if as_json:
+        print(json.dumps({"error": {"code": ERROR_CODES.get(code, "failed"), "message": message}}))
+    else:
+        err.print(f"[bold red]error:[/] {message}", highlight=False)
     return typer.Exit(code)
+
+
+def _error_code(exc: AssistantError) -> int:
+    if isinstance(exc, BuildLockedError):
+        return EXIT_LOCKED
+    if isinstance(exc, ConfigError | QueryError):
+        return EXIT_USAGE
+    return EXIT_ERROR
 
 
 IndexDirOpt = Annotated[
@@ -90,9 +138,20 @@ def index_build(
     from index.build import build_index
 
     settings = _settings(index_dir, source)
-    show_bar = not as_json and err.is_terminal
+    missing = [str(p) for p in settings.index.sources if not Path(p).exists()]
+    if missing:
+        where = "--source" if source else "ASSISTANT_INDEX__SOURCES"
+        raise _fail(
+            f"{where}: {', '.join(missing)} does not exist; give folders or files of reports",
+            EXIT_USAGE,
+            as_json,
+        )
+    if settings.index.index_dir.exists() and not settings.index.index_dir.is_dir():
+        raise _fail(
+            f"--index-dir {settings.index.index_dir} is a file; give a folder", EXIT_USAGE, as_json
+        )
     try:
-        if show_bar:
+        if not as_json and err.is_terminal:
             with _progress() as bar:
                 tasks: dict[str, Any] = {}
 
@@ -103,16 +162,15 @@ def index_build(
 
                 report = build_index(settings.index, full=full, progress=progress)
         else:
-
+            # Quiet: only the hidden --pause-at hook of the fault-injection tests speaks.
             def progress(stage: str, done: int, total: int) -> None:
-                if stage.startswith("paused:") or (done == 0 and stage != "load"):
-                    print(f"stage {stage}", file=sys.stderr, flush=True)
+                if stage.startswith("paused:"):
+                    err.print(f"stage {stage}", highlight=False)
+                    err.file.flush()
 
             report = build_index(settings.index, full=full, progress=progress, pause_at=pause_at)
-    except BuildLockedError as exc:
-        raise _fail(str(exc), EXIT_LOCKED) from None
-    except (BuildError, ConfigError) as exc:
-        raise _fail(str(exc)) from None
+    except AssistantError as exc:
+        raise _fail(str(exc), _error_code(exc), as_json) from None
     if as_json:
         print(json.dumps(report.to_dict(), indent=2))
     else:
@@ -136,7 +194,7 @@ def _print_report(r: dict[str, Any]) -> None:
     status = {"built": "[green]built[/]", "unchanged": "[cyan]unchanged[/]"}.get(
         r["status"], r["status"]
     )
-    out.print(f"Index {status}: snapshot [bold]{r['snapshot_id']}[/]")
+    out.print(f"Index {status}: snapshot [bold]{r['snapshot_id']}[/]", highlight=False)
     table = Table(show_header=False, box=None, pad_edge=False)
     table.add_row("documents", str(r["documents"]))
     table.add_row(
@@ -154,24 +212,41 @@ def _print_report(r: dict[str, Any]) -> None:
     for note in r["notes"]:
         out.print(f"[dim]note:[/] {note}", highlight=False)
     if r["failed"]:
-        out.print(f"[yellow]{len(r['failed'])} skipped:[/]")
+        out.print(f"[yellow]{len(r['failed'])} could not be read (not indexed):[/]")
         for f in r["failed"]:
             out.print(f"  [yellow]{f['path']}[/]: {f['reason']}", highlight=False)
+    if r.get("skipped"):
+        out.print(f"[dim]{len(r['skipped'])} skipped (not a report type):[/]")
+        for f in r["skipped"]:
+            out.print(f"  {f['path']}: {f['reason']}", highlight=False)
 
 
-@index_app.command("status", help="Show the current snapshot and the ones kept for rollback.")
+@index_app.command(
+    "status",
+    help="Show the current snapshot and the ones kept for rollback. Exit 1 if there is none.",
+)
 def index_status(index_dir: IndexDirOpt = None, as_json: JsonOpt = False) -> None:
     from index.status import index_status as status
 
     settings = _settings(index_dir)
+    folder = settings.index.index_dir
+    if not folder.is_dir():
+        raise _fail(
+            f"no index directory {folder}; build one with `assistant index build "
+            f"--index-dir {folder}` or point --index-dir at an existing one",
+            EXIT_ERROR,
+            as_json,
+        )
     try:
-        info = status(settings.index.index_dir)
+        info = status(folder)
     except AssistantError as exc:
-        raise _fail(str(exc)) from None
+        raise _fail(str(exc), _error_code(exc), as_json) from None
+    cur = info["current"]
     if as_json:
         print(json.dumps(info, indent=2))
+        if cur is None:
+            raise typer.Exit(EXIT_ERROR)
         return
-    cur = info["current"]
     if cur is None:
         out.print(f"No index in {info['index_dir']} yet: run `assistant index build`.")
     else:
@@ -186,6 +261,8 @@ def index_status(index_dir: IndexDirOpt = None, as_json: JsonOpt = False) -> Non
     if info.get("last_build"):
         lb = info["last_build"]
         out.print(f"Last build: {lb['status']} at {lb['finished_at']}, {len(lb['failed'])} failed")
+    if cur is None:
+        raise typer.Exit(EXIT_ERROR)
 
 
 @index_app.command(
@@ -198,7 +275,7 @@ def index_rollback(index_dir: IndexDirOpt = None, as_json: JsonOpt = False) -> N
     try:
         before, after = rollback(settings.index.index_dir)
     except AssistantError as exc:
-        raise _fail(str(exc)) from None
+        raise _fail(str(exc), _error_code(exc), as_json) from None
     if as_json:
         print(json.dumps({"previous": before, "current": after}))
     else:
@@ -209,27 +286,31 @@ keys_app = typer.Typer(help="Manage API keys.", no_args_is_help=True)
 app.add_typer(keys_app, name="keys")
 
 
+KeysFileOpt = Annotated[
+    Path | None,
+    typer.Option("--keys-file", help="Default: ASSISTANT_SERVE__API_KEYS_FILE or var/keys.json."),
+]
+
+
+def _keys_file(keys_file: Path | None) -> Path:
+    return keys_file or _settings().serve.api_keys_file or Path("var/keys.json")
+
+
 @keys_app.command("create", help="Create an API key; it is printed once and stored hashed.")
 def keys_create(
     scope: Annotated[
         list[str], typer.Option("--scope", help="query or admin; repeat for both.")
     ] = ["query"],  # noqa: B006 - typer reads the default, never mutates it
     name: Annotated[str, typer.Option("--name", help="Who or what the key is for.")] = "",
-    keys_file: Annotated[
-        Path | None,
-        typer.Option(
-            "--keys-file", help="Default: ASSISTANT_SERVE__API_KEYS_FILE or var/keys.json."
-        ),
-    ] = None,
+    keys_file: KeysFileOpt = None,
 ) -> None:
     from assistant.auth import create_key
 
-    settings = _settings()
-    path = keys_file or settings.serve.api_keys_file or Path("var/keys.json")
+    path = _keys_file(keys_file)
     try:
         secret, record = create_key(path, scope, name)
     except AssistantError as exc:
-        raise _fail(str(exc)) from None
+        raise _fail(str(exc), _error_code(exc)) from None
     err.print(
         f"Created key {record.id} with scopes {sorted(record.scopes)} in {path}. "
         "It is shown once; store it now. Serve with "
@@ -239,11 +320,82 @@ def keys_create(
     print(secret)
 
 
-@app.command(help="Serve the HTTP API, the chat page and MCP. Exit 1 on a refused bind.")
+@keys_app.command("list", help="List the keys (id, name, scopes, created); never the secrets.")
+def keys_list(keys_file: KeysFileOpt = None, as_json: JsonOpt = False) -> None:
+    from assistant.auth import list_keys
+
+    path = _keys_file(keys_file)
+    try:
+        keys = list_keys(path)
+    except AssistantError as exc:
+        raise _fail(str(exc), _error_code(exc), as_json) from None
+    if as_json:
+        print(json.dumps({"keys_file": str(path), "keys": keys}, indent=2))
+        return
+    if not keys:
+        out.print(f"No keys in {path}: create one with `assistant keys create`.", highlight=False)
+        return
+    table = Table("id", "name", "scopes", "created")
+    for k in keys:
+        scopes = k.get("scopes")
+        table.add_row(
+            str(k.get("id")),
+            str(k.get("name") or ""),
+            ", ".join(map(str, scopes)) if isinstance(scopes, list) else "",
+            str(k.get("created_at") or ""),
+        )
+    out.print(table)
+
+
+@keys_app.command(
+    "revoke",
+    help="Remove a key by id; a running server refuses it from its next request. "
+    "Exit 2 if there is no such key.",
+)
+def keys_revoke(
+    key_id: Annotated[str, typer.Argument(help="The key's id, as `keys list` shows it.")],
+    keys_file: KeysFileOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    from assistant.auth import revoke_key
+
+    path = _keys_file(keys_file)
+    try:
+        removed = revoke_key(path, key_id)
+    except AssistantError as exc:
+        raise _fail(str(exc), _error_code(exc), as_json) from None
+    if as_json:
+        print(json.dumps({"revoked": removed}))
+    else:
+        err.print(f"Revoked key {key_id} from {path}.", highlight=False)
+
+
+def _check_port(host: str, port: int) -> None:
+    """Fail before loading anything when the port is taken, and say how to pick another."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise _fail(
+                    f"port {port} on {host} is taken (is another server running?); choose "
+                    f"another with --port {port + 1} or ASSISTANT_SERVE__PORT={port + 1}"
+                ) from None
+            raise _fail(f"cannot listen on {host}:{port}: {exc.strerror}") from None
+
+
+@app.command(
+    help="Serve the HTTP API, the chat page and MCP. Exit 1 when it cannot start "
+    "(port taken, no API keys on a public address); 2 on a bad setting."
+)
 def serve(
     index_dir: IndexDirOpt = None,
     host: Annotated[str | None, typer.Option("--host", help="Default 127.0.0.1.")] = None,
-    port: Annotated[int | None, typer.Option("--port", help="Default 8000.")] = None,
+    port: Annotated[
+        int | None, typer.Option("--port", help="Default 8000 (ASSISTANT_SERVE__PORT).")
+    ] = None,
 ) -> None:
     import uvicorn
 
@@ -257,37 +409,46 @@ def serve(
     port = settings.serve.port if port is None else port
     try:
         check_bind(host, KeyStore.load(settings.serve.api_keys_file))
+    except ConfigError as exc:
+        raise _fail(str(exc)) from None
+    _check_port(host, port)
+    try:
         application = build_app(settings)
         configure_logging()
     except AssistantError as exc:
-        raise _fail(str(exc)) from None
+        raise _fail(str(exc), _error_code(exc)) from None
     err.print(f"Serving on http://{host}:{port}/ (chat page), API docs at /docs", highlight=False)
-    uvicorn.run(
-        application, host=host, port=port, log_level="info", access_log=False, log_config=None
-    )
+    try:
+        uvicorn.run(
+            application, host=host, port=port, log_level="info", access_log=False, log_config=None
+        )
+    except SystemExit as exc:  # uvicorn exits 3 when it could not start (logged above)
+        if exc.code not in (0, None):
+            raise _fail(f"the server on {host}:{port} stopped: see the log above") from None
 
 
 @app.command(help="Answer a question with cited passages. Exit 1 if no index is loaded.")
 def ask(
     question: Annotated[str, typer.Argument(help="The question, in quotes.")],
     index_dir: IndexDirOpt = None,
-    top_k: Annotated[int, typer.Option("--top-k", help="Passages to retrieve.")] = 8,
+    top_k: Annotated[
+        int | None,
+        typer.Option(
+            "--top-k", help="Passages to read (default ASSISTANT_SERVE__DEFAULT_TOP_K, 8)."
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the /v1/answer body.")] = False,
 ) -> None:
+    from assistant.app import build_service
     from assistant.schemas import AnswerResponse
-    from assistant.service import AssistantService
 
     settings = _settings(index_dir)
-    service = AssistantService(
-        settings.index,
-        max_top_k=settings.serve.max_top_k,
-        max_question_chars=settings.serve.max_question_chars,
-    )
+    service = build_service(settings)
     try:
         service.load()
-        result = service.answer(question, top_k)
+        result = service.answer(question, settings.serve.default_top_k if top_k is None else top_k)
     except AssistantError as exc:
-        raise _fail(str(exc)) from None
+        raise _fail(str(exc), _error_code(exc), as_json) from None
     body = AnswerResponse.of(result)
     if as_json:
         print(body.model_dump_json(indent=2))
@@ -322,9 +483,12 @@ def eval_(
     as_json: JsonOpt = False,
 ) -> None:
     from assistant.evaluate import Dataset, evaluate_answers, evaluate_retrieval, load_dataset
-    from assistant.retrieve import MODES, search
+    from assistant.retrieve import MODES
     from assistant.service import AssistantService
 
+    unknown = [m for m in mode if m not in MODES]
+    if unknown:
+        raise _fail(f"--mode {unknown[0]}: use one of {', '.join(MODES)}", EXIT_USAGE, as_json)
     settings = _settings(index_dir)
     if dataset.is_file():
         _eval_labelled(dataset, settings, as_json)
@@ -333,21 +497,20 @@ def eval_(
     try:
         data = load_dataset(dataset)
         service.load()
-        snapshot = service.state.snapshot
+        version = service.status().version
+        if version is None:
+            raise NotReadyError(service.status().message or "no index is loaded")
     except AssistantError as exc:
-        raise _fail(str(exc)) from None
+        raise _fail(str(exc), _error_code(exc), as_json) from None
     if limit:
         kept = dict(list(data.queries.items())[:limit])
         data = Dataset(kept, {k: data.qrels[k] for k in kept})
-    results: dict[str, Any] = {"dataset": str(dataset), "index_version": snapshot.id}
+    results: dict[str, Any] = {"dataset": str(dataset), "index_version": version}
     for m in mode:
-        if m not in MODES:
-            raise _fail(f"--mode {m}: use one of {', '.join(MODES)}", EXIT_USAGE)
 
         def retrieve(question: str, m: str = m) -> list[str]:
-            vector = service.embedder.embed_query(question)
-            passages = search(snapshot, vector, question, 100, mode=m)
-            return [p.document_id for p in passages]
+            found = service.search(question, 100, mode=m)
+            return [p.document_id for p in found.passages]
 
         results[m] = evaluate_retrieval(data, retrieve)
     if answers:
@@ -415,11 +578,12 @@ def _eval_labelled(path: Path, settings: Settings, as_json: bool) -> None:
     "for a desktop assistant; logs go to stderr. Exit 1 if no index is loaded.",
 )
 def mcp_stdio(index_dir: IndexDirOpt = None) -> None:
+    from assistant.app import build_service
     from assistant.mcp_server import run_stdio
 
     settings = _settings(index_dir)
     try:
-        run_stdio(settings)
+        run_stdio(build_service(settings), settings)
     except AssistantError as exc:
         raise _fail(str(exc)) from None
 

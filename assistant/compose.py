@@ -624,7 +624,7 @@ def _unknown_person_answer(name: str, passages: Sequence[Passage], texts: Answer
         return Answer(texts.nothing_by_person.format(name=name), (), found=False)
     answer = _render(mentions[:3], texts)
     intro = texts.only_mentioned.format(name=name)
-    return replace(answer, text=f"{intro}\n{answer.text}")
+    return replace(answer, text=f"{intro}\n{answer.text}", note=intro)
 
 
 def _render(chosen: Sequence[Candidate], texts: AnswerTexts) -> Answer:

@@ -7,20 +7,12 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from assistant.auth import ApiKey, KeyStore
-from assistant.service import AssistantService
-from index.errors import AssistantError
+from assistant.errors import AuthError
+from assistant.interface import Assistant
 
 
-class AuthError(AssistantError):
-    """401: no or wrong key; 403: the key lacks the scope."""
-
-    def __init__(self, message: str, status: int) -> None:
-        super().__init__(message)
-        self.status = status
-
-
-def get_service(request: Request) -> AssistantService:
-    service: AssistantService = request.app.state.service
+def get_service(request: Request) -> Assistant:
+    service: Assistant = request.app.state.service
     return service
 
 
@@ -61,6 +53,6 @@ def require_admin(request: Request, keys: Annotated[KeyStore, Depends(get_keys)]
     return bearer_key(request, keys, "admin")
 
 
-ServiceDep = Annotated[AssistantService, Depends(get_service)]
+ServiceDep = Annotated[Assistant, Depends(get_service)]
 QueryKey = Annotated[ApiKey | None, Depends(require_query)]
 AdminKey = Annotated[ApiKey | None, Depends(require_admin)]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from assistant.measure import percentile
 from assistant.retrieve import Filters
 from index.errors import ConfigError
 
@@ -95,10 +96,9 @@ def evaluate_retrieval(
         totals["mrr@10"] += mrr_at(ranked, relevant)
     n = max(len(dataset.queries), 1)
     result = {k: round(v / n, 4) for k, v in totals.items()}
-    latencies.sort()
     if latencies:
-        result["p50_ms"] = round(latencies[len(latencies) // 2], 2)
-        result["p95_ms"] = round(latencies[int(len(latencies) * 0.95)], 2)
+        result["p50_ms"] = round(percentile(latencies, 50), 2)
+        result["p95_ms"] = round(percentile(latencies, 95), 2)
     result["queries"] = len(dataset.queries)
     return result
 

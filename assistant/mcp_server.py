@@ -14,23 +14,25 @@ import contextlib
 import logging
 import sys
 from collections.abc import AsyncIterator, Callable
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import anyio
 from fastapi import FastAPI
 from mcp.server.mcpserver import MCPServer
 from mcp.server.mcpserver.exceptions import ToolError
-from pydantic import Field
+from pydantic import Field, ValidationError
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from assistant.auth import KeyStore
-from assistant.deps import AuthError, bearer_key
-from assistant.schemas import AnswerResponse, DocumentOut, FiltersIn, SearchResponse
+from assistant.deps import bearer_key
+from assistant.errors import AuthError
+from assistant.interface import Assistant
+from assistant.schemas import AnswerResponse, DocumentOut, FiltersIn, SearchResponse, explain
 from assistant.service import AssistantService
-from assistant.settings import Settings
+from assistant.settings import ServeConfig, Settings
 from index.errors import AssistantError
 
 log = logging.getLogger("assistant.mcp")
@@ -64,24 +66,76 @@ extractive answer built only from report sentences in which every statement ends
 [n] markers, and `citations`, where citation n gives the report title, date, url or
 source path, page, the speaker when the report names one, and the quoted `passage`.
 Show the user the [n] markers with their sources. When `found` is false the reports
-hold nothing relevant: say so, do not guess. For a follow-up question, restate the
-topic in the question itself (e.g. "What did Guo Jun say about AI and jobs?")."""
+hold nothing relevant: say so, do not guess. For a follow-up question, pass the
+earlier questions of the conversation, oldest first, as `conversation` (or restate the
+topic in the question itself, e.g. "What did Guo Jun say about AI and jobs?")."""
 
 DOCUMENT_DESCRIPTION = """\
 Fetch one whole report by the `document_id` taken from a citation or search result:
 title, date, url, source path, language, page spans and the full stored `text`. Every
 citation's `passage` equals `text[start:end]`, so you can read what surrounds a quote."""
 
-TopK = Annotated[int, Field(ge=1, le=50, description="How many passages to return (1-50).")]
 Filters = Annotated[
     FiltersIn | None,
     Field(description="Optional: restrict by date range, source path prefix, language."),
 ]
 
 
-def build_mcp(service: AssistantService) -> MCPServer:
-    """The three tools, closed over one service (no globals)."""
-    server = MCPServer(
+Tool = TypeVar("Tool", bound=Callable[..., Any])
+
+
+def _arguments(**types: Any) -> Callable[[Tool], Tool]:
+    """Give a tool's arguments the types (with the limits in force) the SDK validates
+    and publishes; the signature keeps the plain types for the type checker."""
+
+    def use(tool: Tool) -> Tool:
+        tool.__annotations__.update(types)
+        return tool
+
+    return use
+
+
+class ReportServer(MCPServer):
+    """``MCPServer`` whose argument errors read as a fix for the calling model:
+    the tool and argument named, no pydantic type codes or links."""
+
+    async def call_tool(self, name: str, arguments: dict[str, Any], context: Any = None) -> Any:
+        try:
+            return await super().call_tool(name, arguments, context)
+        except ToolError as exc:
+            cause = exc.__cause__
+            if not isinstance(cause, ValidationError):
+                raise
+            raise ToolError(
+                f"{name} was called with invalid arguments: {explain(cause.errors())}; "
+                "fix them and call it again"
+            ) from cause
+
+
+def build_mcp(service: Assistant, limits: ServeConfig | None = None) -> MCPServer:
+    """The three tools, closed over one service (no globals), with the limits in force."""
+    limits = limits or ServeConfig()
+    max_chars, max_k = limits.max_question_chars, limits.max_top_k
+    default_k = min(limits.default_top_k, max_k)
+    top_k_type = Annotated[
+        int, Field(ge=1, le=max_k, description=f"How many passages to return (1-{max_k}).")
+    ]
+    query_type = Annotated[
+        str, Field(min_length=1, max_length=max_chars, description="What to find.")
+    ]
+    question_type = Annotated[
+        str, Field(min_length=1, max_length=max_chars, description="The question, in full.")
+    ]
+    conversation_type = Annotated[
+        list[Annotated[str, Field(max_length=max_chars)]],
+        Field(
+            max_length=limits.max_conversation,
+            description="Optional: the earlier questions of this conversation, oldest first "
+            f"(at most {limits.max_conversation}); a follow-up such as 'And what did Guo "
+            "Jun say?' keeps their topic.",
+        ),
+    ]
+    server = ReportServer(
         name="report-assistant",
         title="Report assistant",
         instructions=_flow(INSTRUCTIONS),
@@ -99,10 +153,9 @@ def build_mcp(service: AssistantService) -> MCPServer:
     @server.tool(
         name="search_reports", title="Search the reports", description=_flow(SEARCH_DESCRIPTION)
     )
+    @_arguments(query=query_type, top_k=top_k_type)
     def search_reports(
-        query: Annotated[str, Field(min_length=1, max_length=1000, description="What to find.")],
-        top_k: TopK = 8,
-        filters: Filters = None,
+        query: str, top_k: int = default_k, filters: Filters = None
     ) -> SearchResponse:
         f = filters.to_filters() if filters else None
         return SearchResponse.of(call(lambda: service.search(query, top_k, f)))
@@ -110,14 +163,15 @@ def build_mcp(service: AssistantService) -> MCPServer:
     @server.tool(
         name="answer_question", title="Answer with citations", description=_flow(ANSWER_DESCRIPTION)
     )
+    @_arguments(question=question_type, conversation=conversation_type)
     def answer_question(
-        question: Annotated[
-            str, Field(min_length=1, max_length=1000, description="The question, in full.")
-        ],
+        question: str,
         filters: Filters = None,
+        conversation: list[str] = [],  # noqa: B006 - pydantic copies defaults
     ) -> AnswerResponse:
         f = filters.to_filters() if filters else None
-        return AnswerResponse.of(call(lambda: service.answer(question, 8, f)))
+        result = call(lambda: service.answer(question, default_k, f, conversation))
+        return AnswerResponse.of(result)
 
     @server.tool(
         name="get_document", title="Read a whole report", description=_flow(DOCUMENT_DESCRIPTION)
@@ -161,7 +215,7 @@ def mount_mcp(app: FastAPI) -> MCPServer:
     """Serve the tools over streamable HTTP at ``/mcp`` (stateless, JSON responses)."""
     service: AssistantService = app.state.service
     settings: Settings = app.state.settings
-    server = build_mcp(service)
+    server = build_mcp(service, settings.serve)
     # Stateless + JSON: any API replica answers any call, no session to pin.
     # `host` turns on the SDK's DNS-rebinding guard when we listen on loopback.
     mcp_app = server.streamable_http_app(
@@ -187,23 +241,19 @@ def mount_mcp(app: FastAPI) -> MCPServer:
     return server
 
 
-def run_stdio(settings: Settings) -> None:
+def run_stdio(service: AssistantService, settings: Settings) -> None:
     """Load the index and serve the tools on stdin/stdout until the client hangs up.
 
     stdout carries the protocol only: logs go to stderr, and anything a library
     prints while the model and index load is sent to stderr too.
     """
     logging.basicConfig(stream=sys.stderr, level=logging.INFO, format="%(levelname)s %(message)s")
-    service = AssistantService(
-        settings.index,
-        max_top_k=settings.serve.max_top_k,
-        max_question_chars=settings.serve.max_question_chars,
-    )
     with contextlib.redirect_stdout(sys.stderr):
         service.load()
-        if not service.ready:
-            raise AssistantError(service.last_error or "no index is loaded")
-        service.embedder.embed_query("warm up")  # load the model now, not at the first call
-    server = build_mcp(service)
-    log.info("serving MCP on stdio, index %s", service.state.version)
+        status = service.status()
+        if not status.ready:
+            raise AssistantError(status.message or "no index is loaded")
+        service.warm_up()
+    server = build_mcp(service, settings.serve)
+    log.info("serving MCP on stdio, index %s", status.version)
     anyio.run(server.run_stdio_async)

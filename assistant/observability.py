@@ -63,7 +63,8 @@ from prometheus_client.registry import Collector
 from starlette.routing import BaseRoute, Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from assistant.service import AssistantService
+from assistant.interface import Assistant
+from index.layout import IndexDir
 
 log = logging.getLogger("assistant.access")
 
@@ -120,7 +121,7 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, ensure_ascii=False, default=str)
 
 
-class _StderrHandler(logging.StreamHandler):
+class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
     """Writes to whatever ``sys.stderr`` is at the time of each record (as logging's
     own last-resort handler does), so a replaced stderr (tests, daemons) is followed."""
 
@@ -221,49 +222,47 @@ def _epoch(stamp: Any) -> float | None:
 class IndexCollector(Collector):
     """Index and build series, computed at scrape time from the service and files."""
 
-    def __init__(self, service: AssistantService) -> None:
+    def __init__(self, service: Assistant) -> None:
         self.service = service
 
     def collect(self) -> Iterator[Any]:
-        service = self.service
-        state = service.state if service.ready else None  # never unloaded once ready
-        yield _gauge("assistant_index_ready", "1 when an index is loaded.", 1 if state else 0)
+        status = self.service.status()
+        yield _gauge("assistant_index_ready", "1 when an index is loaded.", int(status.ready))
         yield _gauge(
             "assistant_index_problems",
             "Snapshots found unusable at the last (re)load; /readyz says why.",
-            len(service.problems),
+            len(status.problems),
         )
         reloads = CounterMetricFamily(
             "assistant_index_reloads", "Snapshots swapped in after the first one."
         )
-        reloads.add_metric([], service.reloads)
+        reloads.add_metric([], status.reloads)
         yield reloads
-        if state is not None:
+        if status.ready:
             info = GaugeMetricFamily(
                 "assistant_index_snapshot_info",
                 "The snapshot being served (value 1).",
                 labels=("snapshot_id", "built_at"),
             )
-            info.add_metric([state.version, state.built_at], 1)
+            info.add_metric([status.version or "", status.built_at or ""], 1)
             yield info
             yield _gauge(
-                "assistant_index_age_seconds", "Seconds since the snapshot was built.", state.age_s
+                "assistant_index_age_seconds",
+                "Seconds since the snapshot was built.",
+                status.age_s or 0.0,
             )
             yield _gauge(
-                "assistant_index_documents",
-                "Documents in the snapshot.",
-                state.snapshot.document_count,
+                "assistant_index_documents", "Documents in the snapshot.", status.documents or 0
             )
-            yield _gauge(
-                "assistant_index_chunks", "Chunks in the snapshot.", state.snapshot.chunk_count
-            )
+            yield _gauge("assistant_index_chunks", "Chunks in the snapshot.", status.chunks or 0)
             yield _gauge(
                 "assistant_index_loaded_timestamp_seconds",
                 "When this server swapped the snapshot in (Unix time).",
-                state.loaded_at,
+                status.loaded_at or 0.0,
             )
-        yield from self._build(service.layout.report_file)
-        yield from self._nightly(service.layout.root / NIGHTLY_REPORT)
+        layout = IndexDir(status.index_dir)
+        yield from self._build(layout.report_file)
+        yield from self._nightly(layout.root / NIGHTLY_REPORT)
 
     def _build(self, path: Path) -> Iterator[GaugeMetricFamily]:
         report = _read_json(path)
@@ -321,21 +320,17 @@ def _gauge(name: str, documentation: str, value: float) -> GaugeMetricFamily:
 # --- middleware ---------------------------------------------------------------------
 
 
-def _route_template(scope: Scope, routes: Sequence[BaseRoute]) -> str:
+def _route_template(scope: Scope, routes: Sequence[BaseRoute], probe: Scope) -> str:
     """The path template of the route that serves ``scope``, e.g.
     ``/v1/documents/{document_id:path}``; ``unmatched`` when none does.
 
     FastAPI sets ``scope["route"]`` for its own routes only, so the others (mounts,
-    plain Starlette routes such as /openapi.json) are matched here, as the router does.
+    plain Starlette routes such as /openapi.json) are matched here, as the router does,
+    against ``probe``: the request as it came in (a mount rewrites ``root_path`` in
+    ``scope``, after which its own path no longer matches, e.g. ``/static/app.js``).
     """
     route = scope.get("route")
     if route is None:
-        probe = {
-            "type": "http",
-            "path": scope["path"],
-            "root_path": scope.get("root_path", ""),
-            "method": scope["method"],
-        }
         partial = None
         for candidate in routes:
             match, _ = candidate.matches(probe)
@@ -352,7 +347,7 @@ def _route_template(scope: Scope, routes: Sequence[BaseRoute]) -> str:
 def _request_id(scope: Scope) -> str:
     for name, value in scope.get("headers", ()):
         if name == b"x-request-id":
-            candidate = value.decode("latin-1").strip()
+            candidate: str = value.decode("latin-1").strip()
             if _SANE_ID.match(candidate):
                 return candidate
             break
@@ -379,12 +374,18 @@ class ObservabilityMiddleware:
         status = 500
         answer_body: list[bytes] = []
         route = UNMATCHED
+        probe = {
+            "type": "http",
+            "path": scope["path"],
+            "root_path": scope.get("root_path", ""),
+            "method": scope["method"],
+        }
 
         async def send_wrapper(message: Message) -> None:
             nonlocal status, route
             if message["type"] == "http.response.start":
                 status = int(message["status"])
-                route = _route_template(scope, self.routes())
+                route = _route_template(scope, self.routes(), probe)
                 headers = [
                     (k, v) for k, v in message.get("headers", []) if k.lower() != b"x-request-id"
                 ]
@@ -408,7 +409,7 @@ class ObservabilityMiddleware:
         finally:
             elapsed = time.perf_counter() - start
             if route == UNMATCHED:  # no response was started
-                route = _route_template(scope, self.routes())
+                route = _route_template(scope, self.routes(), probe)
             labels = (scope["method"], route, str(status))
             self.metrics.requests.labels(*labels).inc()
             self.metrics.latency.labels(*labels).observe(elapsed)
@@ -447,7 +448,7 @@ def install_observability(app: FastAPI) -> None:
     log line per request) to an app from ``create_app`` (it needs
     ``app.state.service``). Call it before the app starts. The log *format* is the
     process's business: ``configure_logging()`` in the entry point."""
-    service: AssistantService = app.state.service
+    service: Assistant = app.state.service
     registry = CollectorRegistry()
     metrics = HttpMetrics(registry)
     registry.register(IndexCollector(service))

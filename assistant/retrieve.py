@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from assistant.errors import QueryError
 from assistant.fuse import reciprocal_rank_fusion, zscore_fusion
 from assistant.types import Passage
-from index.errors import QueryError
 from index.snapshot import Snapshot
 
 # Each side returns this many candidates per requested passage before fusion:
@@ -152,7 +152,18 @@ def _merge(snapshot: Snapshot, hits: Sequence[_Hit], top_k: int) -> list[Passage
             if doc_id == chunk.document_id and chunk.start <= end and chunk.end >= start:
                 kept.dense = max(kept.dense, hit.dense)
                 kept.lexical = max(kept.lexical, hit.lexical)
-                spans[i] = (doc_id, min(start, chunk.start), max(end, chunk.end), kept)
+                start, end = min(start, chunk.start), max(end, chunk.end)
+                # The grown span may now reach later (lower-ranked) spans of the same
+                # document: fold them in, so that no two passages overlap.
+                while reached := [
+                    t for t in spans[i + 1 :] if t[0] == doc_id and t[1] <= end and t[2] >= start
+                ]:
+                    for later in reached:
+                        start, end = min(start, later[1]), max(end, later[2])
+                        kept.dense = max(kept.dense, later[3].dense)
+                        kept.lexical = max(kept.lexical, later[3].lexical)
+                        spans.remove(later)
+                spans[i] = (doc_id, start, end, kept)
                 break
         else:
             if len(spans) < top_k:

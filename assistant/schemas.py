@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from collections.abc import Sequence
+from typing import Annotated, Any, Self
+
+from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
 
 from assistant.retrieve import Filters
 from assistant.service import AnswerResult, SearchResult
+from assistant.settings import ServeConfig
 from assistant.types import Citation, Passage, Statement
 from index.models import Document
 
@@ -16,6 +20,23 @@ NOT_BLANK = (
     r"[^\t\n\v\f\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a"
     r"\u2028\u2029\u202f\u205f\u3000]"
 )
+
+
+def explain(errors: Sequence[Any], drop: tuple[str, ...] = ("body",)) -> str:
+    """Pydantic's errors as one line that names each field and what it should be,
+    without pydantic's type codes and links: what HTTP and MCP callers read."""
+    parts = []
+    for e in errors:
+        where = ".".join(str(p) for p in e.get("loc", ()) if p not in drop) or "the body"
+        message = str(e.get("msg", "is not valid"))
+        if e.get("type") == "value_error":  # our own validators: the message says it all
+            message = message.removeprefix("Value error, ")
+        elif e.get("type") == "missing":
+            message = "is required"
+        else:
+            message = message.replace("Input should", "should").replace("String should", "should")
+        parts.append(f"{where}: {message}")
+    return "; ".join(parts) or "the request is not valid"
 
 
 class FiltersIn(BaseModel):
@@ -45,6 +66,20 @@ class FiltersIn(BaseModel):
         default_factory=list, max_length=100, description="Only these documents."
     )
 
+    @model_validator(mode="after")
+    def _range(self) -> Self:
+        # "2024" means all of 2024: compare the earliest day of date_from with the
+        # latest day of date_to, so date_from="2024", date_to="2024-03" is fine.
+        if self.date_from and self.date_to:
+            earliest = self.date_from + "-01-01"[len(self.date_from) - 4 :]
+            latest = self.date_to + "-12-31"[len(self.date_to) - 4 :]
+            if earliest > latest:
+                raise ValueError(
+                    f"date_from {self.date_from} is after date_to {self.date_to}; "
+                    "swap them or leave one out"
+                )
+        return self
+
     def to_filters(self) -> Filters:
         return Filters(
             date_from=self.date_from,
@@ -55,6 +90,45 @@ class FiltersIn(BaseModel):
         )
 
 
+# The limits below come from ServeConfig: these classes carry its defaults (for typing
+# and for code that builds a request by hand), and `request_models(serve)` derives the
+# ones the adapters validate with from the settings actually in force.
+_DEFAULTS = ServeConfig()
+
+
+def _text(max_chars: int, description: str) -> Any:
+    return Field(
+        ...,
+        min_length=1,
+        max_length=max_chars,
+        description=description,
+        # Documented, checked by the service with a clearer message than pydantic's.
+        json_schema_extra={"pattern": NOT_BLANK},
+    )
+
+
+def _top_k(default: int, max_top_k: int, description: str) -> Any:
+    return Field(min(default, max_top_k), ge=1, le=max_top_k, description=description)
+
+
+def _conversation(max_items: int) -> Any:
+    return Field(
+        default_factory=list,
+        max_length=max_items,
+        description="Earlier questions of the same conversation, oldest first; lets a "
+        "follow-up such as 'And what did Guo Jun say?' keep the topic.",
+    )
+
+
+def _item(max_chars: int) -> Any:
+    return list[Annotated[str, Field(max_length=max_chars)]]
+
+
+ANSWER_TOP_K = "Passages to retrieve before answering."
+SEARCH_TOP_K = "How many passages to return."
+SEARCH_DEFAULT_TOP_K = 10
+
+
 class AnswerRequest(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
@@ -63,21 +137,11 @@ class AnswerRequest(BaseModel):
         },
     )
 
-    question: str = Field(
-        ...,
-        min_length=1,
-        max_length=1000,
-        description="The question.",
-        # Documented, checked by the service with a clearer message than pydantic's.
-        json_schema_extra={"pattern": NOT_BLANK},
-    )
-    top_k: int = Field(8, ge=1, le=50, description="Passages to retrieve before answering.")
+    question: str = _text(_DEFAULTS.max_question_chars, "The question.")
+    top_k: int = _top_k(_DEFAULTS.default_top_k, _DEFAULTS.max_top_k, ANSWER_TOP_K)
     filters: FiltersIn | None = None
-    conversation: list[str] = Field(
-        default_factory=list,
-        max_length=10,
-        description="Earlier questions of the same conversation, oldest first; lets a "
-        "follow-up such as 'And what did Guo Jun say?' keep the topic.",
+    conversation: _item(_DEFAULTS.max_question_chars) = _conversation(  # type: ignore[valid-type]
+        _DEFAULTS.max_conversation
     )
 
 
@@ -87,15 +151,27 @@ class SearchRequest(BaseModel):
         json_schema_extra={"examples": [{"query": "digital inequalities", "top_k": 5}]},
     )
 
-    query: str = Field(
-        ...,
-        min_length=1,
-        max_length=1000,
-        description="Words to look for.",
-        json_schema_extra={"pattern": NOT_BLANK},
-    )
-    top_k: int = Field(10, ge=1, le=50, description="How many passages to return.")
+    query: str = _text(_DEFAULTS.max_question_chars, "Words to look for.")
+    top_k: int = _top_k(SEARCH_DEFAULT_TOP_K, _DEFAULTS.max_top_k, SEARCH_TOP_K)
     filters: FiltersIn | None = None
+
+
+def request_models(serve: ServeConfig) -> tuple[type[AnswerRequest], type[SearchRequest]]:
+    """The request bodies with the limits of ``serve`` (question length, top_k, turns)."""
+    answer = create_model(
+        "AnswerRequest",
+        __base__=AnswerRequest,
+        question=(str, _text(serve.max_question_chars, "The question.")),
+        top_k=(int, _top_k(serve.default_top_k, serve.max_top_k, ANSWER_TOP_K)),
+        conversation=(_item(serve.max_question_chars), _conversation(serve.max_conversation)),
+    )
+    search = create_model(
+        "SearchRequest",
+        __base__=SearchRequest,
+        query=(str, _text(serve.max_question_chars, "Words to look for.")),
+        top_k=(int, _top_k(SEARCH_DEFAULT_TOP_K, serve.max_top_k, SEARCH_TOP_K)),
+    )
+    return answer, search
 
 
 class CitationOut(BaseModel):
@@ -146,6 +222,11 @@ class AnswerResponse(BaseModel):
         description="The lines of `answer` as data (grouped by report, in order); empty "
         "when nothing was found.",
     )
+    note: str | None = Field(
+        None,
+        description="What `answer` says before its statements (e.g. that a person "
+        "is only mentioned), if anything.",
+    )
     index_version: str
     took_ms: float
 
@@ -156,6 +237,7 @@ class AnswerResponse(BaseModel):
             found=r.answer.found,
             citations=[CitationOut.of(c) for c in r.answer.citations],
             statements=[StatementOut.of(s) for s in r.answer.statements],
+            note=r.answer.note,
             index_version=r.index_version,
             took_ms=r.took_ms,
         )
@@ -216,7 +298,7 @@ class PageOut(BaseModel):
 
 
 class DocumentOut(BaseModel):
-    id: str
+    document_id: str = Field(..., description="The id citations and search results give.")
     title: str
     date: str | None
     url: str | None
@@ -229,7 +311,7 @@ class DocumentOut(BaseModel):
     @classmethod
     def of(cls, d: Document, version: str) -> DocumentOut:
         return cls(
-            id=d.id,
+            document_id=d.id,
             title=d.title,
             date=d.date,
             url=d.url,
@@ -239,6 +321,41 @@ class DocumentOut(BaseModel):
             text=d.text,
             index_version=version,
         )
+
+
+class ReportOut(BaseModel):
+    document_id: str
+    title: str
+    date: str | None
+    url: str | None
+    source: str
+    language: str | None
+
+    @classmethod
+    def of(cls, d: Document) -> ReportOut:
+        return cls(
+            document_id=d.id,
+            title=d.title,
+            date=d.date,
+            url=d.url,
+            source=d.source,
+            language=d.language,
+        )
+
+
+class ReportPage(BaseModel):
+    """Query parameters of the report list; unknown ones are refused."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    limit: int = Field(100, ge=1, le=1000, description="How many to return.")
+    offset: int = Field(0, ge=0, description="How many to skip.")
+
+
+class ReportListOut(BaseModel):
+    total: int = Field(..., description="Reports in the index.")
+    reports: list[ReportOut] = Field(..., description="Newest first, from `offset`.")
+    index_version: str
 
 
 class ErrorBody(BaseModel):

@@ -11,17 +11,20 @@ import logging
 import threading
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from functools import cached_property
+from pathlib import Path
 
 import numpy as np
 
 from assistant.compose import compose_answer
+from assistant.errors import NotFoundError, NotReadyError, QueryError
 from assistant.retrieve import Filters, allowed_documents, search
 from assistant.types import Answer, Passage
 from index.config import BuildConfig
 from index.embed import Embedder, load_embedder
-from index.errors import NotFoundError, NotReadyError, QueryError, SnapshotError
+from index.errors import SnapshotError
 from index.layout import IndexDir
 from index.models import Document
 from index.snapshot import Snapshot
@@ -42,6 +45,12 @@ class LoadedIndex:
     def built_at(self) -> str:
         return str(self.snapshot.manifest.get("built_at", ""))
 
+    @cached_property
+    def reports(self) -> tuple[Document, ...]:
+        docs = [replace(d, text="") for d in self.snapshot.documents()]
+        docs.sort(key=lambda d: (d.date or "", d.title), reverse=True)
+        return tuple(docs)
+
     @property
     def age_s(self) -> float:
         try:
@@ -49,6 +58,23 @@ class LoadedIndex:
         except ValueError:
             return 0.0
         return max(0.0, (datetime.now(UTC) - built).total_seconds())
+
+
+@dataclass(frozen=True)
+class IndexStatus:
+    """What adapters may know about the index being served (``/readyz``, ``/metrics``)."""
+
+    ready: bool
+    version: str | None
+    built_at: str | None
+    age_s: float | None
+    loaded_at: float | None
+    documents: int | None
+    chunks: int | None
+    problems: tuple[str, ...]
+    message: str | None
+    reloads: int
+    index_dir: Path
 
 
 @dataclass(frozen=True)
@@ -85,6 +111,7 @@ class AssistantService:
         self.last_error: str | None = None
         self.problems: list[str] = []
         self.reloads = 0  # snapshots swapped in after the first (a metric)
+        self._seen_current: str | None = None  # `current` as reload_if_moved last saw it
 
     # --- loading and swapping ------------------------------------------------------
 
@@ -138,6 +165,7 @@ class AssistantService:
                 if self._state is not None:
                     self.reloads += 1
                 self._state = LoadedIndex(snapshot, time.time())
+                self._seen_current = wanted
                 self.problems = problems
                 self.last_error = None
                 log.info("serving snapshot %s", snapshot_id)
@@ -150,6 +178,40 @@ class AssistantService:
                     + ". Run `assistant index build`."
                 )
             return False
+
+    def reload_if_moved(self) -> bool:
+        """Load ``current`` if its link changed since the last look (one readlink).
+
+        Only a change of the link triggers a load: a ``current`` found unusable is not
+        verified (and logged) again at every poll; ``load`` (the admin reload) retries
+        it. Returns True when a different snapshot was swapped in."""
+        target = self.layout.current_id()
+        if target == self._seen_current:
+            return False
+        self._seen_current = target
+        if target == (self._state.version if self._state else None):
+            return False
+        return self.load()
+
+    def status(self) -> IndexStatus:
+        state = self._state
+        return IndexStatus(
+            ready=state is not None,
+            version=state.version if state else None,
+            built_at=state.built_at if state else None,
+            age_s=round(state.age_s, 1) if state else None,
+            loaded_at=state.loaded_at if state else None,
+            documents=state.snapshot.document_count if state else None,
+            chunks=state.snapshot.chunk_count if state else None,
+            problems=tuple(self.problems),
+            message=None if state else self.last_error,
+            reloads=self.reloads,
+            index_dir=self.layout.root,
+        )
+
+    def warm_up(self) -> None:
+        """Load the model now rather than at the first question."""
+        self.embedder.embed_query("warm up")
 
     def _check_model(self, snapshot: Snapshot) -> None:
         built_with = snapshot.manifest["model"]["id"]
@@ -173,12 +235,19 @@ class AssistantService:
             raise QueryError(f"top_k={top_k}; use a value from 1 to {self.max_top_k}")
         return text
 
-    def search(self, query: str, top_k: int = 10, filters: Filters | None = None) -> SearchResult:
+    def search(
+        self,
+        query: str,
+        top_k: int = 10,
+        filters: Filters | None = None,
+        mode: str = "hybrid",
+    ) -> SearchResult:
+        """``mode``: hybrid (served), or dense, lexical, rrf (for ``assistant eval``)."""
         tick = time.perf_counter()
         query = self._check(query, top_k, "query")
         state = self.state
         vector = self.embedder.embed_query(query)
-        passages = search(state.snapshot, vector, query, top_k, filters)
+        passages = search(state.snapshot, vector, query, top_k, filters, mode=mode)
         took = (time.perf_counter() - tick) * 1000
         return SearchResult(tuple(passages), state.version, round(took, 1))
 
@@ -227,12 +296,17 @@ class AssistantService:
         mixed /= np.linalg.norm(mixed) or 1.0
         return mixed.astype(np.float32), " ".join([*earlier, question])
 
+    def reports(self) -> tuple[tuple[Document, ...], str]:
+        """Every report of the loaded index without its text, newest first (cached)."""
+        state = self.state
+        return state.reports, state.version
+
     def document(self, document_id: str) -> tuple[Document, str]:
         state = self.state
         doc = state.snapshot.document(document_id)
         if doc is None:
             raise NotFoundError(
                 f"no document {document_id!r} in index version {state.version}; "
-                "take ids from the citations of /v1/search or /v1/answer"
+                "take document ids from citations or search results"
             )
         return doc, state.version

@@ -24,8 +24,14 @@ class ServeConfig(BaseModel):
     reload_interval_s: float = Field(
         2.0, ge=0, description="How often to look for a new `current` snapshot; 0 = never."
     )
-    max_question_chars: int = Field(1000, ge=1)
-    max_top_k: int = Field(50, ge=1)
+    max_question_chars: int = Field(
+        1000, ge=1, description="Longest question, search query or conversation turn."
+    )
+    max_top_k: int = Field(50, ge=1, description="Most passages a caller may ask for.")
+    default_top_k: int = Field(8, ge=1, description="Passages an answer reads by default.")
+    max_conversation: int = Field(
+        10, ge=0, description="Earlier questions a follow-up may send as context."
+    )
 
 
 class Settings(BaseSettings):

@@ -65,3 +65,4 @@ class Answer:
     citations: tuple[Citation, ...]
     found: bool  # False: nothing relevant in the reports; text says so, no citations
     statements: tuple[Statement, ...] = ()  # the lines of ``text``, in order
+    note: str | None = None  # what ``text`` says before the statements, if anything

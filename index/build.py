@@ -26,7 +26,7 @@ from index.embed import Embedder, load_embedder
 from index.errors import BuildError, SnapshotError
 from index.layout import IndexDir
 from index.load import load_sources
-from index.models import Chunk, Document, Failure, sha256_hex
+from index.models import Chunk, Document, Failure, Skipped, sha256_hex
 from index.sentence_layer import SentenceRecord, layer_version, sentence_records
 from index.snapshot import Snapshot, write_snapshot
 
@@ -44,6 +44,8 @@ class BuildReport:
     unchanged: int = 0
     removed: list[str] = field(default_factory=list)
     failed: list[dict[str, str]] = field(default_factory=list)
+    # Files of types we do not read (sheet.csv): listed, not an error.
+    skipped: list[dict[str, str]] = field(default_factory=list)
     documents: int = 0
     chunks: int = 0
     sentences: int = 0
@@ -161,6 +163,9 @@ def _build(
     for item in load_sources(config.sources, config):
         if isinstance(item, Failure):
             report.failed.append({"path": item.path, "reason": item.reason})
+        elif isinstance(item, Skipped):
+            report.skipped.append({"path": item.path, "reason": item.reason})
+            continue
         else:
             documents.append(item)
         emit("load", len(documents) + len(report.failed), 0)

@@ -81,7 +81,8 @@ def _as_list(texts: Sequence[str]) -> list[str]:
 def _normalise_rows(vectors: np.ndarray) -> np.ndarray:
     # Same epsilon as torch.nn.functional.normalize, which sentence-transformers uses.
     norms = np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
-    return (vectors / norms).astype(np.float32, copy=False)
+    normalised: np.ndarray = (vectors / norms).astype(np.float32, copy=False)
+    return normalised
 
 
 # --- the fake -----------------------------------------------------------------
@@ -120,7 +121,8 @@ class FakeEmbedder:
         return _normalise_rows(np.stack([self._vector(t) for t in items]))
 
     def embed_query(self, text: str) -> np.ndarray:
-        return self.embed([text])[0]
+        vector: np.ndarray = self.embed([text])[0]
+        return vector
 
     def wordpiece_count(self, text: str) -> int:
         # ~1.3 WordPiece tokens per English word, plus [CLS] and [SEP].
@@ -225,7 +227,8 @@ class TorchEmbedder:
         return np.asarray(vectors, dtype=np.float32)
 
     def embed_query(self, text: str) -> np.ndarray:
-        return self.embed([text])[0]
+        vector: np.ndarray = self.embed([text])[0]
+        return vector
 
     def wordpiece_count(self, text: str) -> int:
         return self._wordpiece.count(text)
@@ -311,7 +314,8 @@ class OnnxEmbedder:
         return _normalise_rows(out)
 
     def embed_query(self, text: str) -> np.ndarray:
-        return self.embed([text])[0]
+        vector: np.ndarray = self.embed([text])[0]
+        return vector
 
     def wordpiece_count(self, text: str) -> int:
         return self._wordpiece.count(text)
@@ -324,7 +328,8 @@ def _mean_pool(hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:
     """Mean of the token vectors under the attention mask, as sentence-transformers' Pooling."""
     weights = mask.astype(np.float32)
     summed = np.matmul(weights[:, None, :], hidden)[:, 0, :]
-    return summed / np.maximum(weights.sum(axis=1, keepdims=True), 1e-9)
+    mean: np.ndarray = summed / np.maximum(weights.sum(axis=1, keepdims=True), 1e-9)
+    return mean
 
 
 # --- export and the one-time check ----------------------------------------------

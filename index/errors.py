@@ -1,7 +1,9 @@
-"""The exception hierarchy of the whole project.
+"""The project's base exception and the build side's errors.
 
 Every message states the value that was wrong and what to do about it. Each
-adapter (CLI, HTTP, MCP) translates these exactly once.
+adapter (CLI, HTTP, MCP) translates these exactly once. The serve side's errors
+(a bad question, an unknown document, no index loaded, a bad key) extend the same
+base in ``assistant/errors.py``.
 """
 
 
@@ -27,19 +29,3 @@ class BuildError(AssistantError):
 
 class SnapshotError(AssistantError):
     """A snapshot folder is missing, incomplete or fails its checksums."""
-
-
-class NoSnapshotError(SnapshotError):
-    """The index directory has no usable snapshot yet."""
-
-
-class QueryError(AssistantError):
-    """A question, filter or parameter is out of bounds (HTTP 422)."""
-
-
-class NotFoundError(AssistantError):
-    """A document or snapshot id does not exist (HTTP 404)."""
-
-
-class NotReadyError(AssistantError):
-    """The server has no index loaded yet (HTTP 503)."""

@@ -37,7 +37,7 @@ from index.clean import (
 )
 from index.config import BuildConfig
 from index.errors import LoadError
-from index.models import Document, Failure, PageSpan
+from index.models import Document, Failure, PageSpan, Skipped
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx", ".jsonl")
 # Dot files and Office lock files ("~$report.docx") are never reports.
@@ -49,7 +49,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _RUNNING_LINE_SHARE = 0.6
 _JUNK_PDF_TITLE = re.compile(r"^(untitled|microsoft \w+ - )|\.\w{2,4}$", re.IGNORECASE)
 
-Item = Document | Failure
+Item = Document | Failure | Skipped
 
 
 def load_sources(sources: Sequence[Path], config: BuildConfig) -> Iterator[Item]:
@@ -83,7 +83,7 @@ def _load_source(source: Path, config: BuildConfig) -> Iterator[tuple[Item, str]
     if stat.S_ISDIR(info.st_mode):
         visited = {os.path.realpath(source): shown}
         for found in _walk(source, Path(), visited):
-            if isinstance(found, Failure):
+            if isinstance(found, Failure | Skipped):
                 yield found, found.path
             else:
                 yield from _load_file(*found, config)
@@ -97,7 +97,7 @@ def _load_source(source: Path, config: BuildConfig) -> Iterator[tuple[Item, str]
 
 def _walk(
     root: Path, rel: Path, visited: dict[str, str]
-) -> Iterator[tuple[Path, str, str] | Failure]:
+) -> Iterator[tuple[Path, str, str] | Failure | Skipped]:
     """(path, shown path, document id) of each supported file below ``root / rel``.
 
     ``visited`` maps the real path of every folder walked so far to its shown path:
@@ -132,6 +132,9 @@ def _walk(
             yield from _walk(root, rel / entry.name, visited)
         elif suffix in SUPPORTED_SUFFIXES:
             yield path, shown, (rel / entry.name).as_posix()
+        elif stat.S_ISREG(info.st_mode):
+            kind = f"{suffix} files" if suffix else "files without an extension"
+            yield Skipped(shown, f"not read: {kind} are not a report type")
 
 
 def _revisit_reason(real: str, first_shown: str, folder: Path) -> str:
@@ -258,9 +261,13 @@ def _read_markup(suffix: str, raw: str) -> dict[str, Any]:
 
 
 def _read_pdf(data: bytes) -> dict[str, Any]:
+    if b"%PDF-" not in data[:1024]:
+        raise LoadError("not a PDF: the file does not start with a PDF header; check its type")
     if b"%%EOF" not in data[-1024:]:
         # pypdf would rebuild what it can of a cut-off file and lose pages silently.
-        raise LoadError("truncated PDF: no %%EOF marker at its end; download or export it again")
+        raise LoadError(
+            "truncated PDF: its end-of-file marker is missing; download or export it again"
+        )
     try:
         reader = PdfReader(io.BytesIO(data))
     except Exception as exc:  # pypdf raises many types on a damaged file; each is reported

@@ -66,6 +66,14 @@ class Failure:
 
 
 @dataclass(frozen=True)
+class Skipped:
+    """A file in a source folder that is not a report type we read: listed, not an error."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class Chunk:
     """``document.text[start:end] == text``."""
 

@@ -11,16 +11,22 @@ from index.layout import IndexDir
 
 
 def _summary(folder: Path) -> dict[str, Any]:
-    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    return {
-        "snapshot_id": manifest["snapshot_id"],
-        "built_at": manifest.get("built_at"),
-        "documents": manifest["counts"]["documents"],
-        "chunks": manifest["counts"]["chunks"],
-        "model": manifest["model"]["id"],
-        "dim": manifest["model"]["dim"],
-        "path": str(folder),
-    }
+    try:
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        return {
+            "snapshot_id": manifest["snapshot_id"],
+            "built_at": manifest.get("built_at"),
+            "documents": manifest["counts"]["documents"],
+            "chunks": manifest["counts"]["chunks"],
+            "model": manifest["model"]["id"],
+            "dim": manifest["model"]["dim"],
+            "path": str(folder),
+        }
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise SnapshotError(
+            f"{folder}/manifest.json cannot be read ({exc!r}); remove that snapshot folder "
+            "or rebuild with `assistant index build --full`"
+        ) from exc
 
 
 def index_status(index_dir: Path) -> dict[str, Any]:

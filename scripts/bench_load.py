@@ -29,7 +29,6 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -41,6 +40,8 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+
+from assistant.measure import free_port, percentile
 
 REPO = Path(__file__).resolve().parents[1]
 QUESTIONS = (
@@ -85,12 +86,6 @@ CHANGED_NOTE = (
 
 
 # --- a server process ---------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def assistant_command() -> list[str]:
@@ -185,12 +180,8 @@ class LoadResult:
         return [s for s in self.samples if s.status != 200]
 
     def percentile_ms(self, q: float) -> float:
-        latencies = sorted(s.latency_s for s in self.samples if s.status == 200)
-        if not latencies:
-            return 0.0
-        # Nearest-rank percentile: the smallest value with at least q% at or below it.
-        rank = max(1, -(-len(latencies) * q // 100))
-        return round(latencies[int(rank) - 1] * 1000, 1)
+        latencies = [s.latency_s for s in self.samples if s.status == 200]
+        return round(percentile(latencies, q) * 1000, 1)
 
     def summary(self) -> dict[str, Any]:
         ok = len(self.samples) - len(self.failed)

@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
-import statistics
 import subprocess
 import sys
 import threading
@@ -25,6 +23,8 @@ import time
 from pathlib import Path
 
 import httpx
+
+from assistant.measure import free_port, percentile
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared/datasets/un_general_debate_2015_2024/corpus.jsonl"
@@ -108,12 +108,6 @@ def cpu_model() -> str:
     return f"unknown CPU × {os.cpu_count()}"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def run_load(
     url: str, path: str, clients: int, seconds: float, questions: list[str]
 ) -> dict[str, float]:
@@ -149,13 +143,12 @@ def run_load(
     for t in threads:
         t.join()
     elapsed = time.monotonic() - started
-    latencies.sort()
     return {
         "requests": len(latencies),
         "errors": errors,
         "rps": len(latencies) / elapsed,
-        "p50": statistics.median(latencies) if latencies else 0.0,
-        "p95": latencies[int(0.95 * (len(latencies) - 1))] if latencies else 0.0,
+        "p50": percentile(latencies, 50),
+        "p95": percentile(latencies, 95),
     }
 
 

@@ -10,7 +10,6 @@ loopback port, in a background thread, and yields its base URL::
 from __future__ import annotations
 
 import contextlib
-import socket
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -19,18 +18,14 @@ from typing import TYPE_CHECKING, Any
 
 import uvicorn
 
+from assistant.measure import free_port
+
 if TYPE_CHECKING:
     from fastapi import FastAPI
 
     from assistant.service import AssistantService
     from assistant.settings import Settings
     from index.config import BuildConfig
-
-
-def free_port(host: str = "127.0.0.1") -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind((host, 0))
-        return int(s.getsockname()[1])
 
 
 @contextlib.contextmanager

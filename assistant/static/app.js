@@ -14,12 +14,10 @@
 (() => {
   const KEY_STORE = "ra.apiKey";
   const TURNS_STORE = "ra.conversation";
-  const HISTORY = 10; // earlier questions sent as context (the API's limit)
   // Characters of report text shown around a quote: about two lines either side.
   const CONTEXT_CHARS = window.matchMedia("(max-width: 560px)").matches ? 110 : 180;
   const RETRY_MS = 5000;
   const MAX_RETRIES = 36; // ~3 minutes of "still loading" before giving up
-  const TOP_K = 8;
 
   const $ = (id) => document.getElementById(id);
   const form = $("ask-form");
@@ -35,7 +33,11 @@
 
   let turns = [];
   let busy = false;
-  let config = { auth_required: false, max_question_chars: 1000 };
+  // Limits come from GET /v1/config (the server's settings); these are its defaults.
+  let config = {
+    auth_required: false, max_question_chars: 1000, default_top_k: 8, max_conversation: 10,
+  };
+  let indexInfo = null; // from /readyz: { documents, built_at }
   const documents = new Map(); // document id -> Promise of the document (or null)
 
   // ---- small DOM helpers (text only) ---------------------------------------------
@@ -107,6 +109,7 @@
     if (!s) return;
     if (value) s.setItem(KEY_STORE, value);
     else s.removeItem(KEY_STORE);
+    if (value) showReports(); // the list needs a key on a server that asks for one
   }
 
   function saveTurns() {
@@ -404,6 +407,51 @@
     return wrapper;
   }
 
+  // What staff can read from the footer: how much was searched and how fresh it is,
+  // not the index's internal id.
+  function footnote(r) {
+    const parts = [];
+    if (indexInfo && indexInfo.documents) {
+      parts.push("Searched " + indexInfo.documents + " report" + (indexInfo.documents === 1 ? "" : "s"));
+      const built = formatDate(indexInfo.built_at);
+      if (built) parts.push("index updated " + built);
+    }
+    parts.push(Math.round(r.took_ms) + " ms");
+    return parts.join(" · ");
+  }
+
+  function formatDate(value) {
+    if (typeof value !== "string" || !value) return "";
+    const date = new Date(value);
+    if (Number.isNaN(date.getTime())) return "";
+    return date.toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" });
+  }
+
+  // The statements as the API gives them (text, citation numbers, report): grouped
+  // under each report's title and date, each ending with its [n] links. Nothing in the
+  // answer's text is parsed, so editing prompts/answer.toml cannot break the page.
+  function statementsView(turn, r) {
+    const wrapper = el("div", "answer-text");
+    if (r.note) wrapper.append(el("p", "", r.note));
+    let current = null;
+    let list = null;
+    for (const s of r.statements) {
+      if (s.document_id !== current) {
+        current = s.document_id;
+        const c = r.citations.find((x) => x.n === s.citations[0]);
+        const title = c ? c.title || c.source : s.document_id;
+        wrapper.append(el("p", "report-title", title + (c && c.date ? " (" + c.date + ")" : "")));
+        list = el("ul");
+        wrapper.append(list);
+      }
+      const li = el("li");
+      li.append(s.text + " ");
+      appendInline(li, turn, s.citations.map((n) => "[" + n + "]").join(""), r.citations);
+      list.append(li);
+    }
+    return wrapper;
+  }
+
   function renderAnswer(turn) {
     const r = turn.response;
     if (!r.found) {
@@ -419,7 +467,11 @@
       );
     }
     const reply = el("div", "reply found");
-    reply.append(answerText(turn, r.answer, r.citations));
+    reply.append(
+      r.statements && r.statements.length
+        ? statementsView(turn, r)
+        : answerText(turn, r.answer, r.citations),
+    );
     if (r.citations.length) {
       const heading = el("h3", "sources-title", "Sources");
       heading.id = "s-" + turn.id;
@@ -428,8 +480,7 @@
       for (const c of r.citations) list.append(citationCard(turn, c));
       reply.append(heading, list);
     }
-    reply.append(el("p", "footnote",
-      "Index " + r.index_version + " · " + Math.round(r.took_ms) + " ms"));
+    reply.append(el("p", "footnote", footnote(r)));
     return reply;
   }
 
@@ -498,10 +549,11 @@
   // ---- asking --------------------------------------------------------------------
 
   function earlierQuestions(turn) {
+    if (config.max_conversation <= 0) return [];
     return turns
       .filter((t) => t !== turn && t.state === "done")
-      .map((t) => t.question.slice(0, config.max_question_chars || 1000))
-      .slice(-HISTORY);
+      .map((t) => t.question.slice(0, config.max_question_chars))
+      .slice(-config.max_conversation);
   }
 
   function setBusy(value) {
@@ -512,7 +564,9 @@
 
   async function run(turn) {
     setBusy(true);
-    const body = { question: turn.question, top_k: TOP_K, conversation: turn.conversation };
+    const body = {
+      question: turn.question, top_k: config.default_top_k, conversation: turn.conversation,
+    };
     if (turn.filters) body.filters = turn.filters;
     for (let attempt = 0; ; attempt += 1) {
       try {
@@ -605,7 +659,10 @@
     try {
       const response = await fetch("/readyz", { cache: "no-store" });
       if (response.ok) {
+        const ready = await response.json().catch(() => null);
+        if (ready) indexInfo = { documents: ready.documents, built_at: ready.built_at };
         if (!busy) hideBanner();
+        showReports();
         return;
       }
       let message = "";
@@ -620,6 +677,30 @@
       showBanner("Cannot reach the server. Checking again…", "error");
     }
     window.setTimeout(checkReady, RETRY_MS);
+  }
+
+  // The reports the index holds, in the welcome panel: what staff can ask about.
+  async function showReports() {
+    const panel = $("reports");
+    if (!panel || panel.dataset.loaded) return;
+    let data;
+    try {
+      data = await api("/v1/documents?limit=200");
+    } catch {
+      return; // no key yet, or an older server: the panel stays hidden
+    }
+    panel.dataset.loaded = "1";
+    const list = $("reports-list");
+    list.replaceChildren();
+    for (const d of data.reports) {
+      const item = el("li", "", el("span", "report-title", d.title || d.document_id));
+      if (d.date) item.append(el("span", "report-date", " · " + d.date));
+      list.append(item);
+    }
+    const more = data.total - data.reports.length;
+    $("reports-count").textContent = data.total + " report" + (data.total === 1 ? "" : "s");
+    $("reports-more").textContent = more > 0 ? "… and " + more + " more." : "";
+    panel.hidden = data.total === 0;
   }
 
   async function start() {
@@ -638,6 +719,7 @@
     box.focus();
     try {
       config = { ...config, ...(await api("/v1/config")) };
+      box.maxLength = config.max_question_chars;
     } catch {
       // An older server without /v1/config: a 401 on the first question asks for a key.
     }

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from assistant.api import check_bind
 from assistant.auth import KeyStore, create_key, hash_key
 from assistant.cli import app as cli
+from index.config import BuildConfig
 from index.errors import ConfigError
 from tests.conftest import SAMPLES, SHARED
 from tests.helpers import build_test_index, serve, settings_for
@@ -29,10 +30,16 @@ OFF_TOPIC = [
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory, model_cache: Path) -> Iterator[dict]:
-    root = tmp_path_factory.mktemp("api")
+def index_config(tmp_path_factory: pytest.TempPathFactory, model_cache: Path) -> BuildConfig:
+    root = tmp_path_factory.mktemp("api-index")
     sources = [SAMPLES] + ([SEED] if SEED.is_dir() else [])
-    config = build_test_index(root / "index", model_cache, sources)
+    return build_test_index(root / "index", model_cache, sources)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory, index_config: BuildConfig) -> Iterator[dict]:
+    root = tmp_path_factory.mktemp("api")
+    config = index_config
     keys_file = root / "keys.json"
     query_key, _ = create_key(keys_file, ["query"], "tests")
     admin_key, _ = create_key(keys_file, ["admin"], "ops")
@@ -42,6 +49,7 @@ def server(tmp_path_factory: pytest.TempPathFactory, model_cache: Path) -> Itera
             "url": base_url,
             "query": {"Authorization": f"Bearer {query_key}"},
             "admin": {"Authorization": f"Bearer {admin_key}"},
+            "keys_file": keys_file,
         }
 
 
@@ -191,6 +199,12 @@ def test_auth(server: dict) -> None:
         ({"question": 42}, ["question"]),
         ({}, ["question"]),
         ({"question": "care", "filters": {"sources": ["a"] * 21}}, ["sources"]),
+        (
+            {"question": "care", "filters": {"date_from": "2025", "date_to": "2024-06"}},
+            ["date_from 2025 is after date_to 2024-06"],
+        ),
+        ({"question": "care", "conversation": ["x" * 160_000]}, ["conversation.0", "1000"]),
+        ({"question": "care", "conversation": ["care"] * 11}, ["conversation", "10"]),
     ],
 )
 def test_bad_input_is_a_422_that_says_what_to_change(
@@ -202,13 +216,54 @@ def test_bad_input_is_a_422_that_says_what_to_change(
 def test_not_json_and_unknown_routes(server: dict) -> None:
     r = httpx.post(
         f"{server['url']}/v1/answer",
-        content=b"{not json",
+        content=b'{"question": "care",',
         headers={**server["query"], "Content-Type": "application/json"},
     )
-    assert_error(r, 422)
+    assert_error(r, 400, "not valid JSON", "character 20")
+    assert r.json()["error"]["code"] == "invalid_json"
+    r = httpx.post(
+        f"{server['url']}/v1/answer",
+        content=b'{"question": "care"}',
+        headers={**server["query"], "Content-Type": "text/plain"},
+    )
+    assert_error(r, 415, "'text/plain'", "Content-Type: application/json")
     assert_error(httpx.get(f"{server['url']}/v1/nothing-here"), 404, "/docs")
     r = httpx.get(f"{server['url']}/v1/documents/no-such-doc", headers=server["query"])
     assert_error(r, 404, "no-such-doc")
+
+
+def test_wrong_method_is_a_json_405_with_the_allowed_methods(server: dict) -> None:
+    r = httpx.get(f"{server['url']}/v1/answer", headers=server["query"])
+    assert_error(r, 405, "does not take GET", "POST")
+    assert r.headers["allow"] == "POST"
+    r = httpx.delete(f"{server['url']}/")
+    assert_error(r, 405, "GET")
+    assert "GET" in r.headers["allow"]
+    assert httpx.head(f"{server['url']}/").status_code == 200
+
+
+def test_date_range_within_one_year_is_fine(server: dict) -> None:
+    body = {"query": "council", "filters": {"date_from": "2024", "date_to": "2024-06"}}
+    assert post(server, "/v1/search", body).status_code == 200
+
+
+def test_documents_are_named_by_document_id_and_listed(server: dict) -> None:
+    listed = httpx.get(f"{server['url']}/v1/documents", headers=server["query"]).json()
+    assert listed["total"] >= 10 and len(listed["reports"]) == listed["total"]
+    dates = [r["date"] or "" for r in listed["reports"]]
+    assert dates == sorted(dates, reverse=True)  # newest first
+    first = listed["reports"][0]
+    assert "text" not in first
+    doc = httpx.get(
+        f"{server['url']}/v1/documents/{first['document_id']}", headers=server["query"]
+    ).json()
+    assert doc["document_id"] == first["document_id"] and "id" not in doc
+    assert doc["title"] == first["title"]
+    page = httpx.get(
+        f"{server['url']}/v1/documents", params={"limit": 2, "offset": 1}, headers=server["query"]
+    ).json()
+    assert page["reports"] == listed["reports"][1:3]
+    assert httpx.get(f"{server['url']}/v1/documents").status_code == 401
 
 
 def test_readyz_and_openapi(server: dict) -> None:
@@ -242,4 +297,51 @@ def test_keys_create_prints_once_and_stores_a_hash(tmp_path: Path) -> None:
     bad = CliRunner().invoke(
         cli, ["keys", "create", "--scope", "root", "--keys-file", str(keys_file)]
     )
-    assert bad.exit_code == 1
+    assert bad.exit_code == 2  # a bad argument
+
+
+def test_limits_come_from_the_settings(index_config: BuildConfig) -> None:
+    settings = settings_for(
+        index_config, max_top_k=200, max_question_chars=2000, default_top_k=5, max_conversation=3
+    )
+    with serve(settings) as url:
+        config = httpx.get(f"{url}/v1/config").json()
+        assert config == {
+            "auth_required": False,
+            "max_question_chars": 2000,
+            "max_top_k": 200,
+            "default_top_k": 5,
+            "max_conversation": 3,
+        }
+        r = httpx.post(f"{url}/v1/search", json={"query": "council " * 200, "top_k": 150})
+        assert r.status_code == 200, r.text  # 1,600 characters and 150 passages: allowed
+        assert_error(httpx.post(f"{url}/v1/search", json={"query": "x", "top_k": 201}), 422, "200")
+        turns = {"question": "care", "conversation": ["care"] * 4}
+        assert_error(httpx.post(f"{url}/v1/answer", json=turns), 422, "conversation", "3")
+        spec = httpx.get(f"{url}/openapi.json").json()["components"]["schemas"]
+        assert spec["SearchRequest"]["properties"]["top_k"]["maximum"] == 200
+        assert spec["AnswerRequest"]["properties"]["top_k"]["default"] == 5
+        assert spec["AnswerRequest"]["properties"]["question"]["maxLength"] == 2000
+
+
+def test_report_list_refuses_unknown_query_parameters(server: dict) -> None:
+    r = httpx.get(f"{server['url']}/v1/documents?colour=red", headers=server["query"])
+    assert_error(r, 422, "colour")
+    r = httpx.get(f"{server['url']}/v1/documents?limit=0", headers=server["query"])
+    assert_error(r, 422, "limit")
+
+
+def test_a_new_key_works_and_a_revoked_one_stops_without_a_restart(server: dict) -> None:
+    keys_file = server["keys_file"]
+    created = CliRunner().invoke(cli, ["keys", "create", "--keys-file", str(keys_file)])
+    secret = created.stdout.strip().splitlines()[-1]
+    headers = {"Authorization": f"Bearer {secret}"}
+    assert post(
+        {"url": server["url"], "k": headers}, "/v1/search", {"query": "care"}, "k"
+    ).is_success
+    key_id = secret.split("_")[1]
+    revoked = CliRunner().invoke(cli, ["keys", "revoke", key_id, "--keys-file", str(keys_file)])
+    assert revoked.exit_code == 0, revoked.output
+    r = post({"url": server["url"], "k": headers}, "/v1/search", {"query": "care"}, "k")
+    assert_error(r, 401, "not valid")
+    assert post(server, "/v1/search", {"query": "care"}).is_success  # the others still work

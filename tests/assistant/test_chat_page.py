@@ -329,9 +329,61 @@ def test_api_key_is_asked_and_sent(browser: Any, index_config: Any, tmp_path: Pa
             page.click("#key-save")
             page.locator(".turn .reply.found").wait_for(timeout=60_000)
             assert watch.requests[-1]["headers"]["authorization"] == f"Bearer {secret}"
+            # With the key, the page can list the reports too.
+            page.wait_for_function("document.getElementById('reports').dataset.loaded === '1'")
             stored = page.evaluate("sessionStorage.getItem('ra.apiKey')")
             assert stored == secret
             assert page.evaluate("localStorage.length") == 0
             watch.check()
         finally:
             ctx.close()
+
+
+def test_lists_the_reports_and_footer_says_what_was_searched(context: Any, base_url: str) -> None:
+    page, watch = _open(context, base_url)
+    ready = httpx.get(f"{base_url}/readyz").json()
+    listed = httpx.get(f"{base_url}/v1/documents").json()
+    assert listed["total"] == ready["documents"] == len(listed["reports"])
+    page.locator("#reports").wait_for()
+    assert page.locator("#reports-count").inner_text() == f"{listed['total']} reports"
+    page.click("#reports summary")
+    items = page.locator("#reports-list li")
+    assert items.count() == listed["total"]
+    newest = listed["reports"][0]
+    assert newest["title"] in items.first.inner_text()
+    assert newest["date"] in items.first.inner_text()
+
+    turn = _ask(page, FIRST)
+    footer = turn.locator(".footnote").inner_text()
+    assert f"Searched {ready['documents']} reports" in footer
+    assert "index updated" in footer and " ms" in footer
+    assert ready["index_version"] not in footer  # no internal ids for staff
+    watch.check()
+
+
+@pytest.mark.parametrize(
+    ("path", "selector"),
+    [("/docs", ".swagger-ui .info .title"), ("/redoc", "[role=search], .api-info h1")],
+)
+def test_api_docs_render_with_the_network_off(
+    context: Any, base_url: str, path: str, selector: str
+) -> None:
+    page = context.new_page()
+    watch = Watch(page)
+    foreign: list[str] = []
+
+    def only_this_server(route: Any) -> None:
+        if route.request.url.startswith(base_url):
+            route.continue_()
+        else:
+            foreign.append(f"{route.request.resource_type} {route.request.url}")
+            route.abort("internetdisconnected")
+
+    page.route("**/*", only_this_server)
+    page.goto(base_url + path)
+    page.locator(selector).first.wait_for(timeout=30_000)
+    assert "Report assistant" in page.locator("body").inner_text()
+    # Scripts, styles and fonts all come from this server. (ReDoc's footer still shows
+    # its vendor's logo from the web: an image, whose absence changes nothing.)
+    assert all(f.startswith("image ") for f in foreign), f"{path} needed the network: {foreign}"
+    assert not watch.errors, watch.errors

@@ -121,7 +121,7 @@ async def _exercise(client: Client) -> dict[str, Any]:
             if doc_id not in documents:
                 doc = await client.call_tool("get_document", {"document_id": doc_id})
                 assert not doc.is_error, doc.content
-                assert doc.structured_content["id"] == doc_id
+                assert doc.structured_content["document_id"] == doc_id
                 documents[doc_id] = doc.structured_content["text"]
             # The offset invariant: the quote is exactly the document's text there.
             assert documents[doc_id][item["start"] : item["end"]] == item["passage"]
@@ -129,9 +129,29 @@ async def _exercise(client: Client) -> dict[str, Any]:
         missing = await client.call_tool("get_document", {"document_id": "no/such/report.txt"})
         assert missing.is_error
         assert "no document" in missing.content[0].text
+        assert "/v1/" not in missing.content[0].text  # MCP terms, not the HTTP routes
 
+        # Errors name the tool and the argument, without pydantic's codes and links.
         bad = await client.call_tool("search_reports", {"query": "x", "top_k": 500})
         assert bad.is_error
+        text = bad.content[0].text
+        assert "search_reports" in text and "top_k: should be less than or equal to 50" in text
+        assert "errors.pydantic.dev" not in text and "type=" not in text
+        dates = {"date_from": "2025", "date_to": "2024"}
+        backwards = await client.call_tool(
+            "answer_question", {"question": QUESTION, "filters": dates}
+        )
+        assert backwards.is_error
+        assert "date_from 2025 is after date_to 2024" in backwards.content[0].text
+
+        # A follow-up keeps the topic through `conversation`, as in the API.
+        assert "conversation" in tools["answer_question"].input_schema["properties"]
+        follow = await client.call_tool(
+            "answer_question",
+            {"question": "And what did Guo Jun say?", "conversation": [QUESTION]},
+        )
+        assert not follow.is_error, follow.content
+        assert follow.structured_content["found"] is True
         return body
 
 
@@ -203,3 +223,20 @@ def test_openapi_declares_bearer_auth(base_url: str) -> None:
     for name in ("answerQuestion", "searchReports", "getDocument"):
         assert ops[name].get("description") or ops[name].get("summary")
     assert "/mcp" not in spec["paths"]
+
+
+def test_tool_limits_come_from_the_settings(tmp_path: Path) -> None:
+    from assistant.mcp_server import build_mcp
+    from assistant.service import AssistantService
+    from assistant.settings import ServeConfig
+    from index.config import BuildConfig
+
+    service = AssistantService(BuildConfig(index_dir=tmp_path))  # never loaded: schemas only
+    limits = ServeConfig(max_top_k=200, max_question_chars=2000, max_conversation=3)
+    server = build_mcp(service, limits)
+    tools = {t.name: t.input_schema for t in anyio.run(server.list_tools)}
+    search = tools["search_reports"]["properties"]
+    assert search["top_k"]["maximum"] == 200 and search["query"]["maxLength"] == 2000
+    answer = tools["answer_question"]["properties"]
+    assert answer["conversation"]["maxItems"] == 3
+    assert answer["question"]["maxLength"] == 2000

@@ -15,7 +15,7 @@ from pypdf import PdfReader, PdfWriter
 
 from index.config import BuildConfig
 from index.load import load_sources
-from index.models import Document, Failure
+from index.models import Document, Failure, Skipped
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLES = REPO / "examples" / "reports"
@@ -38,7 +38,7 @@ def load(*sources: Path, **config: int) -> tuple[dict[str, Document], dict[str, 
     for item in load_sources(list(sources), make_config(**config)):
         if isinstance(item, Failure):
             failures[item.path] = item.reason
-        else:
+        elif isinstance(item, Document):
             docs[item.id] = item
     return docs, failures
 
@@ -154,7 +154,13 @@ def test_folder_walk_ids_paths_and_ignored_files(tmp_path: Path) -> None:
         ("2024/nested/a.md", str(root / "2024" / "nested" / "a.md")),
         ("b.txt", str(root / "b.txt")),
     ]
-    assert all(isinstance(i, Document) for i in items)
+    # Files of other types are listed as skipped, with their type; hidden ones are not.
+    skipped = {i.path: i.reason for i in items if isinstance(i, Skipped)}
+    assert skipped == {
+        str(root / "notes.csv"): "not read: .csv files are not a report type",
+        str(root / "photo.jpg"): "not read: .jpg files are not a report type",
+    }
+    assert not [i for i in items if isinstance(i, Failure)]
 
 
 def test_single_file_source_is_named_by_its_file_name(tmp_path: Path) -> None:
@@ -384,6 +390,12 @@ def test_corrupt_pdfs(good: Path, content: bytes | str) -> None:
     assert isinstance(data, bytes)
     (good / "broken.pdf").write_bytes(data)
     assert_only_failure(good, "broken.pdf", "PDF")
+
+
+def test_random_bytes_named_pdf_are_not_a_pdf(good: Path) -> None:
+    (good / "x.pdf").write_bytes(bytes(range(256)) * 8)
+    reason = assert_only_failure(good, "x.pdf", "not a PDF")
+    assert "%%" not in reason
 
 
 def test_pdf_without_a_text_layer(good: Path) -> None:

@@ -17,6 +17,7 @@ import schemathesis
 from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
 from schemathesis.core.result import Ok
+from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from assistant.auth import create_key
 from index.config import BuildConfig
@@ -80,7 +81,12 @@ def test_fuzz_every_operation(fuzz_server: tuple[str, str], mode: GenerationMode
             suppress_health_check=list(HealthCheck),
         )
         def fuzz(case: Any) -> None:
-            response = case.call_and_validate(base_url=url, headers=headers, timeout=60)
+            response = case.call(base_url=url, headers=headers, timeout=60)
+            # The one rule JSON Schema cannot state: date_from after date_to is a 422
+            # even though each date on its own is valid.
+            backwards = response.status_code == 422 and "is after date_to" in response.text
+            excluded = [positive_data_acceptance] if backwards else []
+            case.validate_response(response, excluded_checks=excluded)
             calls.setdefault(case.operation.label, Counter())[response.status_code] += 1
 
         fuzz()

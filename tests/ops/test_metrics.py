@@ -56,6 +56,8 @@ def test_metrics_after_a_few_requests(index_copy: BuildConfig, real_embedder: An
         assert httpx.get(f"{url}/v1/documents/no/such.txt").status_code == 404
         assert httpx.get(f"{url}/no/such/route/123").status_code == 404
         assert httpx.post(f"{url}/v1/answer", json={"question": ""}).status_code == 422
+        assert httpx.get(f"{url}/static/app.js").status_code == 200
+        assert httpx.get(f"{url}/static-docs/swagger-ui.css").status_code == 200
         response = httpx.get(f"{url}/metrics")
     assert response.status_code == 200, "no /metrics: build_app must call install_observability"
     assert response.headers["content-type"].startswith("text/plain")
@@ -67,6 +69,8 @@ def test_metrics_after_a_few_requests(index_copy: BuildConfig, real_embedder: An
     assert _value(m, requests, route="/v1/search", status="200") == 1
     assert _value(m, requests, route="/v1/documents/{document_id:path}", status="404") == 1
     assert _value(m, requests, route="unmatched", status="404") == 1
+    assert _value(m, requests, route="/static", status="200") == 1  # the mount, not a path
+    assert _value(m, requests, route="/static-docs", status="200") == 1
     routes = {s.labels["route"] for s in m[requests]}
     assert not any("no/such" in r for r in routes)  # raw paths never become labels
     latency = "assistant_http_request_duration_seconds_count"
