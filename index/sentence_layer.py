@@ -95,10 +95,16 @@ def sentence_records(document: Document) -> list[SentenceRecord]:
 
 
 def _is_statement(sentences: tuple[Sentence, ...], i: int, attribution: Attribution) -> bool:
-    """Not a role line, a heading, a caption, a menu item or a question (an
+    """Not a role line, a heading, a caption, a menu item, a courtesy after a turn header
+    ("Jean-Luc Marchand (France): Thank you, Madam Chair.") or a question (an
     interviewer's or a rhetorical question asks, it does not state)."""
     sentence = sentences[i]
-    if attribution.role_only or len(_WORD.findall(sentence.text)) < MIN_WORDS:
+    said = sentence.text
+    if attribution.tag is not None and attribution.tag[0] == 0:
+        head = said[: attribution.tag[1]].strip()
+        if head.endswith(":") or head.startswith(("–", "-", "—")):
+            said = said[attribution.tag[1] :]  # the words after "Name (Group): ", "– (EN) "
+    if attribution.role_only or len(_WORD.findall(said)) < MIN_WORDS:
         return False
     if _QUESTION.search(sentence.text):
         return False
