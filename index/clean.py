@@ -323,6 +323,8 @@ _MONTHS = {
 }
 _MONTHS |= {name[:3] + ".": i + 1 for i, name in enumerate(_EN_MONTHS)}
 _MONTHS |= {"Sept.": 9}
+# Covers and headings set dates in capitals ("DECEMBER 31, 2022").
+_MONTHS |= {m.upper(): i + 1 for names in (_EN_MONTHS, _FR_MONTHS) for i, m in enumerate(names)}
 _MONTH = "(" + "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True)) + ")"
 _DAY = r"(\d{1,2})(?:st|nd|rd|th|er)?"
 _DAY_RANGE = rf"{_DAY}(?:\s*(?:-|–|and|to|et|и)\s*\d{{1,2}}(?:st|nd|rd|th)?)?"

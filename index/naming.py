@@ -1,0 +1,149 @@
+"""What names a report: its title, its date and period, its file name.
+
+Pure functions over strings. The load stage picks a title and a date with them and
+records which source gave each (``title_source``, ``date_source`` in the document's
+metadata, shown by ``index build --json``); retrieval weighs a question's names,
+years and periods against ``name_text``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from index.clean import find_date
+
+# Titles written by the exporting tool, not by the author.
+_TOOL_TITLE = re.compile(
+    r"^(untitled|document\d*|slide \d+|presentation\d*|book\d*)$|^microsoft \w+ - "
+    r"|\.(docx?|xlsx?|pptx?|pdf|rtf|odt|txt|html?|indd|qxd)$",
+    re.IGNORECASE,
+)
+_MAX_TITLE_WORDS = 25
+
+
+def reads_as_title(value: str | None) -> bool:
+    """True for a human title; False for empty, tool-written ("Microsoft Word - x.docx"),
+    id-like ("0001018724-18-000005", "nwf_10k_v3") or path-like values, and datelines."""
+    if not value or not value.strip():
+        return False
+    value = " ".join(value.split())
+    words = value.split()
+    letters = sum(ch.isalpha() for ch in value)
+    if _TOOL_TITLE.search(value) or "/" in value or "\\" in value or "_" in value:
+        return False
+    if letters < 3 or letters < 0.5 * sum(not ch.isspace() for ch in value):
+        return False  # an accession number, a hash, a page number
+    if len(words) == 1 and any(ch.isdigit() for ch in value):
+        return False  # "draft3", "v2"
+    if len(words) <= 4 and find_date(value):
+        return False  # a dateline: "The Hague, 23 September 2024"
+    return len(words) <= _MAX_TITLE_WORDS
+
+
+# Form names as filings write them: "10K" in a file name is "10-K".
+_FORMS = {"10k": "10-K", "10q": "10-Q", "8k": "8-K", "20f": "20-F", "40f": "40-F", "6k": "6-K"}
+_ACRONYM_MAX = 3  # "UN", "IMF", "AGM" stay in capitals; "AMAZON" becomes "Amazon"
+
+
+def readable_file_name(stem: str) -> str | None:
+    """``AMAZON_2017_10K`` → ``Amazon 2017 10-K``; ``just-transition-seminar`` →
+    ``Just transition seminar``; None when the name is an id with no word in it."""
+    words = [w for w in re.split(r"[\s_\-.]+", stem) if w]
+    out = []
+    for word in words:
+        lower = word.lower()
+        if lower in _FORMS:
+            out.append(_FORMS[lower])
+        elif word.isupper() and word.isalpha() and len(word) > _ACRONYM_MAX:
+            out.append(word.capitalize())
+        else:
+            out.append(word)
+    if not any(re.search(r"[^\W\d_]{2}", w) for w in out):
+        return None
+    text = " ".join(out)
+    return text[0].upper() + text[1:]
+
+
+# "For the fiscal year ended June 30, 2023", "quarterly period ended April 1, 2023",
+# "for the year ended 31 December 2022": the period a report covers ends on its date.
+_PERIOD = re.compile(
+    r"\b(fiscal year|financial year|year|quarterly period|quarter|three months|six months"
+    r"|nine months|twelve months|period)\s+ended\b[\s:]*",
+    re.IGNORECASE,
+)
+_PERIOD_KINDS = {
+    "fiscal year": "fiscal year", "financial year": "fiscal year", "year": "fiscal year",
+    "twelve months": "fiscal year", "quarterly period": "quarter", "quarter": "quarter",
+    "three months": "quarter", "six months": "half year", "nine months": "nine months",
+    "period": "period",
+}  # fmt: skip
+# The cover states the period; further on, "year ended" names comparison years.
+_PERIOD_SEARCH_CHARS = 6000
+
+
+def find_period(text: str) -> tuple[str, str] | None:
+    """(kind, ISO end date) of the period the report covers, from its first pages."""
+    head = text[:_PERIOD_SEARCH_CHARS]
+    for match in _PERIOD.finditer(head):
+        # The date follows the words at once: "ended June 30, 2023" (at most ~20 chars).
+        date = find_date(head[match.end() : match.end() + _DATE_CHARS])
+        if date:
+            return _PERIOD_KINDS[match.group(1).lower()], date
+    return None
+
+
+_DATE_CHARS = 22
+
+
+_FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-?(\d\d)-?(\d\d)(?!\d)")
+
+
+def file_name_date(stem: str) -> str | None:
+    match = _FILE_DATE.search(stem)
+    if not match:
+        return None
+    try:
+        return dt.date(*map(int, match.groups())).isoformat()
+    except ValueError:
+        return None
+
+
+_MONTH_NAMES = [
+    "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December",
+]  # fmt: skip
+
+
+def period_label(kind: str, end: str) -> str:
+    """``fiscal year``, ``2023-06-30`` → ``fiscal year 2023 (ended 2023-06-30)``."""
+    year = end[:4]
+    if kind == "fiscal year":
+        return f"fiscal year {year} (ended {end})"
+    return f"{kind} ended {end}"
+
+
+def name_text(
+    title: str, date: str | None, source: str, metadata: Mapping[str, Any] | None = None
+) -> str:
+    """The words that name a report: title, file name, period, date (year and month).
+
+    Years are written the ways a question writes them ("2023", "FY2023", "fiscal 2023")
+    once each, so a question that names the period matches whichever form it uses.
+    """
+    metadata = metadata or {}
+    parts = [title]
+    stem = source.rsplit("/", 1)[-1].rsplit(".", 1)[0] if "." in source else ""
+    readable = readable_file_name(stem) if stem else None
+    if readable and readable.lower() != title.lower():
+        parts.append(readable)
+    period = metadata.get("period")
+    if isinstance(period, str) and period:
+        parts.append(period)
+    if date:
+        year, month = date[:4], int(date[5:7])
+        fiscal = f"FY{year} FY{year[2:]}" if isinstance(period, str) and "fiscal" in period else ""
+        parts.append(f"{_MONTH_NAMES[month - 1]} {year} {fiscal}".strip())
+    return "\n".join(parts)
