@@ -27,6 +27,7 @@ from index.errors import BuildError, SnapshotError
 from index.layout import IndexDir
 from index.load import load_sources
 from index.models import Chunk, Document, Failure, sha256_hex
+from index.naming import explain
 from index.snapshot import Snapshot, write_snapshot
 
 Progress = Callable[[str, int, int], None]
@@ -43,6 +44,8 @@ class BuildReport:
     unchanged: int = 0
     removed: list[str] = field(default_factory=list)
     failed: list[dict[str, str]] = field(default_factory=list)
+    # Per document read from a file: its title and date, and which source gave each.
+    naming: list[dict[str, Any]] = field(default_factory=list)
     documents: int = 0
     chunks: int = 0
     vectors_embedded: int = 0
@@ -156,6 +159,9 @@ def _build(
             report.failed.append({"path": item.path, "reason": item.reason})
         else:
             documents.append(item)
+            named = explain(item.id, item.title, item.date, item.metadata)
+            if named is not None:
+                report.naming.append(named)
         emit("load", len(documents) + len(report.failed), 0)
     pause("load")
     report.seconds["load"] = round(time.perf_counter() - t, 3)

@@ -274,13 +274,16 @@ def _read_pdf(pdf: PdfText, stem: str) -> dict[str, Any]:
     running: set[str] = set()
     if len(raw_pages) >= 2:
         running = repeated_lines(raw_pages, max(2, math.ceil(_RUNNING_LINE_SHARE * len(raw_pages))))
-    text, pages = _join_pages([unwrap_lines(clean_text(raw, running)) for raw in raw_pages])
+    page_texts = [unwrap_lines(clean_text(raw, running)) for raw in raw_pages]
+    text, pages = _join_pages(page_texts)
     if not text:
         raise LoadError("PDF has no text layer (scanned images?); run OCR on it first")
     metadata: dict[str, Any] = {}
-    if pdf.empty_pages:
-        # Scanned pages: their text is missing from the index until someone runs OCR.
-        metadata["pages_without_text"] = pdf.empty_pages
+    # Scanned pages (nothing but a running header at most): their text is missing from
+    # the index until someone runs OCR on them; the build report lists them.
+    empty = [number for number, page in enumerate(page_texts, start=1) if not page]
+    if empty:
+        metadata["pages_without_text"] = empty
     title, title_source = _pdf_title(pdf, stem)
     date, date_source = None, None
     period = find_period(text)

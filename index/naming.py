@@ -147,3 +147,23 @@ def name_text(
         fiscal = f"FY{year} FY{year[2:]}" if isinstance(period, str) and "fiscal" in period else ""
         parts.append(f"{_MONTH_NAMES[month - 1]} {year} {fiscal}".strip())
     return "\n".join(parts)
+
+
+def explain(
+    document_id: str, title: str, date: str | None, metadata: Mapping[str, Any]
+) -> dict[str, Any] | None:
+    """Which source gave a document its title and date (for the build report), when
+    the loader recorded it."""
+    if "title_source" not in metadata:
+        return None
+    out = {
+        "id": document_id,
+        "title": title,
+        "title_source": metadata["title_source"],
+        "date": date,
+        "date_source": metadata.get("date_source"),
+    }
+    for key in ("period", "pages_without_text"):
+        if key in metadata:
+            out[key] = metadata[key]
+    return out

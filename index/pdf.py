@@ -68,7 +68,6 @@ class PdfText:
     pages: list[str]
     heading: str | None = None  # the first line set larger than the text on page 1
     metadata: dict[str, str] = field(default_factory=dict)
-    empty_pages: list[int] = field(default_factory=list)  # 1-based: no text layer
 
 
 def extract_pdf(data: bytes) -> PdfText:
@@ -101,8 +100,7 @@ def extract_pdf(data: bytes) -> PdfText:
         raise LoadError(f"corrupt PDF: {exc}") from exc
     finally:
         document.close()
-    empty = [n for n, text in enumerate(pages, start=1) if not text.strip()]
-    return PdfText(pages, heading, metadata, empty)
+    return PdfText(pages, heading, metadata)
 
 
 @dataclass
@@ -128,22 +126,61 @@ class _Line:
 
 
 def _runs(page: Any) -> list[_Run]:
+    """The page's runs of text with their boxes.
+
+    PDFium's text in drawing order breaks lines where the drawing moves to a new
+    line; each such line is one run, boxed by PDFium for that range of characters
+    (cheap). A line that covers several boxes (table cells drawn in one pass, a bold
+    word) is split into one run per box, each box's text read by position.
+    """
     textpage = page.get_textpage()
     try:
+        count = textpage.count_chars()
+        text = textpage.get_text_range(0, count) if count > 0 else ""
+        if len(text) != count:  # characters outside the BMP: read every box by position
+            return [
+                _boxed_run(textpage, *textpage.get_rect(i)) for i in range(textpage.count_rects())
+            ]
         runs = []
-        for i in range(textpage.count_rects()):
-            left, bottom, right, top = textpage.get_rect(i)
-            raw = textpage.get_text_bounded(left, bottom, right, top)
-            # PDFium marks a hyphen that breaks a word at the line end as U+0002.
-            text = " ".join(raw.replace("\x02", "-").split())
-            if text:
-                middle = (top + bottom) / 2
-                index = textpage.get_index(left + min(1.0, (right - left) / 2), middle, 1.0, 1.0)
-                size = pdfium_c.FPDFText_GetFontSize(textpage, index) if index is not None else 0
-                runs.append(_Run(left, bottom, right, top, text, size or top - bottom))
-        return runs
+        for start, end in _stream_lines(text):
+            boxes = textpage.count_rects(start, end - start)
+            if boxes == 1:
+                size = pdfium_c.FPDFText_GetFontSize(textpage, start)
+                runs.append(_run(textpage.get_rect(0), text[start:end], size))
+            else:
+                rects = [textpage.get_rect(i) for i in range(boxes)]
+                runs.extend(_boxed_run(textpage, *rect) for rect in rects)
+        return [run for run in runs if run.text]
     finally:
         textpage.close()
+
+
+def _stream_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line of PDFium's text, ends trimmed."""
+    spans = []
+    start = 0
+    for part in text.split("\r\n"):
+        end = start + len(part)
+        stripped = part.strip()
+        if stripped:
+            lead = len(part) - len(part.lstrip())
+            spans.append((start + lead, start + lead + len(stripped)))
+        start = end + 2
+    return spans
+
+
+def _run(rect: tuple[float, float, float, float], raw: str, size: float) -> _Run:
+    left, bottom, right, top = rect
+    # PDFium marks a hyphen that breaks a word at the line end as U+0002.
+    text = " ".join(raw.replace("\x02", "-").split())
+    return _Run(left, bottom, right, top, text, size or top - bottom)
+
+
+def _boxed_run(textpage: Any, left: float, bottom: float, right: float, top: float) -> _Run:
+    raw = textpage.get_text_bounded(left, bottom, right, top)
+    index = textpage.get_index(left + min(1.0, (right - left) / 2), (top + bottom) / 2, 1.0, 1.0)
+    size = pdfium_c.FPDFText_GetFontSize(textpage, index) if index is not None else 0.0
+    return _run((left, bottom, right, top), raw, size)
 
 
 def _group_lines(runs: list[_Run]) -> list[_Line]:
