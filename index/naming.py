@@ -9,11 +9,13 @@ years and periods against ``name_text``.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Mapping
 from typing import Any
 
 from index.clean import find_date
+from index.lexical import tokenize  # the same stemmer and stopwords as BM25
 
 # Titles written by the exporting tool, not by the author.
 _TOOL_TITLE = re.compile(
@@ -167,3 +169,63 @@ def explain(
         if key in metadata:
             out[key] = metadata[key]
     return out
+
+
+# --- questions that name a report ----------------------------------------------------
+
+_FISCAL_YEAR = re.compile(r"\bFY\s?'?(\d{2}|\d{4})\b", re.IGNORECASE)
+
+
+def question_years(question: str) -> set[str]:
+    """Years a question names in any form: "2023", "FY2023", "FY23", "FY 2023"."""
+    years = set(re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", question))
+    for match in _FISCAL_YEAR.finditer(question):
+        year = match.group(1)
+        years.add(year if len(year) == 4 else f"20{year}")
+    return years
+
+
+class ReportNames:
+    """Which reports a question names, from each report's ``name_text``.
+
+    A question names a report in up to two ways: by words (company, place, event
+    type: the question's words that occur in some report's name) and by time (the
+    years it states, in any form). A report's score is the mean over the ways the
+    question uses of: the share of the naming words' weight it matches, each word
+    weighted by its BM25 idf over the reports' names (a word in every name such as
+    "fiscal" counts for little, a company's name for much); and 1 when its name holds
+    a year the question names. Scores are in [0, 1]; reports matching nothing are absent.
+    """
+
+    def __init__(self, names: Mapping[str, str]) -> None:
+        ids = list(names)
+        token_lists = tokenize([names[i] for i in ids]) if ids else []
+        self._postings: dict[str, list[str]] = {}
+        self._years: dict[str, list[str]] = {}
+        for doc_id, tokens in zip(ids, token_lists, strict=True):
+            for token in set(tokens):
+                if not _TIME_TOKEN.match(token):
+                    self._postings.setdefault(token, []).append(doc_id)
+            for year in question_years(names[doc_id]):
+                self._years.setdefault(year, []).append(doc_id)
+        n = len(ids)
+        self._idf = {
+            t: math.log(1 + (n - len(d) + 0.5) / (len(d) + 0.5)) for t, d in self._postings.items()
+        }
+
+    def scores(self, question: str) -> dict[str, float]:
+        words = {w for w in tokenize([question])[0] if w in self._postings}
+        years = {y for y in question_years(question) if y in self._years}
+        total = sum(self._idf[w] for w in words)
+        facets = (1 if total else 0) + (1 if years else 0)
+        found: dict[str, float] = {}
+        for word in words:
+            for doc_id in self._postings[word]:
+                found[doc_id] = found.get(doc_id, 0.0) + self._idf[word] / total / facets
+        for doc_id in {d for year in years for d in self._years[year]}:
+            found[doc_id] = found.get(doc_id, 0.0) + 1 / facets
+        return found
+
+
+# Years and fiscal years are the time facet, not words: "2023", "fy2023", "fy23".
+_TIME_TOKEN = re.compile(r"^(?:fy)?\d{2}$|^(?:fy)?(?:19|20)\d\d$")

@@ -246,12 +246,12 @@ def _page_lines(page: Any) -> list[_Line]:
     if not runs:
         return []
     lines = _reading_order(_group_lines(runs), _gutter(runs, page.get_width()))
-    pitches = [
-        a.bottom - b.bottom for a, b in pairwise(lines) if 0 < a.bottom - b.bottom < 3 * a.height
-    ]
+    # Tops, not bottoms: descenders ("g", "p") move a run's bottom, capitals and
+    # digits rarely leave its top.
+    pitches = [a.top - b.top for a, b in pairwise(lines) if 0 < a.top - b.top < 3 * a.height]
     pitch = statistics.median(pitches) if pitches else 0.0
     for above, line in pairwise(lines):
-        gap = above.bottom - line.bottom
+        gap = above.top - line.top
         if pitch and (gap > _PARAGRAPH_GAP * pitch or gap < 0):
             line.paragraph = True
     return lines
