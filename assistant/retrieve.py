@@ -28,7 +28,7 @@ DENSE_WEIGHT = 0.4
 # the fused score of that report's passages: about one standard deviation of the fused
 # z-scores per half of the naming words. Chosen on the named-report questions of
 # scripts/eval_named_reports.py; README "Questions that name a report".
-NAME_WEIGHT = 1.0
+NAME_WEIGHT = 3.0
 # The reports named best (up to this many) are also searched on their own, so their
 # passages are candidates even when the whole index holds better-worded ones.
 NAMED_REPORTS_SEARCHED = 3

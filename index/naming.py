@@ -40,7 +40,7 @@ def reads_as_title(value: str | None) -> bool:
         return False  # an accession number, a hash, a page number
     if len(words) == 1 and any(ch.isdigit() for ch in value):
         return False  # "draft3", "v2"
-    if len(words) <= 4 and find_date(value):
+    if len(words) <= 5 and find_date(value):
         return False  # a dateline: "The Hague, 23 September 2024"
     return len(words) <= _MAX_TITLE_WORDS
 

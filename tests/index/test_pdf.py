@@ -14,7 +14,7 @@ import pytest
 from assistant.retrieve import search
 from index.build import build_index
 from index.config import BuildConfig
-from index.embed import Embedder
+from index.embed import Embedder, FakeEmbedder
 from index.errors import LoadError
 from index.layout import IndexDir
 from index.load import load_sources
@@ -114,6 +114,25 @@ def test_titles_and_dates_name_the_report(reports: tuple[Path, dict]) -> None:
     assert named is not None and named["title_source"] == "first heading of page 1"
     assert named["date_source"] == "period end stated in the text"
     assert named["pages_without_text"] == foods.metadata["pages_without_text"]
+
+
+def test_build_report_says_where_titles_and_dates_came_from(
+    reports: tuple[Path, dict], tmp_path: Path
+) -> None:
+    folder, made = reports
+    config = BuildConfig(sources=[folder], index_dir=tmp_path / "index")
+    report = build_index(config, embedder=FakeEmbedder()).to_dict()
+    named = {entry["id"]: entry for entry in report["naming"]}
+    assert set(named) == set(made)
+    assert named["NORTHWIND_2021_ANNUAL.pdf"] == {
+        "id": "NORTHWIND_2021_ANNUAL.pdf",
+        "title": "NORTHWIND FREIGHT, INC.",
+        "title_source": "first heading of page 1",
+        "date": "2021-12-31",
+        "date_source": "period end stated in the text",
+        "period": "fiscal year 2021 (ended 2021-12-31)",
+        "pages_without_text": [made["NORTHWIND_2021_ANNUAL.pdf"][2].pages],
+    }
 
 
 def test_good_metadata_title_is_kept_and_file_name_is_the_last_resort(tmp_path: Path) -> None:
