@@ -9,7 +9,7 @@ band of the page is read left column first, and a vertical gap larger than the
 line spacing starts a new paragraph.
 
 ``extract_pdf`` runs in-process; ``PdfWorker`` runs it in a child process
-(``python -m index.pdf``) with a time limit per file, so a pathological PDF costs one
+(this module run as a script) with a time limit per file, so a pathological PDF costs one
 ``LoadError`` and never stalls or kills the build.
 """
 
@@ -320,7 +320,7 @@ class PdfWorker:
         child = self._start()
         assert child.stdin is not None and child.stdout is not None
         try:
-            child.stdin.write(json.dumps({"path": str(path)}).encode() + b"\n")
+            child.stdin.write(json.dumps({"path": os.path.abspath(path)}).encode() + b"\n")
             child.stdin.flush()
             line = _read_line(child.stdout.fileno(), time.monotonic() + self.timeout_s)
         except TimeoutError:
@@ -341,11 +341,14 @@ class PdfWorker:
 
     def _start(self) -> subprocess.Popen[bytes]:
         if self._child is None or self._child.poll() is not None:
+            # The child imports this package from where the parent did, installed or not.
+            root = str(Path(__file__).resolve().parents[1])
+            boot = (
+                f"import sys, runpy; sys.path.insert(0, {root!r}); "
+                "runpy.run_module('index.pdf', run_name='__main__')"
+            )
             self._child = subprocess.Popen(
-                [sys.executable, "-m", "index.pdf"],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                cwd=Path(__file__).resolve().parents[1],
+                [sys.executable, "-c", boot], stdin=subprocess.PIPE, stdout=subprocess.PIPE
             )
         return self._child
 
