@@ -39,6 +39,7 @@ from index.errors import LoadError
 from index.models import Document, Failure, PageSpan
 from index.naming import (
     file_name_date,
+    filing_title,
     find_period,
     period_label,
     readable_file_name,
@@ -284,7 +285,7 @@ def _read_pdf(pdf: PdfText, stem: str) -> dict[str, Any]:
     empty = [number for number, page in enumerate(page_texts, start=1) if not page]
     if empty:
         metadata["pages_without_text"] = empty
-    title, title_source = _pdf_title(pdf, stem)
+    title, title_source = _pdf_title(pdf, stem, text)
     date, date_source = None, None
     period = find_period(text)
     if period is not None:
@@ -307,12 +308,16 @@ def _read_pdf(pdf: PdfText, stem: str) -> dict[str, Any]:
     }
 
 
-def _pdf_title(pdf: PdfText, stem: str) -> tuple[str | None, str | None]:
-    """The metadata title when it reads as one, else the first heading of page 1,
-    else the file name made readable; else (None) the first line of the text."""
+def _pdf_title(pdf: PdfText, stem: str, text: str) -> tuple[str | None, str | None]:
+    """The metadata title when it reads as one, else the registrant, form and period on
+    the cover of a filing, else the first heading of page 1, else the file name made
+    readable; else (None) the first line of the text."""
     meta = " ".join(pdf.metadata.get("Title", "").split())
     if reads_as_title(meta):
         return meta, "PDF metadata"
+    filing = filing_title(text)
+    if filing:
+        return filing, "registrant, form and period on the filing's cover"
     if pdf.heading and reads_as_title(pdf.heading):
         return pdf.heading, "first heading of page 1"
     readable = readable_file_name(stem)

@@ -100,6 +100,38 @@ def find_period(text: str) -> tuple[str, str] | None:
 _DATE_CHARS = 22
 
 
+# The cover of an SEC filing names the company on the line above this caption.
+_REGISTRANT = re.compile(
+    r"\(\s*exact\s+name\s+of\s+registrant\s+as\s+specified\s+in\s+its\s+charter\s*\)",
+    re.IGNORECASE,
+)
+_FORM = re.compile(r"\bform\s+(10-K|10-Q|20-F|40-F|8-K|6-K)\b", re.IGNORECASE)
+
+
+def filing_title(text: str) -> str | None:
+    """``Amazon.com, Inc. Form 10-K, fiscal year 2017`` from the cover of a filing:
+    the registrant named above "(Exact name of registrant as specified in its
+    charter)", the form, and the period the cover states."""
+    head = text[:_PERIOD_SEARCH_CHARS]
+    match = _REGISTRANT.search(head)
+    if match is None:
+        return None
+    before = [line for line in head[: match.start()].split("\n") if line.strip()]
+    if not before:
+        return None
+    cells = [cell.strip() for cell in before[-1].split("|") if cell.strip()]
+    name = cells[-1] if cells else ""
+    if not reads_as_title(name) or len(name.split()) > 8:
+        return None
+    parts = [name]
+    form = _FORM.search(head)
+    if form:
+        parts.append(f"Form {form.group(1).upper()}")
+    period = find_period(text)
+    title = " ".join(parts)
+    return f"{title}, {period_label(*period).split(' (')[0]}" if period else title
+
+
 _FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-?(\d\d)-?(\d\d)(?!\d)")
 
 

@@ -22,6 +22,7 @@ from index.models import Document, Failure
 from index.naming import (
     ReportNames,
     explain,
+    filing_title,
     find_period,
     name_text,
     question_years,
@@ -272,3 +273,20 @@ def test_report_names_weigh_company_and_year() -> None:
     assert best == "Halden Foods-2022" and scores[best] == pytest.approx(1.0)
     assert scores["Halden Foods-2021"] < 1.0 and scores["Corvo Energy-2022"] < 1.0
     assert names.scores("What about digital risks?") == {}
+
+
+def test_filing_title_from_the_cover() -> None:
+    cover = (
+        "UNITED STATES\nSECURITIES AND EXCHANGE COMMISSION\nWashington, D.C. 20549\n\n"
+        "FORM 10-K\n\n(Mark One)\nANNUAL REPORT PURSUANT TO SECTION 13 OR 15(d)\n"
+        "For the fiscal year ended December 31, 2017\nor\nCommission File No. 000-22513\n\n"
+        "AMAZON.COM, INC.\n(Exact name of registrant as specified in its charter)\n"
+        "Delaware | 91-1646860"
+    )
+    assert filing_title(cover) == "AMAZON.COM, INC. Form 10-K, fiscal year 2017"
+    quarterly = (
+        "FORM 10-Q\nFor the quarterly period ended April 1, 2023\n"
+        "Acme Widgets Corp. | (Exact name of registrant as specified in its charter)"
+    )
+    assert filing_title(quarterly) == "Acme Widgets Corp. Form 10-Q, quarter ended 2023-04-01"
+    assert filing_title("Minutes of the board meeting of 3 May 2024") is None
