@@ -169,7 +169,8 @@ def name_text(
     """
     metadata = metadata or {}
     parts = [title]
-    stem = source.rsplit("/", 1)[-1].rsplit(".", 1)[0] if "." in source else ""
+    # A file's name names its report; a JSONL record's file holds many (no title_source).
+    stem = source.rsplit("/", 1)[-1].rsplit(".", 1)[0] if "title_source" in metadata else ""
     readable = readable_file_name(stem) if stem else None
     if readable and readable.lower() != title.lower():
         parts.append(readable)

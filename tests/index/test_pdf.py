@@ -262,7 +262,10 @@ def test_report_names_weigh_company_and_year() -> None:
                 f"{company} Annual Report",
                 f"{year}-12-31",
                 f"{company.upper()}_{year}_10K.pdf",
-                {"period": f"fiscal year {year} (ended {year}-12-31)"},
+                {
+                    "title_source": "PDF metadata",
+                    "period": f"fiscal year {year} (ended {year}-12-31)",
+                },
             )
             for company in ("Northwind Freight", "Halden Foods", "Corvo Energy")
             for year in (2021, 2022, 2023)
@@ -290,3 +293,10 @@ def test_filing_title_from_the_cover() -> None:
     )
     assert filing_title(quarterly) == "Acme Widgets Corp. Form 10-Q, quarter ended 2023-04-01"
     assert filing_title("Minutes of the board meeting of 3 May 2024") is None
+
+
+def test_name_text_uses_the_file_name_of_a_file_not_of_a_jsonl_corpus() -> None:
+    pdf = name_text("FORM 10-K", "2017-12-31", "filings/AMAZON_2017_10K.pdf", {"title_source": "x"})
+    assert "Amazon 2017 10-K" in pdf and "December 2017" in pdf
+    record = name_text("Arthur's Magazine", None, "data/corpus.jsonl", {})
+    assert record == "Arthur's Magazine"
