@@ -271,6 +271,8 @@ def _read_markup(suffix: str, raw: str) -> dict[str, Any]:
 
 
 def _read_pdf(pdf: PdfText, stem: str) -> dict[str, Any]:
+    """Cleaned text with exact page spans, and the title and date that name the report
+    (the report's own date first: the period it covers, the first date it states)."""
     raw_pages = pdf.pages
     running: set[str] = set()
     if len(raw_pages) >= 2:
