@@ -6,9 +6,11 @@
 
 Builds an index of the sample annual reports (once; ``--rebuild`` to redo it), then
 asks every question of ``questions.jsonl`` (a company and a fiscal year named in each)
-and counts, for each ``name_weight`` (0 = the report's name is not weighed, as before):
-the right report ranked first, and a passage of the right report on the page that
-holds the answer among the first 10 passages.
+and counts, for each ``name_weight`` (0 = the report's name is not weighed, as before)
+and each set of questions (``tuning``: the weight was chosen on these; ``held-out``:
+questions on the financial tables, never used to choose it): the right report ranked
+first, and a passage of the right report on the page that holds the answer among the
+first 10 passages.
 """
 
 from __future__ import annotations
@@ -17,7 +19,6 @@ import argparse
 import json
 import os
 import sys
-import time
 from pathlib import Path
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -65,30 +66,28 @@ def main() -> int:
     snapshot = service.state.snapshot
     vectors = {q["question"]: service.embedder.embed_query(q["question"]) for q in questions}
     print(f"{len(questions)} questions over {snapshot.document_count} reports")
+    sets = sorted({q.get("set", "tuning") for q in questions}, reverse=True)
     for weight in (float(w) for w in args.weights.split(",")):
-        first = on_page = 0
-        tick = time.perf_counter()
-        for q in questions:
-            passages = search(
-                snapshot, vectors[q["question"]], q["question"], 10, name_weight=weight
-            )
-            right = passages[0].document_id == q["document"] if passages else False
-            pages = set().union(
-                *(passage_pages(p) for p in passages if p.document_id == q["document"])
-            )
-            hit = bool(pages & set(q["pages"]))
-            first += right
-            on_page += hit
-            if args.show_misses and not (right and hit):
-                print(
-                    f"  miss w={weight}: {q['question']} -> {[p.document_id for p in passages[:3]]}"
+        for name in sets:
+            asked = [q for q in questions if q.get("set", "tuning") == name]
+            first = on_page = 0
+            for q in asked:
+                question = q["question"]
+                passages = search(snapshot, vectors[question], question, 10, name_weight=weight)
+                right = bool(passages) and passages[0].document_id == q["document"]
+                pages = set().union(
+                    *(passage_pages(p) for p in passages if p.document_id == q["document"])
                 )
-        ms = (time.perf_counter() - tick) / len(questions) * 1000
-        n = len(questions)
-        print(
-            f"name_weight {weight:g}: right report first {first}/{n} = {first / n:.2f}; "
-            f"answer page in top 10 {on_page}/{n} = {on_page / n:.2f}; {ms:.1f} ms a question"
-        )
+                hit = bool(pages & set(q["pages"]))
+                first += right
+                on_page += hit
+                if args.show_misses and not (right and hit):
+                    print(f"  miss w={weight}: {question} -> {passages[0].document_id}")
+            n = len(asked)
+            print(
+                f"name_weight {weight:g}, {name} ({n} questions): right report first "
+                f"{first / n:.2f}; answer page in top 10 {on_page / n:.2f}"
+            )
     return 0
 
 

@@ -349,6 +349,7 @@ def make_report(company: Company, year: int, out: Path, pages: int = 110) -> Rep
     ]
     _table(pdf, rows, by_column=True)
     gold["capex"].append(pdf.page_no())
+    gold["statements"] = [pdf.page_no()]
     fill(pdf.page_no() + max(1, round(3 * scale)))
 
     # Human capital: employees at the end of the fiscal year.
@@ -406,10 +407,20 @@ def questions(company: Company, year: int, report: Report) -> list[dict[str, obj
         ]),
         "employees": f"How many full-time employees did {company.short} have at the end of {fy}?",
     }  # fmt: skip
+    # Held out: asked of the tables only, never used to choose a weight.
+    held_out = rng.choice([
+        f"What was {company.short}'s net income in {fy}?",
+        f"What operating income did {company.short} report for {fy}?",
+        f"How much cash did {company.short} generate from operating activities in {fy}?",
+    ])  # fmt: skip
     return [
-        {"question": q, "document": report.file, "pages": report.gold[fact], "fact": fact}
+        {"question": q, "document": report.file, "pages": report.gold[fact], "fact": fact,
+         "set": "tuning"}
         for fact, q in asked.items()
-    ]
+    ] + [
+        {"question": held_out, "document": report.file, "pages": report.gold["statements"],
+         "fact": "statements", "set": "held-out"}
+    ]  # fmt: skip
 
 
 def main() -> None:
