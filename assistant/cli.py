@@ -211,6 +211,14 @@ def _print_report(r: dict[str, Any]) -> None:
     out.print(table)
     for note in r["notes"]:
         out.print(f"[dim]note:[/] {note}", highlight=False)
+    for named in r.get("naming", []):
+        if named.get("pages_without_text"):
+            pages = ", ".join(map(str, named["pages_without_text"]))
+            out.print(
+                f"[yellow]{named['id']}[/]: no text layer on page(s) {pages} (scanned?); "
+                "run OCR on them to index their text",
+                highlight=False,
+            )
     if r["failed"]:
         out.print(f"[yellow]{len(r['failed'])} could not be read (not indexed):[/]")
         for f in r["failed"]:

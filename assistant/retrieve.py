@@ -23,6 +23,16 @@ MIN_CANDIDATES = 50
 # Weight of the dense side in the z-score fusion, chosen on HotpotQA-500 with
 # `assistant eval` (README "Retrieval quality"): 0.3 … 0.5 are within 0.002.
 DENSE_WEIGHT = 0.4
+# A question that names a report (company, place, event type; year or fiscal period)
+# adds this much, times how well the report's name matches (0…1, see
+# index.naming.ReportNames), to the fused z-score of that report's passages. Chosen on
+# the 60 tuning questions of scripts/eval_named_reports.py (right report first 0.53 at
+# 0, 0.88 at 2, 0.98 at 3; held-out 20: 1.00 at 3) and checked on HotpotQA-500 (nDCG@10
+# 0.855 at 0, 0.859 at 3); README "PDF reports".
+NAME_WEIGHT = 3.0
+# The reports named best (up to this many) are also searched on their own, so their
+# passages are candidates even when the whole index holds better-worded ones.
+NAMED_REPORTS_SEARCHED = 3
 MODES = ("hybrid", "dense", "lexical", "rrf")
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -104,22 +114,32 @@ def search(
     filters: Filters | None = None,
     *,
     mode: str = "hybrid",
+    name_weight: float = NAME_WEIGHT,
 ) -> list[Passage]:
     """The ``top_k`` best passages, overlapping chunks of one document merged.
 
     ``mode``: "hybrid" (default); "dense", "lexical" or "rrf" (for evaluation).
+    ``name_weight``: how much a report that the question names is preferred (0: not).
     """
     if top_k < 1:
         raise QueryError(f"top_k={top_k}; ask for at least 1 passage")
     filters = filters or Filters()
     allowed = allowed_rows(snapshot, filters)
     depth = max(MIN_CANDIDATES, top_k * CANDIDATES_PER_RESULT)
-    dense = snapshot.search_dense(query_vector, depth, allowed) if mode != "lexical" else []
-    lexical = (
-        snapshot.lexical.search(query_text, depth, allowed)
-        if mode != "dense" and snapshot.lexical is not None
-        else []
-    )
+    named = snapshot.report_names.scores(query_text) if name_weight and mode == "hybrid" else {}
+    dense, lexical = _candidates(snapshot, query_vector, query_text, depth, allowed, mode)
+    best = _best_named(named)
+    if best:
+        mask = np.isin(snapshot.row_document, best)
+        extra = _candidates(
+            snapshot,
+            query_vector,
+            query_text,
+            depth,
+            mask if allowed is None else mask & allowed,
+            mode,
+        )
+        dense, lexical = _union(dense, extra[0]), _union(lexical, extra[1])
     if mode == "dense":
         fused = list(dense)
     elif mode == "lexical":
@@ -128,6 +148,12 @@ def search(
         fused = reciprocal_rank_fusion([dense, lexical])
     else:
         fused = zscore_fusion(dense, lexical, DENSE_WEIGHT)
+    if named:
+        documents = snapshot.row_document
+        fused = sorted(
+            ((row, score + name_weight * named.get(documents[row], 0.0)) for row, score in fused),
+            key=lambda item: (-item[1], item[0]),
+        )
     dense_of = dict(dense)
     lexical_of = dict(lexical)
     # Rows only one side found still need their cosine for the answer composer.
@@ -140,6 +166,41 @@ def search(
         for row, score in fused[: top_k * 3]
     ]
     return _merge(snapshot, hits, top_k)
+
+
+def _candidates(
+    snapshot: Snapshot,
+    query_vector: np.ndarray,
+    query_text: str,
+    depth: int,
+    allowed: np.ndarray | None,
+    mode: str,
+) -> tuple[list[tuple[int, float]], list[tuple[int, float]]]:
+    dense = snapshot.search_dense(query_vector, depth, allowed) if mode != "lexical" else []
+    lexical = (
+        snapshot.lexical.search(query_text, depth, allowed)
+        if mode != "dense" and snapshot.lexical is not None
+        else []
+    )
+    return dense, lexical
+
+
+def _best_named(named: dict[str, float]) -> list[str]:
+    """The reports the question names best, when few enough to search on their own."""
+    if not named:
+        return []
+    top = max(named.values())
+    best = [doc_id for doc_id, score in named.items() if score >= top - 1e-9]
+    return best if len(best) <= NAMED_REPORTS_SEARCHED else []
+
+
+def _union(
+    first: list[tuple[int, float]], second: list[tuple[int, float]]
+) -> list[tuple[int, float]]:
+    """Both candidate lists, best first, each row once (scores are on one scale)."""
+    scores = dict(first)
+    scores.update(second)
+    return sorted(scores.items(), key=lambda item: (-item[1], item[0]))
 
 
 def _merge(snapshot: Snapshot, hits: Sequence[_Hit], top_k: int) -> list[Passage]:

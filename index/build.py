@@ -27,6 +27,7 @@ from index.errors import BuildError, SnapshotError
 from index.layout import IndexDir
 from index.load import load_sources
 from index.models import Chunk, Document, Failure, Skipped, sha256_hex
+from index.naming import explain
 from index.sentence_layer import SentenceRecord, layer_version, sentence_records
 from index.snapshot import Snapshot, write_snapshot
 
@@ -46,6 +47,8 @@ class BuildReport:
     failed: list[dict[str, str]] = field(default_factory=list)
     # Files of types we do not read (sheet.csv): listed, not an error.
     skipped: list[dict[str, str]] = field(default_factory=list)
+    # Per document read from a file: its title and date, and which source gave each.
+    naming: list[dict[str, Any]] = field(default_factory=list)
     documents: int = 0
     chunks: int = 0
     sentences: int = 0
@@ -168,6 +171,9 @@ def _build(
             continue
         else:
             documents.append(item)
+            named = explain(item.id, item.title, item.date, item.metadata)
+            if named is not None:
+                report.naming.append(named)
         emit("load", len(documents) + len(report.failed), 0)
     pause("load")
     report.seconds["load"] = round(time.perf_counter() - t, 3)

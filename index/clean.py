@@ -251,7 +251,8 @@ def unwrap_lines(text: str) -> str:
     A line at least 80% as long as the longest line of its block ended at the margin,
     and so did one followed by a lower-case word (a wrapped heading in a larger font):
     the text goes on. Any other line ends a paragraph or a heading. Blocks with no
-    line of prose length (50 characters) are lists or tables and stay as they are.
+    line of prose length (50 characters) are lists or tables and stay as they are, and
+    so does a table row (cells joined by `` | ``): one row, one line.
     """
     paragraphs = []
     for block in text.split("\n\n"):
@@ -262,7 +263,7 @@ def unwrap_lines(text: str) -> str:
             continue
         out = lines[0]
         for previous, line in pairwise(lines):
-            if _LIST_ITEM.match(line):
+            if _LIST_ITEM.match(line) or _CELLS in line or _CELLS in previous:
                 out += "\n" + line
             elif len(previous) >= 0.8 * width or _CONTINUES.match(line):
                 out += " " + line
@@ -273,6 +274,7 @@ def unwrap_lines(text: str) -> str:
 
 
 _CONTINUES = re.compile(f"[{_LOW}]")
+_CELLS = " | "  # how the PDF, DOCX and HTML readers join the cells of a table row
 _LIST_ITEM = re.compile(r"^(?:[•▪◦*–-]|\d{1,2}[.)])\s")
 
 # --- title, date, language ------------------------------------------------------
@@ -323,6 +325,8 @@ _MONTHS = {
 }
 _MONTHS |= {name[:3] + ".": i + 1 for i, name in enumerate(_EN_MONTHS)}
 _MONTHS |= {"Sept.": 9}
+# Covers and headings set dates in capitals ("DECEMBER 31, 2022").
+_MONTHS |= {m.upper(): i + 1 for names in (_EN_MONTHS, _FR_MONTHS) for i, m in enumerate(names)}
 _MONTH = "(" + "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True)) + ")"
 _DAY = r"(\d{1,2})(?:st|nd|rd|th|er)?"
 _DAY_RANGE = rf"{_DAY}(?:\s*(?:-|–|and|to|et|и)\s*\d{{1,2}}(?:st|nd|rd|th)?)?"

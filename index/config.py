@@ -36,5 +36,8 @@ class BuildConfig(BaseModel):
     index_dir: Path = Path("var/index")
     keep_snapshots: int = Field(3, ge=1, le=100, description="Snapshots kept for rollback.")
     max_file_bytes: int = Field(50 * 1024 * 1024, ge=1, description="Larger files are skipped.")
+    pdf_timeout_s: float = Field(
+        120.0, gt=0, description="A PDF whose text takes longer to extract is skipped."
+    )
     chunk: ChunkConfig = Field(default_factory=ChunkConfig)
     embed: EmbedConfig = Field(default_factory=EmbedConfig)

@@ -22,7 +22,6 @@ from typing import Any
 import charset_normalizer
 import docx
 from docx.table import Table
-from pypdf import PdfReader
 
 from index.clean import (
     clean_text,
@@ -38,6 +37,15 @@ from index.clean import (
 from index.config import BuildConfig
 from index.errors import LoadError
 from index.models import Document, Failure, PageSpan, Skipped
+from index.naming import (
+    file_name_date,
+    filing_title,
+    find_period,
+    period_label,
+    readable_file_name,
+    reads_as_title,
+)
+from index.pdf import PdfText, PdfWorker
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx", ".jsonl")
 # Dot files and Office lock files ("~$report.docx") are never reports.
@@ -47,7 +55,6 @@ _MAX_CONTROL_SHARE = 0.01
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 # A short line on at least this share of a PDF's pages is a running header or footer.
 _RUNNING_LINE_SHARE = 0.6
-_JUNK_PDF_TITLE = re.compile(r"^(untitled|microsoft \w+ - )|\.\w{2,4}$", re.IGNORECASE)
 
 Item = Document | Failure | Skipped
 
@@ -56,21 +63,24 @@ def load_sources(sources: Sequence[Path], config: BuildConfig) -> Iterator[Item]
     """Yield a ``Document`` for every report under ``sources`` and a ``Failure`` for
     every file that could not be read, in a stable order."""
     seen: dict[str, str] = {}
-    for source in sources:
-        for item, where in _load_source(Path(source), config):
-            if isinstance(item, Document):
-                if item.id in seen:
-                    item = Failure(
-                        where,
-                        f"duplicate document id {item.id!r}: also in {seen[item.id]}; "
-                        "rename one of them or list only one of their folders in sources",
-                    )
-                else:
-                    seen[item.id] = where
-            yield item
+    with PdfWorker(config.pdf_timeout_s) as pdf_worker:
+        for source in sources:
+            for item, where in _load_source(Path(source), config, pdf_worker):
+                if isinstance(item, Document):
+                    if item.id in seen:
+                        item = Failure(
+                            where,
+                            f"duplicate document id {item.id!r}: also in {seen[item.id]}; "
+                            "rename one of them or list only one of their folders in sources",
+                        )
+                    else:
+                        seen[item.id] = where
+                yield item
 
 
-def _load_source(source: Path, config: BuildConfig) -> Iterator[tuple[Item, str]]:
+def _load_source(
+    source: Path, config: BuildConfig, pdf_worker: PdfWorker
+) -> Iterator[tuple[Item, str]]:
     shown = str(source)
     try:
         info = source.stat()
@@ -86,9 +96,9 @@ def _load_source(source: Path, config: BuildConfig) -> Iterator[tuple[Item, str]
             if isinstance(found, Failure | Skipped):
                 yield found, found.path
             else:
-                yield from _load_file(*found, config)
+                yield from _load_file(*found, config, pdf_worker)
     elif source.suffix.lower() in SUPPORTED_SUFFIXES:
-        yield from _load_file(source, shown, source.name, config)
+        yield from _load_file(source, shown, source.name, config, pdf_worker)
     else:
         supported = ", ".join(SUPPORTED_SUFFIXES)
         reason = f"unsupported file type {source.suffix!r}; supported: {supported}"
@@ -153,13 +163,16 @@ def _symlink_reason(exc: OSError, path: Path) -> str:
 
 
 def _load_file(
-    path: Path, shown: str, doc_id: str, config: BuildConfig
+    path: Path, shown: str, doc_id: str, config: BuildConfig, pdf_worker: PdfWorker
 ) -> Iterator[tuple[Item, str]]:
     try:
         data = _read_bytes(path, config.max_file_bytes)
         suffix = path.suffix.lower()
         if suffix == ".jsonl":
             yield from _load_jsonl(decode_text(data), shown)
+        elif suffix == ".pdf":
+            # In the worker process: a PDF that hangs or crashes the reader fails alone.
+            yield _document(doc_id, shown, **_read_pdf(pdf_worker.extract(path), path.stem)), shown
         else:
             yield _load_document(suffix, data, doc_id, shown), shown
     except LoadError as exc:
@@ -232,13 +245,7 @@ def _detect_and_decode(data: bytes) -> str:
 
 
 def _load_document(suffix: str, data: bytes, doc_id: str, shown: str) -> Document:
-    fields: dict[str, Any]
-    if suffix == ".pdf":
-        fields = _read_pdf(data)
-    elif suffix == ".docx":
-        fields = _read_docx(data)
-    else:
-        fields = _read_markup(suffix, decode_text(data))
+    fields = _read_docx(data) if suffix == ".docx" else _read_markup(suffix, decode_text(data))
     return _document(doc_id, shown, **fields)
 
 
@@ -247,58 +254,81 @@ def _read_markup(suffix: str, raw: str) -> dict[str, Any]:
         raise LoadError("empty file")
     if suffix in (".html", ".htm"):
         title, text, meta = html_to_text(raw)
+        source = "HTML page title"
     elif suffix == ".md":
         title, text, meta = markdown_to_text(raw)
+        source = "front matter or first heading"
     else:
         title, text, meta = None, clean_text(raw), {}
+        source = None
+    date = iso_date(meta.get("date")) or find_date(meta.get("date", ""))
     return {
         "title": title,
+        "title_source": source if title else None,
         "text": text,
         "url": meta.get("url"),
-        "date": iso_date(meta.get("date")) or find_date(meta.get("date", "")),
+        "date": date,
+        "date_source": "page metadata" if date else None,
         "language": meta.get("lang") or meta.get("language"),
     }
 
 
-def _read_pdf(data: bytes) -> dict[str, Any]:
-    if b"%PDF-" not in data[:1024]:
-        raise LoadError("not a PDF: the file does not start with a PDF header; check its type")
-    if b"%%EOF" not in data[-1024:]:
-        # pypdf would rebuild what it can of a cut-off file and lose pages silently.
-        raise LoadError(
-            "truncated PDF: its end-of-file marker is missing; download or export it again"
-        )
-    try:
-        reader = PdfReader(io.BytesIO(data))
-    except Exception as exc:  # pypdf raises many types on a damaged file; each is reported
-        raise LoadError(f"corrupt PDF: {exc}") from exc
-    if reader.is_encrypted:
-        try:
-            opened = reader.decrypt("")
-        except Exception as exc:
-            raise LoadError(f"encrypted PDF that cannot be opened: {exc}") from exc
-        if not opened:
-            raise LoadError("encrypted PDF: it needs a password; index an unencrypted copy")
-    try:
-        raw_pages = [page.extract_text() or "" for page in reader.pages]
-        meta_title = reader.metadata.title if reader.metadata else None
-    except Exception as exc:
-        raise LoadError(f"corrupt PDF: {exc}") from exc
-    if not raw_pages:
-        raise LoadError("corrupt PDF: it has no pages")
+def _read_pdf(pdf: PdfText, stem: str) -> dict[str, Any]:
+    """Cleaned text with exact page spans, and the title and date that name the report
+    (the report's own date first: the period it covers, the first date it states)."""
+    raw_pages = pdf.pages
     running: set[str] = set()
     if len(raw_pages) >= 2:
         running = repeated_lines(raw_pages, max(2, math.ceil(_RUNNING_LINE_SHARE * len(raw_pages))))
-    text, pages = _join_pages([unwrap_lines(clean_text(raw, running)) for raw in raw_pages])
+    page_texts = [unwrap_lines(clean_text(raw, running)) for raw in raw_pages]
+    text, pages = _join_pages(page_texts)
     if not text:
         raise LoadError("PDF has no text layer (scanned images?); run OCR on it first")
-    title = meta_title.strip() if isinstance(meta_title, str) else None
-    # Dates in PDF metadata are the file's, not the event's: the text is the source.
+    metadata: dict[str, Any] = {}
+    # Scanned pages (nothing but a running header at most): their text is missing from
+    # the index until someone runs OCR on them; the build report lists them.
+    empty = [number for number, page in enumerate(page_texts, start=1) if not page]
+    if empty:
+        metadata["pages_without_text"] = empty
+    title, title_source = _pdf_title(pdf, stem, text)
+    date, date_source = None, None
+    period = find_period(text)
+    if period is not None:
+        date, date_source = period[1], "period end stated in the text"
+        metadata["period"] = period_label(*period)
+    elif date := find_date(text):
+        date_source = "first date stated in the text"
+    elif date := file_name_date(stem):
+        date_source = "file name"
+    elif date := iso_date(pdf.metadata.get("CreationDate")):
+        date_source = "PDF metadata (creation date: the file's, not the report's)"
     return {
-        "title": None if title and _JUNK_PDF_TITLE.search(title) else title,
+        "title": title,
+        "title_source": title_source,
         "text": text,
         "pages": pages,
+        "date": date,
+        "date_source": date_source,
+        "metadata": metadata,
     }
+
+
+def _pdf_title(pdf: PdfText, stem: str, text: str) -> tuple[str | None, str | None]:
+    """The metadata title when it reads as one, else the registrant, form and period on
+    the cover of a filing, else the first heading of page 1, else the file name made
+    readable; else (None) the first line of the text."""
+    meta = " ".join(pdf.metadata.get("Title", "").split())
+    if reads_as_title(meta):
+        return meta, "PDF metadata"
+    filing = filing_title(text)
+    if filing:
+        return filing, "registrant, form and period on the filing's cover"
+    if pdf.heading and reads_as_title(pdf.heading):
+        return pdf.heading, "first heading of page 1"
+    readable = readable_file_name(stem)
+    if readable and reads_as_title(readable):
+        return readable, "file name"
+    return None, None
 
 
 def _join_pages(page_texts: list[str]) -> tuple[str, tuple[PageSpan, ...]]:
@@ -333,7 +363,11 @@ def _read_docx(data: bytes) -> dict[str, Any]:
         core_title = document.core_properties.title
     except Exception as exc:  # python-docx raises zip, XML and key errors on a damaged file
         raise LoadError(f"not a valid DOCX file: {exc}") from exc
-    return {"title": core_title or heading, "text": clean_text("\n\n".join(blocks))}
+    return {
+        "title": core_title or heading,
+        "title_source": "DOCX properties" if core_title else "first heading" if heading else None,
+        "text": clean_text("\n\n".join(blocks)),
+    }
 
 
 def _table_row(cells: Sequence[Any]) -> str:
@@ -382,6 +416,7 @@ def _jsonl_document(line: str, shown: str) -> Document:
         date=iso_date(record.get("date") or meta.get("date")),
         language=_str_or_none(record.get("language") or meta.get("language")),
         metadata=meta,
+        explain=False,
     )
 
 
@@ -400,17 +435,32 @@ def _document(
     language: str | None = None,
     pages: tuple[PageSpan, ...] = (),
     metadata: Mapping[str, Any] | None = None,
+    title_source: str | None = None,
+    date_source: str | None = None,
+    explain: bool = True,
 ) -> Document:
+    """``explain``: record in the metadata which source gave the title and the date
+    (``index build --json`` lists them); off for JSONL records, whose fields are given."""
     if not text:
         raise LoadError("no text left after removing menus, share links and page furniture")
+    if not title:
+        title, title_source = guess_title(text), "first line of the text"
+    if not title:
+        title, title_source = Path(doc_id).stem.replace("-", " "), "file name"
+    if not date:
+        date = find_date(text)
+        date_source = "first date stated in the text" if date else None
+    fields = dict(metadata or {})
+    if explain:
+        fields = {"title_source": title_source, "date_source": date_source, **fields}
     return Document(
         id=doc_id,
-        title=title or guess_title(text) or Path(doc_id).stem.replace("-", " "),
+        title=title,
         text=text,
         source=source,
         url=url,
-        date=date or find_date(text),
+        date=date,
         language=language or guess_language(text),
         pages=pages,
-        metadata=MappingProxyType(dict(metadata or {})),
+        metadata=MappingProxyType(fields),
     )

@@ -21,6 +21,7 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,7 @@ import numpy as np
 from index import lexical
 from index.errors import SnapshotError
 from index.models import Chunk, Document, PageSpan
+from index.naming import ReportNames, name_text
 from index.sentence_layer import SentenceRecord, name_key
 
 FORMAT_VERSION = 2  # 2: the sentence layer
@@ -422,6 +424,12 @@ class Snapshot:
             doc = self.document(document_id)
             if doc is not None:
                 yield doc
+
+    @cached_property
+    def report_names(self) -> ReportNames:
+        """What names each report (title, file name, period, date), for questions."""
+        rows = self._db().execute("SELECT id, title, date, source, metadata FROM documents")
+        return ReportNames({r[0]: name_text(r[1], r[2], r[3], json.loads(r[4])) for r in rows})
 
     def document_hashes(self) -> dict[str, str]:
         return dict(self._db().execute("SELECT id, content_hash FROM documents").fetchall())

@@ -1,0 +1,264 @@
+"""What names a report: its title, its date and period, its file name.
+
+Pure functions over strings. The load stage picks a title and a date with them and
+records which source gave each (``title_source``, ``date_source`` in the document's
+metadata, shown by ``index build --json``); retrieval weighs a question's names,
+years and periods against ``name_text``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from index.clean import find_date
+from index.lexical import tokenize  # the same stemmer and stopwords as BM25
+
+# Titles written by the exporting tool, not by the author.
+_TOOL_TITLE = re.compile(
+    r"^(untitled|document\d*|slide \d+|presentation\d*|book\d*)$|^microsoft \w+ - "
+    r"|\.(docx?|xlsx?|pptx?|pdf|rtf|odt|txt|html?|indd|qxd)$",
+    re.IGNORECASE,
+)
+_MAX_TITLE_WORDS = 25
+
+
+def reads_as_title(value: str | None) -> bool:
+    """True for a human title; False for empty, tool-written ("Microsoft Word - x.docx"),
+    id-like ("0001018724-18-000005", "nwf_10k_v3") or path-like values, and datelines."""
+    if not value or not value.strip():
+        return False
+    value = " ".join(value.split())
+    words = value.split()
+    letters = sum(ch.isalpha() for ch in value)
+    if _TOOL_TITLE.search(value) or "/" in value or "\\" in value or "_" in value:
+        return False
+    if letters < 3 or letters < 0.5 * sum(not ch.isspace() for ch in value):
+        return False  # an accession number, a hash, a page number
+    if len(words) == 1 and any(ch.isdigit() for ch in value):
+        return False  # "draft3", "v2"
+    if len(words) <= 5 and find_date(value):
+        return False  # a dateline: "The Hague, 23 September 2024"
+    return len(words) <= _MAX_TITLE_WORDS
+
+
+# Form names as filings write them: "10K" in a file name is "10-K".
+_FORMS = {"10k": "10-K", "10q": "10-Q", "8k": "8-K", "20f": "20-F", "40f": "40-F", "6k": "6-K"}
+_ACRONYM_MAX = 3  # "UN", "IMF", "AGM" stay in capitals; "AMAZON" becomes "Amazon"
+
+
+def readable_file_name(stem: str) -> str | None:
+    """``AMAZON_2017_10K`` → ``Amazon 2017 10-K``; ``just-transition-seminar`` →
+    ``Just transition seminar``; None when the name is an id with no word in it."""
+    words = [w for w in re.split(r"[\s_\-.]+", stem) if w]
+    out = []
+    for word in words:
+        lower = word.lower()
+        if lower in _FORMS:
+            out.append(_FORMS[lower])
+        elif word.isupper() and word.isalpha() and len(word) > _ACRONYM_MAX:
+            out.append(word.capitalize())
+        else:
+            out.append(word)
+    if not any(re.search(r"[^\W\d_]{2}", w) for w in out):
+        return None
+    text = " ".join(out)
+    return text[0].upper() + text[1:]
+
+
+# "For the fiscal year ended June 30, 2023", "quarterly period ended April 1, 2023",
+# "for the year ended 31 December 2022": the period a report covers ends on its date.
+_PERIOD = re.compile(
+    r"\b(fiscal year|financial year|year|quarterly period|quarter|three months|six months"
+    r"|nine months|twelve months|period)\s+ended\b[\s:]*",
+    re.IGNORECASE,
+)
+_PERIOD_KINDS = {
+    "fiscal year": "fiscal year", "financial year": "fiscal year", "year": "fiscal year",
+    "twelve months": "fiscal year", "quarterly period": "quarter", "quarter": "quarter",
+    "three months": "quarter", "six months": "half year", "nine months": "nine months",
+    "period": "period",
+}  # fmt: skip
+# The cover states the period; further on, "year ended" names comparison years.
+_PERIOD_SEARCH_CHARS = 6000
+
+
+def find_period(text: str) -> tuple[str, str] | None:
+    """(kind, ISO end date) of the period the report covers, from its first pages."""
+    head = text[:_PERIOD_SEARCH_CHARS]
+    for match in _PERIOD.finditer(head):
+        # The date follows the words at once: "ended June 30, 2023" (at most ~20 chars).
+        date = find_date(head[match.end() : match.end() + _DATE_CHARS])
+        if date:
+            return _PERIOD_KINDS[match.group(1).lower()], date
+    return None
+
+
+_DATE_CHARS = 22
+
+
+# The cover of an SEC filing names the company on the line above this caption.
+_REGISTRANT = re.compile(
+    r"\(\s*exact\s+name\s+of\s+registrant\s+as\s+specified\s+in\s+its\s+charter\s*\)",
+    re.IGNORECASE,
+)
+_FORM = re.compile(r"\bform\s+(10-K|10-Q|20-F|40-F|8-K|6-K)\b", re.IGNORECASE)
+
+
+def filing_title(text: str) -> str | None:
+    """``Amazon.com, Inc. Form 10-K, fiscal year 2017`` from the cover of a filing:
+    the registrant named above "(Exact name of registrant as specified in its
+    charter)", the form, and the period the cover states."""
+    head = text[:_PERIOD_SEARCH_CHARS]
+    match = _REGISTRANT.search(head)
+    if match is None:
+        return None
+    before = [line for line in head[: match.start()].split("\n") if line.strip()]
+    if not before:
+        return None
+    cells = [cell.strip() for cell in before[-1].split("|") if cell.strip()]
+    name = cells[-1] if cells else ""
+    if not reads_as_title(name) or len(name.split()) > 8:
+        return None
+    parts = [name]
+    form = _FORM.search(head)
+    if form:
+        parts.append(f"Form {form.group(1).upper()}")
+    period = find_period(text)
+    title = " ".join(parts)
+    return f"{title}, {period_label(*period).split(' (')[0]}" if period else title
+
+
+_FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-?(\d\d)-?(\d\d)(?!\d)")
+
+
+def file_name_date(stem: str) -> str | None:
+    match = _FILE_DATE.search(stem)
+    if not match:
+        return None
+    try:
+        return dt.date(*map(int, match.groups())).isoformat()
+    except ValueError:
+        return None
+
+
+_MONTH_NAMES = [
+    "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December",
+]  # fmt: skip
+
+
+def period_label(kind: str, end: str) -> str:
+    """``fiscal year``, ``2023-06-30`` → ``fiscal year 2023 (ended 2023-06-30)``."""
+    year = end[:4]
+    if kind == "fiscal year":
+        return f"fiscal year {year} (ended {end})"
+    return f"{kind} ended {end}"
+
+
+def name_text(
+    title: str, date: str | None, source: str, metadata: Mapping[str, Any] | None = None
+) -> str:
+    """The words that name a report: title, file name, period, date (year and month).
+
+    Years are written the ways a question writes them ("2023", "FY2023", "fiscal 2023")
+    once each, so a question that names the period matches whichever form it uses.
+    """
+    metadata = metadata or {}
+    parts = [title]
+    # A file's name names its report; a JSONL record's file holds many (no title_source).
+    stem = source.rsplit("/", 1)[-1].rsplit(".", 1)[0] if "title_source" in metadata else ""
+    readable = readable_file_name(stem) if stem else None
+    if readable and readable.lower() != title.lower():
+        parts.append(readable)
+    period = metadata.get("period")
+    if isinstance(period, str) and period:
+        parts.append(period)
+    if date:
+        year, month = date[:4], int(date[5:7])
+        fiscal = f"FY{year} FY{year[2:]}" if isinstance(period, str) and "fiscal" in period else ""
+        parts.append(f"{_MONTH_NAMES[month - 1]} {year} {fiscal}".strip())
+    return "\n".join(parts)
+
+
+def explain(
+    document_id: str, title: str, date: str | None, metadata: Mapping[str, Any]
+) -> dict[str, Any] | None:
+    """Which source gave a document its title and date (for the build report), when
+    the loader recorded it."""
+    if "title_source" not in metadata:
+        return None
+    out = {
+        "id": document_id,
+        "title": title,
+        "title_source": metadata["title_source"],
+        "date": date,
+        "date_source": metadata.get("date_source"),
+    }
+    for key in ("period", "pages_without_text"):
+        if key in metadata:
+            out[key] = metadata[key]
+    return out
+
+
+# --- questions that name a report ----------------------------------------------------
+
+_FISCAL_YEAR = re.compile(r"\bFY\s?'?(\d{2}|\d{4})\b", re.IGNORECASE)
+
+
+def question_years(question: str) -> set[str]:
+    """Years a question names in any form: "2023", "FY2023", "FY23", "FY 2023"."""
+    years = set(re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", question))
+    for match in _FISCAL_YEAR.finditer(question):
+        year = match.group(1)
+        years.add(year if len(year) == 4 else f"20{year}")
+    return years
+
+
+class ReportNames:
+    """Which reports a question names, from each report's ``name_text``.
+
+    A question names a report in up to two ways: by words (company, place, event
+    type: the question's words that occur in some report's name) and by time (the
+    years it states, in any form). A report's score is the mean over the ways the
+    question uses of: the share of the naming words' weight it matches, each word
+    weighted by its BM25 idf over the reports' names (a word in every name such as
+    "fiscal" counts for little, a company's name for much); and 1 when its name holds
+    a year the question names. Scores are in [0, 1]; reports matching nothing are absent.
+    """
+
+    def __init__(self, names: Mapping[str, str]) -> None:
+        ids = list(names)
+        token_lists = tokenize([names[i] for i in ids]) if ids else []
+        self._postings: dict[str, list[str]] = {}
+        self._years: dict[str, list[str]] = {}
+        for doc_id, tokens in zip(ids, token_lists, strict=True):
+            for token in set(tokens):
+                if not _TIME_TOKEN.match(token):
+                    self._postings.setdefault(token, []).append(doc_id)
+            for year in question_years(names[doc_id]):
+                self._years.setdefault(year, []).append(doc_id)
+        n = len(ids)
+        self._idf = {
+            t: math.log(1 + (n - len(d) + 0.5) / (len(d) + 0.5)) for t, d in self._postings.items()
+        }
+
+    def scores(self, question: str) -> dict[str, float]:
+        words = {w for w in tokenize([question])[0] if w in self._postings}
+        years = {y for y in question_years(question) if y in self._years}
+        total = sum(self._idf[w] for w in words)
+        facets = (1 if total else 0) + (1 if years else 0)
+        found: dict[str, float] = {}
+        for word in words:
+            for doc_id in self._postings[word]:
+                found[doc_id] = found.get(doc_id, 0.0) + self._idf[word] / total / facets
+        for doc_id in {d for year in years for d in self._years[year]}:
+            found[doc_id] = found.get(doc_id, 0.0) + 1 / facets
+        return found
+
+
+# Years and fiscal years are the time facet, not words: "2023", "fy2023", "fy23".
+_TIME_TOKEN = re.compile(r"^(?:fy)?\d{2}$|^(?:fy)?(?:19|20)\d\d$")
