@@ -457,46 +457,28 @@ class Snapshot:
         }
         return [found[r] for r in rows if r in found]
 
+    def _sentences(self, where: str, params: Sequence[Any]) -> list[StoredSentence]:
+        query = f"SELECT {_SENTENCE_COLUMNS} FROM sentences WHERE {where}"
+        return [_sentence(r) for r in self._db().execute(query, list(params)).fetchall()]
+
     def sentences_of(self, document_id: str) -> list[StoredSentence]:
         """The sentence layer of one document, in reading order."""
-        rows = (
-            self._db()
-            .execute(
-                f"SELECT {_SENTENCE_COLUMNS} FROM sentences WHERE document_id = ? ORDER BY start",
-                (document_id,),
-            )
-            .fetchall()
-        )
-        return [_sentence(r) for r in rows]
+        return self._sentences("document_id = ? ORDER BY start", (document_id,))
 
     def sentences_in(self, document_id: str, start: int, end: int) -> list[StoredSentence]:
         """The sentences of ``document_id`` that overlap ``[start, end)``, in order."""
-        rows = (
-            self._db()
-            .execute(
-                f"SELECT {_SENTENCE_COLUMNS} FROM sentences WHERE document_id = ? "
-                'AND start < ? AND "end" > ? ORDER BY start',
-                (document_id, end, start),
-            )
-            .fetchall()
+        return self._sentences(
+            'document_id = ? AND start < ? AND "end" > ? ORDER BY start', (document_id, end, start)
         )
-        return [_sentence(r) for r in rows]
 
     def statements_by(self, keys: Sequence[str]) -> list[StoredSentence]:
         """Every statement of the speakers with these ``name_key``s, in document order."""
         if not keys:
             return []
         marks = ",".join("?" * len(keys))
-        rows = (
-            self._db()
-            .execute(
-                f"SELECT {_SENTENCE_COLUMNS} FROM sentences WHERE speaker_key IN ({marks}) "
-                "AND statement = 1 ORDER BY document_id, start",
-                list(keys),
-            )
-            .fetchall()
+        return self._sentences(
+            f"speaker_key IN ({marks}) AND statement = 1 ORDER BY document_id, start", keys
         )
-        return [_sentence(r) for r in rows]
 
     def speakers(self) -> list[SpeakerEntry]:
         """Everyone the sentence layer gives statements to (computed once, cached)."""
