@@ -31,13 +31,15 @@ _NOT_NAMES = frozenset(
 )
 # A question about what someone said: a verb or noun of speech.
 _SPEECH = re.compile(
-    r"\b(?:say|said|says|saying|tell|told|propos\w*|suggest\w*|think|thinks|thought|argu\w*"
-    r"|state|stated|states|statements?|mention\w*|claim\w*|recommend\w*|warn\w*|call(?:ed|s)?"
-    r"\s+for|ask(?:ed|s)?\s+for|believe[sd]?|views?|position|opinion|speech\w*|remarks?"
-    r"|stance|talk(?:ed|s)?\s+about|speak\w*|spoke|comment\w*|explain\w*|noted?|stress\w*"
-    r"|emphasi[sz]\w*|announc\w*|highlight\w*|express\w*|describ\w*|answer\w*|repl(?:y|ied)"
-    r"|point(?:ed|s)?\s+out|insist\w*|urg\w*|declar\w*|promis\w*|criticis\w*|criticiz\w*"
-    r"|quot\w*|word|words)\b",
+    r"\b(?:say|said|says|saying|tell|told|propos(?:e|ed|es|al|als)|suggest(?:ed|s|ion|ions)?"
+    r"|think|thinks|thought|argu(?:e|ed|es|ment|ments)|stated|statements?|mention(?:ed|s)?"
+    r"|claim(?:ed|s)?|recommend(?:ed|s|ation|ations)?|warn(?:ed|s|ing|ings)?"
+    r"|call(?:ed|s)?\s+for|ask(?:ed|s)?\s+for|believe[sd]?|views?|opinions?|speech(?:es)?"
+    r"|remarks?|stance|talk(?:ed|s)?\s+about|speak|speaks|spoke|comment(?:ed|s)?"
+    r"|explain(?:ed|s)?|noted|stress(?:ed|es)|emphasi[sz](?:e|ed|es)|announc(?:e|ed|es)"
+    r"|highlight(?:ed|s)|expressed|describ(?:e|ed|es)|answer(?:ed|s)?|repl(?:y|ied)"
+    r"|point(?:ed|s)?\s+out|insist(?:ed|s)?|urg(?:e|ed|es)|declared|promised"
+    r"|criticis(?:e|ed)|criticiz(?:e|ed)|quot(?:e|ed|es))\b",
     re.I,
 )
 # Where a question puts a person: "did X …", "according to X", "X's view", "X said".
