@@ -70,10 +70,10 @@ MAX_PASSAGES = 8
 # debates) and HotpotQA-500 (500 answerable questions over Wikipedia paragraphs, gold
 # answers). The grid (W_LEXICAL 0.2/0.3, W_PASSAGE 0.3/0.6, W_COVERAGE 0/0.4,
 # W_PARAGRAPH 0/0.3, W_ANSWER_TYPE 0/0.2, the windows below) has one real trade-off:
-# narrow windows give precise answers on the labelled set (precision 0.92 at window
-# 0.2) but quote too little for HotpotQA (gold answer in the text 0.45-0.56); 0.38 keeps
-# the HotpotQA answers above the 0.574 of the composer before the sentence layer (0.596)
-# at a labelled precision of 0.84. README "Answer quality" has the table.
+# narrow windows give precise answers on the labelled set (precision 0.91 at window
+# 0.2) but quote too little for HotpotQA (gold answer in the text 0.45 to 0.57); 0.38
+# keeps the HotpotQA answers above the 0.574 of the composer before the sentence layer
+# (0.608) at a labelled precision of 0.84. README "Answer quality" has the table.
 W_LEXICAL = 0.3
 W_PASSAGE = 0.6
 W_COVERAGE = 0.4
