@@ -134,7 +134,18 @@ _NOT_NAMES = frozenset(
     each many most some such what which who why how internet commission council chamber
     committee association federation union government ministry organization organisation
     parliament assembly forum group company institute university bank agency republic office
-    board secretariat department centre center society economic social digital""".split()
+    board secretariat department centre center society economic social digital
+    since if although though whereas unless until once yet thus therefore moreover
+    furthermore indeed finally first second third lastly next now again meanwhile
+    nevertheless nonetheless instead likewise similarly otherwise perhaps recently earlier
+    later last every like unlike despite given under over through without within among
+    between across against following regarding concerning where whether
+    united nations states rights human international national global world agenda action
+    weapons islands island archipelago force forces manifesto declaration convention treaty
+    charter programme program agreement conference summit north south east west african
+    caribbean pacific arab islamic transparency watch amnesty court security development
+    goals fund initiative alliance coalition partnership framework strategy plan report
+    network foundation party movement front league army police media press news""".split()
 )
 _ROLE_MODIFIERS = frozenset("the a an former acting honorary senior".split())
 _ROLE_FUNCTION_WORDS = frozenset("of for and the on in at to de du la a an".split())
