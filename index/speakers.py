@@ -103,6 +103,7 @@ _SUBJECT_SPEAKS = (
     re.compile(rf"^[^,“”\"]{{0,60}},\s+{_SPEAKS}"),
 )
 _PERSON = re.compile(_NAME)
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Mm]y|us|me)\b")
 # Sentences about the meeting or other people, not the paragraph's speaker.
 _NARRATION = re.compile(
     r"^(?:In\s+(?:the\s+discussion|conclusion|response|reply)|Several|Participants|Delegates"
@@ -367,9 +368,17 @@ def _paragraph(
                 out[index] = Attribution(acting[0], named=True, tag=acting[1])
                 continue
             mentioned = _subject(text, state, _SUBJECT_ACTS) or _mentioned(text, state)
-            if speaker is not None and mentioned is None and not _NARRATION.match(text):
+            if (
+                speaker is not None
+                and mentioned is None
+                and not _NARRATION.match(text)
+                and not _FIRST_PERSON.search(text)
+            ):
                 # "He explained that … . Among them were …": the paragraph goes on with
-                # what its speaker said, until someone else or the meeting is the subject
+                # what its speaker said, until someone else or the meeting is the subject.
+                # Not a sentence in the first person outside quotes: in a speech that
+                # quotes someone ("Nelson Mandela said, …"), "We could not …" is the
+                # speaker's own, and a report's narration never says "we".
                 out[index] = Attribution(speaker)
                 continue
             if mentioned is not None:

@@ -279,3 +279,23 @@ def test_europarl_debates_true_speakers() -> None:
                 correct += gold is not None and name_key(a.speaker.name) == name_key(gold)
     assert correct / in_speech >= 0.95
     assert correct / labels >= 0.97
+
+
+def test_a_speech_that_quotes_someone_keeps_its_own_sentences() -> None:
+    """A quoted person is not the speaker of the speech's next sentences."""
+    text = (
+        "Education\n\n"
+        "As Nelson Mandela said, education is the most powerful weapon. "
+        "We could not have done that without schools for all. "
+        "Our country has built two hundred of them.\n"
+    )
+    assert [n for _, n in speakers(text)] == [None, "Nelson Mandela", None, None]
+
+
+def test_names_of_bodies_and_places_are_no_speakers() -> None:
+    text = (
+        "Debate\n\n"
+        "Since Fiji joined, the United Nations said that the islands were at risk. "
+        "Human Rights Watch reported that the camps were full.\n"
+    )
+    assert [n for _, n in speakers(text)] == [None, None, None]
