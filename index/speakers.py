@@ -315,6 +315,7 @@ def _paragraph(
     sentences: Sequence[Sentence], out: list[Attribution], offset: int, state: _State
 ) -> None:
     speaker: Speaker | None = None
+    reported = False  # the speaker's last words were reported speech ("X noted that …")
     pending: list[int] = []  # sentences whose speaker a later tag may give
     awaiting_role: Speaker | None = None  # "X said." was read; the role may follow
     role_texts: list[str] = []
@@ -341,6 +342,7 @@ def _paragraph(
             tag = _pronoun_tag(text, state.current)
         if tag is not None:
             speaker = state.current = tag.speaker
+            reported = not _OPENS_QUOTE.search(text)
             out[index] = Attribution(speaker, named=tag.named, tag=tag.span)
             if tag.trailing:
                 # "“…. …,” she said.": the quote began in the sentences before
@@ -365,11 +367,13 @@ def _paragraph(
             if acting is not None:
                 # "Sofía Herrera, President of …, focused on cybersecurity.": her part
                 speaker = state.current = acting[0]
+                reported = True
                 out[index] = Attribution(acting[0], named=True, tag=acting[1])
                 continue
             mentioned = _subject(text, state, _SUBJECT_ACTS) or _mentioned(text, state)
             if (
                 speaker is not None
+                and reported
                 and mentioned is None
                 and not _NARRATION.match(text)
                 and not _FIRST_PERSON.search(text)

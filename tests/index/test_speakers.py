@@ -299,3 +299,12 @@ def test_names_of_bodies_and_places_are_no_speakers() -> None:
         "Human Rights Watch reported that the camps were full.\n"
     )
     assert [n for _, n in speakers(text)] == [None, None, None]
+
+
+def test_a_quote_inside_a_speech_does_not_carry_over() -> None:
+    text = (
+        "Education\n\n"
+        "“Nelson Mandela said, education is the most powerful weapon.” "
+        "Education is a precondition of good governance.\n"
+    )
+    assert [n for _, n in speakers(text)] == [None, "Nelson Mandela", None]
