@@ -9,6 +9,8 @@ the next header. The layouts handled (see ../shared/notes/speakers.md, section 2
 - colon labels: ``NAME: text``, ``Mr. Heusgen (Germany): …``, ``The President: …``,
   ``The Prime Minister (Boris Johnson): …``, ``THE WITNESS: …``, ``Sofía Herrera: …``;
 - bracketed labels on a line of their own: ``[Speaker: Name]``;
+- the US Congressional Record: ``Mr. SMITH.``, ``Ms. JONES of Texas.``, ``The SPEAKER
+  pro tempore.`` opening a paragraph;
 - interviews: ``Q:``/``A:`` (also ``Question:``/``Answer:``), the interviewee being the
   person the introduction names, the interviewer whoever an ``Interviewer:`` line or
   "interviewed by X" names.
@@ -44,6 +46,14 @@ _EP_LEAD = re.compile(r"^[–—-]\s*(?:\([A-Z]{2}\)\s*)?")
 _ROLE_THEN_NAME = re.compile(
     rf"^(?P<role>The\s+(?:{_NAME_WORDS}|[A-Z][a-z]+(?:\s+[a-z]+){{0,3}}(?:\s+{_NAME_WORDS})?))"
     rf"\s+\((?P<name>{_NAME_WORDS})\){_SPOKE_IN}\s*:\s+"
+)
+# US Congressional Record: "Mr. SMITH.", "Ms. JONES of Texas.", "The SPEAKER pro tempore.",
+# "The PRESIDING OFFICER." as the first sentence of a paragraph.
+_CR_HEADER = re.compile(
+    r"^(?:(?P<title>Mr|Mrs|Ms|Miss)\.\s+(?P<surname>[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+)?)"
+    r"(?:\s+of\s+(?P<state>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?"
+    r"|The\s+(?P<office>SPEAKER|PRESIDING\s+OFFICER|CHAIR(?:MAN|WOMAN)?|CLERK|CHIEF\s+JUSTICE"
+    r"|VICE\s+PRESIDENT|ACTING\s+PRESIDENT|PRESIDENT)(?:\s+pro\s+tempore)?)\.$"
 )
 _NAME_COLON = re.compile(rf"^(?P<name>{_NAME_WORDS})(?:\s*{_GROUP})?{_SPOKE_IN}\s*:\s+")
 _CAPS_COLON = re.compile(r"^(?P<name>(?:[A-Z][A-Z.'’-]*\s+){0,4}[A-Z][A-Z.'’-]+):\s+")
@@ -85,7 +95,7 @@ class Header:
     name: str
     role: str | None
     length: int
-    kind: str  # "ep" | "colon" | "bracket" | "q" | "a"
+    kind: str  # "ep" | "cr" | "colon" | "bracket" | "q" | "a"
 
 
 def header_at(text: str, next_text: str | None) -> Header | None:
@@ -106,6 +116,15 @@ def header_at(text: str, next_text: str | None) -> Header | None:
         and _plausible_name(found.group("name"))
     ):
         return Header(found.group("name"), _role(found.group("role")), len(text), "ep")
+    found = _CR_HEADER.match(text)
+    if found is not None:
+        if found.group("office"):
+            office = " ".join(found.group(0).rstrip(".").split())
+            return Header(
+                _title_case(office).replace(" Pro Tempore", " pro tempore"), None, len(text), "cr"
+            )
+        name = f"{found.group('title')}. {_title_case(found.group('surname'))}"
+        return Header(name, found.group("state"), len(text), "cr")
     found = _ROLE_THEN_NAME.match(text)
     if found is not None and _plausible_name(found.group("name")):
         return Header(found.group("name"), _role(found.group("role")), found.end(), "colon")

@@ -308,3 +308,20 @@ def test_a_quote_inside_a_speech_does_not_carry_over() -> None:
         "Education is a precondition of good governance.\n"
     )
     assert [n for _, n in speakers(text)] == [None, "Nelson Mandela", None]
+
+
+def test_congressional_record_turns() -> None:
+    text = (
+        "Congressional Record, 12 March 2024\n\n"
+        "The SPEAKER pro tempore. The Chair recognizes the gentleman from Ohio.\n\n"
+        "Mr. SMITH of Ohio. Mr. Speaker, I rise today in support of this bill. It protects "
+        "workers.\n\n"
+        "Ms. JONES. Madam Speaker, I yield myself such time as I may consume.\n"
+    )
+    sentences = split_sentences(text)
+    said = {s.text[:12]: a.speaker for s, a in zip(sentences, attribute(sentences), strict=True)}
+    assert said["The Chair re"] == Speaker("The Speaker pro tempore", None)
+    assert said["Mr. Speaker,"] == Speaker("Mr. Smith", "Ohio")
+    assert said["It protects "] == Speaker("Mr. Smith", "Ohio")
+    assert said["Congressiona"] is None
+    assert said["Madam Speake"] == Speaker("Ms. Jones", None)
