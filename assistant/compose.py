@@ -40,7 +40,7 @@ import numpy as np
 import Stemmer
 from pydantic import BaseModel, ConfigDict
 
-from assistant.people import PeopleMatch, named_people, without_spans
+from assistant.people import PeopleMatch, named_people, topic_of, without_spans
 from assistant.types import Answer, Citation, Passage, Statement
 from index.models import Document, PageSpan, page_at
 from index.sentence_layer import SentenceRecord, name_key
@@ -279,9 +279,11 @@ def compose_answer(
     query = _unit(query_vector)
     people = named_people(question, layer.speakers())
     if people.speakers:
-        topic = without_spans(question, people.spans)
+        # embedded without the names (with its verb: "recommend" means something);
+        # matched word by word without the verbs of speech ("What did X call for?")
         if embed_query is not None:
-            query = _unit(embed_query(topic))
+            query = _unit(embed_query(without_spans(question, people.spans)))
+        topic = without_spans(question, people.spans)
         return _person_answer(topic, query, people, layer, max_sentences, texts, allowed)
     if people.unknown:
         return _unknown_person_answer(people.unknown[0], passages, texts)
@@ -556,8 +558,13 @@ def _person_answer(
     stemmer = Stemmer.Stemmer("english")
     # Words of the role the question names them by are not the topic ("the member of the
     # Commission for … corporate social responsibility").
-    roles = " ".join(p.role or "" for p in people.speakers)
-    topic = content_terms(topic_text, stemmer) - content_terms(roles, stemmer)
+    roles = content_terms(" ".join(p.role or "" for p in people.speakers), stemmer)
+    topic = content_terms(topic_text, stemmer) - roles
+    # A question whose only words are verbs of speech ("What did X call for?") has no
+    # topic: it lists X's statements. Otherwise the verb stays ("recommend" matches
+    # "We recommended …").
+    if not content_terms(topic_of(topic_text, ()), stemmer) - roles:
+        topic = set()
     vectors = layer.sentence_vectors_of([c.vector_row for c in candidates])
     if topic:
         cosines = vectors @ query

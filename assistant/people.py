@@ -39,7 +39,8 @@ _SPEECH = re.compile(
     r"|explain(?:ed|s)?|noted|stress(?:ed|es)|emphasi[sz](?:e|ed|es)|announc(?:e|ed|es)"
     r"|highlight(?:ed|s)|expressed|describ(?:e|ed|es)|answer(?:ed|s)?|repl(?:y|ied)"
     r"|point(?:ed|s)?\s+out|insist(?:ed|s)?|urg(?:e|ed|es)|declared|promised"
-    r"|criticis(?:e|ed)|criticiz(?:e|ed)|quot(?:e|ed|es))\b",
+    r"|criticis(?:e|ed)|criticiz(?:e|ed)|quot(?:e|ed|es)|present(?:ed|s)?|address(?:ed|es)?"
+    r"|focus(?:ed|es)?\s+on|reported|raised?|discuss(?:ed)?)\b",
     re.I,
 )
 # Where a question puts a person: "did X …", "according to X", "X's view", "X said".
@@ -130,6 +131,13 @@ def without_spans(question: str, spans: Sequence[tuple[int, int]]) -> str:
         pos = end
     out.append(question[pos:])
     return " ".join("".join(out).split())
+
+
+def topic_of(question: str, spans: Sequence[tuple[int, int]]) -> str:
+    """What a question about a person asks about: without the names and the words of
+    speech ("What did X call for?" asks for all X called for; "What did X say about
+    pensions?" is about pensions)."""
+    return " ".join(_SPEECH.sub(" ", without_spans(question, spans)).split())
 
 
 def _words(text: str) -> list[tuple[str, int, int, bool]]:
