@@ -40,7 +40,7 @@ _SPEECH = re.compile(
     r"|highlight(?:ed|s)|expressed|describ(?:e|ed|es)|answer(?:ed|s)?|repl(?:y|ied)"
     r"|point(?:ed|s)?\s+out|insist(?:ed|s)?|urg(?:e|ed|es)|declared|promised"
     r"|criticis(?:e|ed)|criticiz(?:e|ed)|quot(?:e|ed|es)|present(?:ed|s)?|address(?:ed|es)?"
-    r"|focus(?:ed|es)?\s+on|reported|raised?|discuss(?:ed)?)\b",
+    r"|focus(?:ed|es)?\s+on|reported|discuss(?:ed)?)\b",
     re.I,
 )
 # Where a question puts a person: "did X …", "according to X", "X's view", "X said".
