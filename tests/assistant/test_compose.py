@@ -347,3 +347,10 @@ def test_a_citation_that_does_not_quote_its_span_is_refused(ask: Any, snapshot: 
         compose._check(broken, chosen)
     with pytest.raises(AssertionError):
         compose._check(replace(answer, text=answer.text + " [9]"), chosen)
+
+
+def test_a_verb_of_speech_alone_is_no_topic(ask: Any) -> None:
+    """ "What did X call for?" lists X's statements (held-out set: it was refused)."""
+    answer = ask("What did Piotr Nowicki call for?")
+    assert answer.found
+    assert any("minimum pension financed from taxes" in c.passage for c in answer.citations)
