@@ -234,16 +234,25 @@ class Source:
     text: str
     pages: tuple[PageSpan, ...] = ()
     passage_cosine: float = 0.0
+    language: str | None = None
 
     @classmethod
     def of_passage(cls, p: Passage) -> Source:
         return cls(
-            p.document_id, p.title, p.date, p.url, p.source, p.document_text, p.pages, p.dense_score
+            p.document_id,
+            p.title,
+            p.date,
+            p.url,
+            p.source,
+            p.document_text,
+            p.pages,
+            p.dense_score,
+            p.language,
         )
 
     @classmethod
     def of_document(cls, d: Document) -> Source:
-        return cls(d.id, d.title, d.date, d.url, d.source, d.text, d.pages)
+        return cls(d.id, d.title, d.date, d.url, d.source, d.text, d.pages, language=d.language)
 
 
 @dataclass(frozen=True)
@@ -704,6 +713,7 @@ def _citation(n: int, run: list[Candidate]) -> Citation:
         start=start,
         end=end,
         score=round(max(c.score for c in run), 4),
+        language=source.language,
     )
 
 

@@ -187,6 +187,9 @@ class CitationOut(BaseModel):
     start: int = Field(..., description="Character offset into the document text.")
     end: int
     score: float
+    language: str | None = Field(
+        None, description="The report's language (ISO 639-1), detected when the source gives none."
+    )
 
     @classmethod
     def of(cls, c: Citation) -> CitationOut:
