@@ -258,7 +258,10 @@ def test_prompts_file_loads(tmp_path: Path) -> None:
         ("Что говорилось о пенсионном возрасте?", "ru"),
         ("农民工的社会保障有哪些问题？", "zh"),
         ("What was said about digital risks?", None),
-        ("¿Qué se dijo sobre los riesgos digitales?", None),  # no Spanish texts yet
+        ("¿Qué se dijo sobre los riesgos digitales?", "es"),
+        ("Was wurde über digitale Risiken gesagt?", "de"),
+        ("ما الذي قيل عن المخاطر الرقمية؟", "ar"),
+        ("Wat werd er gezegd over digitale risico's?", None),  # no Dutch texts
         ("Lidia Mikheeva", None),
     ],
 )
