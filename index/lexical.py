@@ -146,10 +146,15 @@ class LexicalIndex:
 
     def query_tokenizer(self, query: str) -> str:
         """The language ``query`` is tokenized in."""
-        if self.languages <= {DEFAULT_LANGUAGE}:
+        return self.query_tokenizer_for(query, self.languages)
+
+    @staticmethod
+    def query_tokenizer_for(query: str, languages: Collection[str]) -> str:
+        """Its own language's tokenizer when the index has reports of it, else English."""
+        if set(languages) <= {DEFAULT_LANGUAGE}:
             return DEFAULT_LANGUAGE
         code = tokenizer_language(query_language(query))
-        return code if code in self.languages else DEFAULT_LANGUAGE
+        return code if code in languages else DEFAULT_LANGUAGE
 
     def search(
         self, query: str, k: int, allowed: np.ndarray | None = None
