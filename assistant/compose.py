@@ -42,6 +42,7 @@ from pydantic import BaseModel, ConfigDict
 
 from assistant.people import PeopleMatch, named_people, topic_of, without_spans
 from assistant.types import Answer, Citation, Passage, Statement
+from index.language import query_language
 from index.models import Document, PageSpan, page_at
 from index.sentence_layer import SentenceRecord, name_key
 from index.snapshot import SpeakerEntry, StoredSentence
@@ -208,9 +209,17 @@ def load_answer_texts(path: Path = PROMPTS_FILE) -> AnswerTexts:
         return AnswerTexts.model_validate(tomllib.load(f))
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=16)
 def _default_texts(path: Path) -> AnswerTexts:
     return load_answer_texts(path)
+
+
+def texts_for(question: str, path: Path = PROMPTS_FILE) -> AnswerTexts:
+    """The fixed texts in the question's language: ``answer.<language>.toml`` beside
+    ``path`` when there is one (``answer.fr.toml``), else ``path`` (English)."""
+    language = query_language(question)
+    localized = path.with_name(f"{path.stem}.{language}{path.suffix}") if language else None
+    return _default_texts(localized if localized and localized.is_file() else path)
 
 
 @dataclass(frozen=True)
@@ -225,16 +234,25 @@ class Source:
     text: str
     pages: tuple[PageSpan, ...] = ()
     passage_cosine: float = 0.0
+    language: str | None = None
 
     @classmethod
     def of_passage(cls, p: Passage) -> Source:
         return cls(
-            p.document_id, p.title, p.date, p.url, p.source, p.document_text, p.pages, p.dense_score
+            p.document_id,
+            p.title,
+            p.date,
+            p.url,
+            p.source,
+            p.document_text,
+            p.pages,
+            p.dense_score,
+            p.language,
         )
 
     @classmethod
     def of_document(cls, d: Document) -> Source:
-        return cls(d.id, d.title, d.date, d.url, d.source, d.text, d.pages)
+        return cls(d.id, d.title, d.date, d.url, d.source, d.text, d.pages, language=d.language)
 
 
 @dataclass(frozen=True)
@@ -275,7 +293,7 @@ def compose_answer(
     Guo Jun say about football?" → "What did say about football?"): the name would
     otherwise make every sentence that names the person look relevant.
     """
-    texts = texts or _default_texts(PROMPTS_FILE)
+    texts = texts or texts_for(question)
     query = _unit(query_vector)
     people = named_people(question, layer.speakers())
     if people.speakers:
@@ -702,6 +720,7 @@ def _citation(n: int, run: list[Candidate]) -> Citation:
         start=start,
         end=end,
         score=round(max(c.score for c in run), 4),
+        language=source.language,
     )
 
 
@@ -792,4 +811,5 @@ __all__ = [
     "relevance",
     "select",
     "support",
+    "texts_for",
 ]

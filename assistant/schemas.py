@@ -187,6 +187,9 @@ class CitationOut(BaseModel):
     start: int = Field(..., description="Character offset into the document text.")
     end: int
     score: float
+    language: str | None = Field(
+        None, description="The report's language (ISO 639-1), detected when the source gives none."
+    )
 
     @classmethod
     def of(cls, c: Citation) -> CitationOut:
@@ -257,6 +260,9 @@ class PassageOut(BaseModel):
     score: float = Field(..., description="Fused score, higher is better.")
     dense_score: float
     lexical_score: float
+    language: str | None = Field(
+        None, description="The report's language (ISO 639-1), detected when the source gives none."
+    )
 
     @classmethod
     def of(cls, rank: int, p: Passage) -> PassageOut:
@@ -274,6 +280,7 @@ class PassageOut(BaseModel):
             score=p.score,
             dense_score=p.dense_score,
             lexical_score=p.lexical_score,
+            language=p.language,
         )
 
 

@@ -45,6 +45,7 @@ class Citation:
     start: int
     end: int
     score: float
+    language: str | None = None  # the report's, ISO 639-1
 
 
 @dataclass(frozen=True)

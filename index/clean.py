@@ -277,7 +277,7 @@ _CONTINUES = re.compile(f"[{_LOW}]")
 _CELLS = " | "  # how the PDF, DOCX and HTML readers join the cells of a table row
 _LIST_ITEM = re.compile(r"^(?:[•▪◦*–-]|\d{1,2}[.)])\s")
 
-# --- title, date, language ------------------------------------------------------
+# --- title, date ------------------------------------------------------------
 
 _MAX_TITLE_WORDS = 20
 _MAX_TITLE_CHARS = 200
@@ -336,6 +336,7 @@ _DATE_PATTERNS = [  # (pattern, the indexes of its day, month and year groups)
     (re.compile(rf"\b{_MONTH}\s+{_DAY_RANGE},?\s+{_YEAR}\b"), (1, 0, 2)),
     (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), (2, 1, 0)),
     (re.compile(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b"), (0, 1, 2)),
+    (re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"), (2, 1, 0)),  # zh, ja
 ]
 _YEARLESS_PATTERNS = [
     (re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!,?\s*\d)"), (0, 1)),
@@ -385,41 +386,6 @@ def iso_date(value: Any) -> str | None:
     """``2024-03-05``, ``2024-03-05T16:30:00+01:00`` or a PDF ``D:20240305…`` → ISO."""
     match = re.match(r"^(?:D:)?(\d{4})-?(\d{2})-?(\d{2})", str(value or "").strip())
     return _make_date(match.group(3), match.group(2), match.group(1)) if match else None
-
-
-_STOPWORDS = {
-    "en": {"the", "and", "of", "to", "in", "is", "that", "for", "with", "on", "was", "are"},
-    "fr": {"le", "la", "les", "et", "des", "du", "est", "dans", "pour", "une", "que", "sur"},
-    "es": {"el", "la", "los", "las", "y", "de", "que", "en", "por", "con", "para", "una"},
-    "de": {"der", "die", "das", "und", "ist", "nicht", "mit", "für", "auf", "den", "ein"},
-}
-_SCRIPTS = [  # (language, letters of its script, share of all letters needed)
-    ("ja", re.compile("[\u3040-\u30ff]"), 0.1),
-    ("ko", re.compile("[\uac00-\ud7af]"), 0.3),
-    ("zh", re.compile("[\u3400-\u4dbf\u4e00-\u9fff]"), 0.3),
-    ("ru", re.compile("[\u0400-\u04ff]"), 0.5),
-    ("ar", re.compile("[\u0600-\u06ff]"), 0.5),
-]
-# In running text of these languages stopwords are a third or more of the words;
-# under a tenth means a list, a table or another language.
-_MIN_STOPWORD_SHARE = 0.1
-
-
-def guess_language(text: str) -> str | None:
-    """A cheap guess from the script, then from stopwords for Latin-script text."""
-    sample = text[:5000]
-    letters = sum(ch.isalpha() for ch in sample)
-    if not letters:
-        return None
-    for language, script, share in _SCRIPTS:
-        if len(script.findall(sample)) / letters >= share:
-            return language
-    words = re.findall(r"[^\W\d_]+", sample.lower())
-    if not words:
-        return None
-    scores = {lang: sum(w in stop for w in words) / len(words) for lang, stop in _STOPWORDS.items()}
-    best = max(scores, key=lambda lang: scores[lang])
-    return best if scores[best] >= _MIN_STOPWORD_SHARE else None
 
 
 # --- markup -------------------------------------------------------------------

@@ -26,7 +26,6 @@ from docx.table import Table
 from index.clean import (
     clean_text,
     find_date,
-    guess_language,
     guess_title,
     html_to_text,
     iso_date,
@@ -36,6 +35,7 @@ from index.clean import (
 )
 from index.config import BuildConfig
 from index.errors import LoadError
+from index.language import document_language, primary
 from index.models import Document, Failure, PageSpan, Skipped
 from index.naming import (
     file_name_date,
@@ -460,7 +460,7 @@ def _document(
         source=source,
         url=url,
         date=date,
-        language=language or guess_language(text),
+        language=primary(language) or document_language(text),
         pages=pages,
         metadata=MappingProxyType(fields),
     )

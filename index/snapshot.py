@@ -126,8 +126,10 @@ def write_snapshot(
     faiss.write_index(index, str(folder / VECTORS))
     _write_store(folder / STORE, documents, chunks, sentences)
     np.save(folder / SENTENCE_VECTORS, np.asarray(sentence_vectors, dtype=np.float16))
+    language_of = {d.id: d.language for d in documents}
+    languages = [language_of.get(c.document_id) for c, _ in chunks]
     if lexical_texts:
-        lexical.build(lexical_texts, folder / LEXICAL)
+        lexical.build(lexical_texts, folder / LEXICAL, languages)
     else:
         (folder / LEXICAL).mkdir()
     manifest = {
@@ -140,6 +142,8 @@ def write_snapshot(
             "statements": statements,
         },
         "faiss_index": "IndexFlatIP",
+        # The tokenizers the lexical index was built with (index/lexical.py).
+        "lexical_languages": sorted({lexical.tokenizer_language(lang) for lang in languages}),
         "files": {str(p.relative_to(folder)): file_sha256(p) for p in _snapshot_files(folder)},
     }
     tmp = folder / (MANIFEST + ".tmp")
@@ -316,9 +320,6 @@ class Snapshot:
         self.vectors = vectors
         self.chunk_count = int(manifest["counts"]["chunks"])
         self.document_count = int(manifest["counts"]["documents"])
-        self.lexical = (
-            lexical.LexicalIndex(folder / LEXICAL, self.chunk_count) if (self.chunk_count) else None
-        )
         self._local = threading.local()
         # Per-row metadata kept in memory for filtering without touching SQLite.
         db = self._db()
@@ -330,6 +331,14 @@ class Snapshot:
         self.row_date = np.array([r[2] or "" for r in rows], dtype=object)
         self.row_source = np.array([r[3] for r in rows], dtype=object)
         self.row_language = np.array([r[4] or "" for r in rows], dtype=object)
+        self.lexical = (
+            # A snapshot written before tokenizers per language was tokenized in English.
+            lexical.LexicalIndex(
+                folder / LEXICAL, self.chunk_count, manifest.get("lexical_languages", ["en"])
+            )
+            if self.chunk_count
+            else None
+        )
         vectors_file = folder / SENTENCE_VECTORS
         self.sentence_vectors: np.ndarray = (
             np.load(vectors_file, mmap_mode="r")

@@ -332,6 +332,7 @@
     if (citation.date) meta.push(el("span", "", citation.date));
     if (citation.speaker) meta.push(el("span", "speaker", citation.speaker));
     if (citation.page) meta.push(el("span", "", "page " + citation.page));
+    if (citation.language) meta.push(el("span", "language", citation.language));
     if (meta.length) {
       const line = el("p", "card-meta");
       meta.forEach((part, i) => {

@@ -164,8 +164,15 @@ def test_filters(server: dict) -> None:
     one = "2024/youth-forum-dakar.txt"
     doc = post(server, "/v1/search", {**query, "filters": {"document_ids": [one]}}).json()
     assert doc["results"] and {p["document_id"] for p in doc["results"]} == {one}
-    lang = post(server, "/v1/search", {**query, "filters": {"languages": ["fr"]}}).json()
-    assert lang["results"] == []
+    french = "2025/bureau-adult-training-paris.fr.md"  # its language is detected at build
+    fr = {"query": "formation professionnelle des adultes", "filters": {"languages": ["fr"]}}
+    lang = post(server, "/v1/search", fr).json()
+    assert lang["results"] and {p["document_id"] for p in lang["results"]} == {french}
+    assert all(p["language"] == "fr" for p in lang["results"])
+    en = post(server, "/v1/search", {**query, "filters": {"languages": ["en"]}}).json()
+    assert en["results"] and all(p["language"] == "en" for p in en["results"])
+    none = post(server, "/v1/search", {**query, "filters": {"languages": ["de"]}}).json()
+    assert none["results"] == []
     answer = post(
         server, "/v1/answer", {"question": "digital risks", "filters": {"sources": ["2025/"]}}
     ).json()

@@ -147,6 +147,8 @@ def test_ask_follow_citation_follow_up_and_nothing_found(context: Any, base_url:
         assert card.locator("mark").text_content() == c["passage"]
         if c["date"]:
             assert c["date"] in card.locator(".card-meta").inner_text()
+        if c["language"]:
+            assert c["language"] in card.locator(".card-meta .language").inner_text()
         assert c["source"] in card.locator(".card-source").inner_text()
     # Each quote is shown inside some of its surrounding text from /v1/documents.
     turn.locator(".quote.in-context").first.wait_for()

@@ -17,7 +17,14 @@ from typing import Any
 import pytest
 
 from assistant import compose
-from assistant.compose import AnswerTexts, balance_quotes, compose_answer, load_answer_texts
+from assistant.compose import (
+    PROMPTS_FILE,
+    AnswerTexts,
+    balance_quotes,
+    compose_answer,
+    load_answer_texts,
+    texts_for,
+)
 from assistant.retrieve import Filters, allowed_documents, search
 from assistant.types import Answer
 from index.build import build_index
@@ -242,6 +249,35 @@ def test_prompts_file_loads(tmp_path: Path) -> None:
     bad.write_text('nothing_found = "x"\n', encoding="utf-8")
     with pytest.raises(ValueError):
         load_answer_texts(bad)
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("Qu'a-t-on dit sur la formation des adultes ?", "fr"),
+        ("Что говорилось о пенсионном возрасте?", "ru"),
+        ("农民工的社会保障有哪些问题？", "zh"),
+        ("What was said about digital risks?", None),
+        ("¿Qué se dijo sobre los riesgos digitales?", "es"),
+        ("Was wurde über digitale Risiken gesagt?", "de"),
+        ("ما الذي قيل عن المخاطر الرقمية؟", "ar"),
+        ("Wat werd er gezegd over digitale risico's?", None),  # no Dutch texts
+        ("Lidia Mikheeva", None),
+    ],
+)
+def test_texts_in_the_questions_language(question: str, language: str | None) -> None:
+    texts = texts_for(question)
+    path = PROMPTS_FILE.with_name(f"answer.{language}.toml") if language else PROMPTS_FILE
+    assert texts == load_answer_texts(path)
+    assert (texts == TEXTS) == (language is None)
+
+
+@pytest.mark.parametrize("path", sorted(PROMPTS_FILE.parent.glob("answer.*.toml")))
+def test_every_language_has_every_text_with_the_same_placeholders(path: Path) -> None:
+    def placeholders(texts: AnswerTexts) -> dict[str, set[str]]:
+        return {k: set(re.findall(r"{(\w+)}", v)) for k, v in texts.model_dump().items()}
+
+    assert placeholders(load_answer_texts(path)) == placeholders(TEXTS)
 
 
 # --- questions about people ------------------------------------------------------------

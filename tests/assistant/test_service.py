@@ -52,7 +52,7 @@ def test_not_ready_until_loaded(tmp_path: Path) -> None:
 def test_status_and_reports(service: AssistantService) -> None:
     status = service.status()
     assert status.ready and status.version and status.built_at
-    assert status.documents == 15 and status.chunks and status.chunks > 15
+    assert status.documents == 18 and status.chunks and status.chunks > 18
     assert status.problems == () and status.reloads == 0
     reports, version = service.reports()
     assert version == status.version and len(reports) == status.documents

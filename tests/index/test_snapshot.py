@@ -38,7 +38,7 @@ def test_open_reads_what_the_build_wrote(folder: Path) -> None:
     snap = Snapshot.open(folder)
     assert snap.id == folder.name == snap.manifest["snapshot_id"]
     docs = list(snap.documents())
-    assert len(docs) == snap.document_count == 15
+    assert len(docs) == snap.document_count == 18
     rows = 0
     for doc in docs:
         assert snap.document(doc.id) == doc
