@@ -27,7 +27,6 @@ order of first use, one per citation.
 
 from __future__ import annotations
 
-import math
 import re
 import tomllib
 from collections.abc import Callable, Sequence
@@ -40,7 +39,9 @@ import numpy as np
 import Stemmer
 from pydantic import BaseModel, ConfigDict
 
+from assistant import terms as terms_
 from assistant.people import PeopleMatch, named_people, topic_of, without_spans
+from assistant.terms import content_terms
 from assistant.types import Answer, Citation, Passage, Statement
 from index.language import query_language
 from index.models import Document, PageSpan, page_at
@@ -121,55 +122,8 @@ DIGEST_BONUS = 0.1
 
 _FOOTNOTE = re.compile(r"\s*\[\d+\]")  # "[3]" in report text would read as a citation marker
 _MARKER = re.compile(r"\[(\d+)\]")
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are as at be because been
-    before being below between both but by can could did do does doing down during each few
-    for from further had has have having he her here hers herself him himself his how i if
-    in into is it its itself just me more most my myself no nor not now of off on once only
-    or other our ours ourselves out over own same she should so some such than that the
-    their theirs them themselves then there these they this those through to too under until
-    up very was we were what when where which while who whom why will with would you your
-    yours yourself yourselves
-    said say says tell told mention mentioned discussed discuss talk talked speak spoke
-    anything something someone anyone please know report reports meeting
-    propose proposed suggest suggested think thinks view views position opinion main point
-    points statement statements argue argued""".split()
-)
 # Pronouns that open a statement and are replaced by the speaker's name in the answer
 # ("He described …" → "Guo Jun described …").
-_ANSWER_TYPES = (
-    ("person", re.compile(r"^\s*(?:who|whom|whose)\b", re.I)),
-    (
-        "number",
-        re.compile(
-            r"\bhow\s+(?:many|much|big|large|long|old|often|high|low)\b"
-            r"|\bwhat\s+(?:share|percentage|proportion|number|amount|volume|size)\b",
-            re.I,
-        ),
-    ),
-    ("date", re.compile(r"^\s*when\b|\b(?:what|which)\s+(?:date|year|day|month)\b", re.I)),
-)
-_PERSON_NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]+)+")
-# Beginnings of the words of bodies, events and places' names, never of a person's.
-_BODY_WORDS = tuple(
-    """commission council chamber committee associat federat union government ministr
-    organi parliament assembl forum group compan institut universit bank agenc republic
-    office board secretariat department centre center societ nation declaration day
-    international general european world economic social similar seminar webinar
-    conference summit programme program""".split()
-)
-_NUMBER = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
-    r"|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion"
-    r"|half|third|quarter|dozen|percent|doubled|tripled)\b",
-    re.I,
-)
-_DATE = re.compile(
-    r"\b(?:1[89]|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August"
-    r"|September|October|November|December)\b"
-)
-_ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
 _PRONOUN_START = re.compile(r"^(?:He|She)\s+(?=[a-z])")
 
 
@@ -330,12 +284,6 @@ def rank_sentences(
     return sorted(scored, key=lambda c: -c.score)
 
 
-def content_terms(text: str, stemmer: Stemmer.Stemmer) -> set[str]:
-    """Stemmed words of ``text`` minus stopwords and question words."""
-    words = [w.lower() for w in _WORD.findall(text)]
-    return set(stemmer.stemWords([w for w in words if w not in _STOPWORDS and len(w) > 1]))
-
-
 def support(scores: Sequence[float]) -> float:
     """How well the statements answer the question: the best one's score."""
     return max(scores, default=0.0)
@@ -427,85 +375,33 @@ def _score(
 ) -> list[Candidate]:
     if not candidates:
         return []
-    acronyms = _acronyms(question, stemmer)
+    acronyms = terms_.acronyms(question, stemmer)
     said = [
         (
             content_terms(
                 c.sentence.content + (f" {c.sentence.speaker}" if c.sentence.speaker else ""),
                 stemmer,
             )
-            | _spelled_out(c.sentence.content, acronyms)
+            | terms_.spelled_out(c.sentence.content, acronyms)
         )
         & terms
         for c in candidates
     ]
     covered = set().union(*said, *(content_terms(c.text, stemmer) & terms for c in candidates))
     coverage = len(covered) / len(terms) if terms else 0.0
-    weight = _term_weights(terms, said)
+    weight = terms_.term_weights(terms, said, OVERLAP_IDF)
     total = sum(weight.values()) or 1.0
     overlaps = [sum(weight[t] for t in hits) / total for hits in said]
-    wanted = answer_type(question)
+    wanted = terms_.answer_type(question)
     vectors = layer.sentence_vectors_of([c.vector_row for c in candidates])
     cosines = vectors @ query
     context = _paragraph_cosines(candidates, vectors, query)
     out = []
     for c, overlap, cos, ctx in zip(candidates, overlaps, cosines.tolist(), context, strict=True):
-        typed = wanted is not None and has_answer_type(c.sentence.content, wanted)
+        typed = wanted is not None and terms_.has_answer_type(c.sentence.content, wanted)
         c = replace(c, overlap=overlap, coverage=coverage, cosine=cos, context=ctx, typed=typed)
         out.append(replace(c, score=relevance(c, cos)))
     return out
-
-
-def _acronyms(question: str, stemmer: Stemmer.Stemmer) -> dict[str, set[str]]:
-    """Initials of each run of 2-4 content words of the question, and the stemmed words:
-    "artificial intelligence" → {"AI": {"artifici", "intellig"}}, so that a sentence
-    saying "AI" matches a question saying it in full."""
-    words = [w for w in _WORD.findall(question) if w.lower() not in _STOPWORDS and len(w) > 1]
-    out: dict[str, set[str]] = {}
-    for n in (2, 3, 4):
-        for i in range(len(words) - n + 1):
-            run = words[i : i + n]
-            out["".join(w[0] for w in run).upper()] = set(
-                stemmer.stemWords([w.lower() for w in run])
-            )
-    return out
-
-
-def _spelled_out(text: str, acronyms: dict[str, set[str]]) -> set[str]:
-    """The question words that ``text`` says with their initials ("AI", "ILO")."""
-    found: set[str] = set()
-    for token in _ACRONYM.findall(text):
-        found |= acronyms.get(token, set())
-    return found
-
-
-def _term_weights(terms: set[str], said: Sequence[set[str]]) -> dict[str, float]:
-    """Inverse document frequency of each question term over the candidates (with
-    OVERLAP_IDF; else 1): "digital" in every statement of a digital webinar says little,
-    "risk" in three says much (Sparck Jones 1972)."""
-    if not OVERLAP_IDF:
-        return dict.fromkeys(terms, 1.0)
-    n = len(said)
-    return {t: math.log(1.0 + n / (1.0 + sum(t in s for s in said))) for t in terms}
-
-
-def answer_type(question: str) -> str | None:
-    """What kind of thing the question asks for, when it says: a person ("Who …"), a
-    number ("How many …", "What share …") or a date ("When …") — the coarse classes of
-    factoid question answering (Li & Roth, COLING 2002)."""
-    for kind, pattern in _ANSWER_TYPES:
-        if pattern.search(question):
-            return kind
-    return None
-
-
-def has_answer_type(text: str, kind: str) -> bool:
-    if kind == "person":
-        return any(
-            not any(w.startswith(_BODY_WORDS) for w in name_key(m.group()).split())
-            for m in _PERSON_NAME.finditer(text)
-        )
-    return bool((_NUMBER if kind == "number" else _DATE).search(text))
 
 
 def _paragraph_cosines(

@@ -1,0 +1,125 @@
+"""The words of a question and what it asks for: pure functions over text.
+
+- ``content_terms``: stemmed content words (stopwords and question words out);
+- ``acronyms`` / ``spelled_out``: "AI" in a sentence matches "artificial intelligence"
+  in the question;
+- ``term_weights``: inverse document frequency of the question's words over candidates;
+- ``answer_type`` / ``has_answer_type``: "Who …" wants a person's name, "How many …" a
+  number, "When …" a date (the coarse classes of factoid QA, Li & Roth, COLING 2002).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+
+import Stemmer
+
+from index.sentence_layer import name_key
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each few
+    for from further had has have having he her here hers herself him himself his how i if
+    in into is it its itself just me more most my myself no nor not now of off on once only
+    or other our ours ourselves out over own same she should so some such than that the
+    their theirs them themselves then there these they this those through to too under until
+    up very was we were what when where which while who whom why will with would you your
+    yours yourself yourselves
+    said say says tell told mention mentioned discussed discuss talk talked speak spoke
+    anything something someone anyone please know report reports meeting
+    propose proposed suggest suggested think thinks view views position opinion main point
+    points statement statements argue argued""".split()
+)
+_ANSWER_TYPES = (
+    ("person", re.compile(r"^\s*(?:who|whom|whose)\b", re.I)),
+    (
+        "number",
+        re.compile(
+            r"\bhow\s+(?:many|much|big|large|long|old|often|high|low)\b"
+            r"|\bwhat\s+(?:share|percentage|proportion|number|amount|volume|size)\b",
+            re.I,
+        ),
+    ),
+    ("date", re.compile(r"^\s*when\b|\b(?:what|which)\s+(?:date|year|day|month)\b", re.I)),
+)
+_PERSON_NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]+)+")
+# Beginnings of the words of bodies, events and places' names, never of a person's.
+_BODY_WORDS = tuple(
+    """commission council chamber committee associat federat union government ministr
+    organi parliament assembl forum group compan institut universit bank agenc republic
+    office board secretariat department centre center societ nation declaration day
+    international general european world economic social similar seminar webinar
+    conference summit programme program""".split()
+)
+_NUMBER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
+    r"|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion"
+    r"|half|third|quarter|dozen|percent|doubled|tripled)\b",
+    re.I,
+)
+_DATE = re.compile(
+    r"\b(?:1[89]|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August"
+    r"|September|October|November|December)\b"
+)
+_ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
+
+
+def content_terms(text: str, stemmer: Stemmer.Stemmer) -> set[str]:
+    """Stemmed words of ``text`` minus stopwords and question words."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    return set(stemmer.stemWords([w for w in words if w not in _STOPWORDS and len(w) > 1]))
+
+
+def acronyms(question: str, stemmer: Stemmer.Stemmer) -> dict[str, set[str]]:
+    """Initials of each run of 2-4 content words of the question, and the stemmed words:
+    "artificial intelligence" → {"AI": {"artifici", "intellig"}}, so that a sentence
+    saying "AI" matches a question saying it in full."""
+    words = [w for w in _WORD.findall(question) if w.lower() not in _STOPWORDS and len(w) > 1]
+    out: dict[str, set[str]] = {}
+    for n in (2, 3, 4):
+        for i in range(len(words) - n + 1):
+            run = words[i : i + n]
+            out["".join(w[0] for w in run).upper()] = set(
+                stemmer.stemWords([w.lower() for w in run])
+            )
+    return out
+
+
+def spelled_out(text: str, acronyms: dict[str, set[str]]) -> set[str]:
+    """The question words that ``text`` says with their initials ("AI", "ILO")."""
+    found: set[str] = set()
+    for token in _ACRONYM.findall(text):
+        found |= acronyms.get(token, set())
+    return found
+
+
+def term_weights(terms: set[str], said: Sequence[set[str]], idf: bool = True) -> dict[str, float]:
+    """Inverse document frequency of each question term over the candidates (with
+    ``idf``; else 1): "digital" in every statement of a digital webinar says little,
+    "risk" in three says much (Sparck Jones 1972)."""
+    if not idf:
+        return dict.fromkeys(terms, 1.0)
+    n = len(said)
+    return {t: math.log(1.0 + n / (1.0 + sum(t in s for s in said))) for t in terms}
+
+
+def answer_type(question: str) -> str | None:
+    """What kind of thing the question asks for, when it says: a person ("Who …"), a
+    number ("How many …", "What share …") or a date ("When …") — the coarse classes of
+    factoid question answering (Li & Roth, COLING 2002)."""
+    for kind, pattern in _ANSWER_TYPES:
+        if pattern.search(question):
+            return kind
+    return None
+
+
+def has_answer_type(text: str, kind: str) -> bool:
+    if kind == "person":
+        return any(
+            not any(w.startswith(_BODY_WORDS) for w in name_key(m.group()).split())
+            for m in _PERSON_NAME.finditer(text)
+        )
+    return bool((_NUMBER if kind == "number" else _DATE).search(text))
