@@ -33,10 +33,6 @@ from dataclasses import dataclass
 # MiniLM reads only 256 WordPiece tokens and an answer line should stay readable.
 MAX_SENTENCE_CHARS = 600
 
-# How far a passage is extended to reach the paragraph around it when no line break
-# is near: a paragraph of these reports is rarely longer than ~1,500 characters.
-MAX_EXTEND_CHARS = 1500
-
 # Closing quotes and brackets that may follow a terminator: "… end.”" or "(… end.)".
 _CLOSERS = "\"'”’»)\\]」』）"
 _TERMINATOR = re.compile(rf"(?:[.!?…؟]+[{_CLOSERS}]*(?=\s)|[。！？]+[{_CLOSERS}]*)")
@@ -80,33 +76,6 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> tuple[
             for c_start, c_end in _cap_length(text, s_start, s_end):
                 out.append(Sentence(c_start, c_end, text[c_start:c_end], p_start))
     return tuple(out)
-
-
-def paragraph_bounds(
-    text: str, start: int, end: int, limit: int = MAX_EXTEND_CHARS
-) -> tuple[int, int]:
-    """``[start, end)`` widened to the line breaks around it, at most ``limit`` each way.
-
-    When no line break is within ``limit``, the bound stops at whitespace so that no
-    word is cut; the sentence there may then be partial, which the caller can drop.
-    """
-    lo = text.rfind("\n", max(0, start - limit), start)
-    if lo >= 0:
-        new_start = lo + 1
-    elif start - limit <= 0:
-        new_start = 0
-    else:
-        space = text.find(" ", start - limit, start)
-        new_start = start if space < 0 else space + 1
-    hi = text.find("\n", end, end + limit)
-    if hi >= 0:
-        new_end = hi
-    elif end + limit >= len(text):
-        new_end = len(text)
-    else:
-        space = text.rfind(" ", end, end + limit)
-        new_end = end if space < 0 else space
-    return new_start, new_end
 
 
 def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from index.sentences import MAX_SENTENCE_CHARS, paragraph_bounds, split_sentences
+from index.sentences import MAX_SENTENCE_CHARS, split_sentences
 
 SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed"
 
@@ -96,20 +96,6 @@ def test_overlong_sentences_are_cut_at_clauses() -> None:
     assert len(pieces) > 1
     assert all(len(s.text) <= MAX_SENTENCE_CHARS for s in pieces)
     assert "".join(s.text for s in pieces).replace(" ", "") == text.replace(" ", "")
-
-
-def test_paragraph_bounds_reach_the_line_breaks() -> None:
-    text = "Intro line.\nA paragraph that a chunk cut in the middle of it. End.\nNext."
-    start, end = text.index("chunk"), text.index("middle")
-    lo, hi = paragraph_bounds(text, start, end)
-    assert text[lo:hi] == "A paragraph that a chunk cut in the middle of it. End."
-
-
-def test_paragraph_bounds_stop_at_whitespace_when_no_line_break_is_near() -> None:
-    text = "x " * 2000
-    lo, hi = paragraph_bounds(text, 2000, 2010, limit=100)
-    assert 1900 <= lo <= 2000 and 2010 <= hi <= 2110
-    assert text[lo] != " " and (hi == len(text) or text[hi] == " ")
 
 
 def test_seed_report_sentences() -> None:
