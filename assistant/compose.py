@@ -45,7 +45,7 @@ from assistant.terms import content_terms
 from assistant.types import Answer, Citation, Passage, Statement
 from index.language import query_language
 from index.models import Document, PageSpan, page_at
-from index.sentence_layer import SentenceRecord, name_key
+from index.sentence_layer import SentenceRecord, after_turn_header, name_key
 from index.snapshot import SpeakerEntry, StoredSentence
 
 PROMPTS_FILE = Path(__file__).resolve().parents[1] / "prompts" / "answer.toml"
@@ -258,7 +258,7 @@ def compose_answer(
         topic = without_spans(question, people.spans)
         return _person_answer(topic, query, people, layer, max_sentences, texts, allowed)
     if people.unknown:
-        return _unknown_person_answer(people.unknown[0], passages, texts)
+        return _unknown_person_answer(people.unknown[0], passages, layer, texts)
     ranked = rank_sentences(question, passages, query, layer)
     chosen = select(ranked, max_sentences, layer)
     if not chosen:
@@ -525,29 +525,23 @@ def _main_statements(
     return chosen
 
 
-def _unknown_person_answer(name: str, passages: Sequence[Passage], texts: AnswerTexts) -> Answer:
-    """A name in a person's slot that no statement has: the passages that mention the
-    person, cited as mentions, or "no statement by X"."""
+def _unknown_person_answer(
+    name: str, passages: Sequence[Passage], layer: SentenceLayer, texts: AnswerTexts
+) -> Answer:
+    """A name in a person's slot that no statement has: the sentences of the passages
+    that mention the person (from the sentence layer, with their speakers), cited as
+    mentions, or "no statement by X"."""
     key = name_key(name)
-    mentions: list[Candidate] = []
-    seen: set[tuple[str, int]] = set()
+    mentions: dict[tuple[str, int], Candidate] = {}
     for p in passages[:MAX_PASSAGES]:
-        text = p.document_text
-        for match in re.finditer(r"[^.!?\n]+[.!?]?", text[p.start : p.end]):
-            sentence = match.group()
-            if key and key in name_key(sentence):
-                start = p.start + match.start() + (len(sentence) - len(sentence.lstrip()))
-                end = p.start + match.start() + len(sentence.rstrip())
-                if (p.document_id, start) in seen:
-                    continue
-                seen.add((p.document_id, start))
-                record = SentenceRecord(
-                    p.document_id, 0, start, end, start, None, None, True, None, None, ""
-                )
-                mentions.append(Candidate(Source.of_passage(p), record, -1))
+        source = Source.of_passage(p)
+        for stored in layer.sentences_in(p.document_id, p.start, p.end):
+            r = stored.record
+            if key and key in name_key(p.document_text[r.start : r.end]):
+                mentions.setdefault((p.document_id, r.start), Candidate(source, r, -1))
     if not mentions:
         return Answer(texts.nothing_by_person.format(name=name), (), found=False)
-    answer = _render(mentions[:3], texts)
+    answer = _render(list(mentions.values())[:3], texts)
     intro = texts.only_mentioned.format(name=name)
     return replace(answer, text=f"{intro}\n{answer.text}", note=intro)
 
@@ -647,11 +641,14 @@ def _shown(candidate: Candidate) -> str:
     ("A: ", "Jean-Luc Marchand (France): ", "– (HR) "), which the attribution replaces.
     The citation still quotes the whole span."""
     s = candidate.sentence
-    if s.tag_start == s.start and s.tag_end is not None and s.tag_end < s.end:
-        head = candidate.source.text[s.tag_start : s.tag_end].strip()
-        if head.endswith(":") or head.startswith(("–", "-", "—")):
-            return candidate.source.text[s.tag_end : s.end]
-    return candidate.text
+    text = candidate.text
+    tag = (
+        None
+        if s.tag_start is None or s.tag_end is None
+        else (s.tag_start - s.start, s.tag_end - s.start)
+    )
+    skip = after_turn_header(text, tag)
+    return text[skip:] if skip < len(text) else text
 
 
 def balance_quotes(text: str) -> str:

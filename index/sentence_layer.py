@@ -99,11 +99,7 @@ def _is_statement(sentences: tuple[Sentence, ...], i: int, attribution: Attribut
     ("Jean-Luc Marchand (France): Thank you, Madam Chair.") or a question (an
     interviewer's or a rhetorical question asks, it does not state)."""
     sentence = sentences[i]
-    said = sentence.text
-    if attribution.tag is not None and attribution.tag[0] == 0:
-        head = said[: attribution.tag[1]].strip()
-        if head.endswith(":") or head.startswith(("–", "-", "—")):
-            said = said[attribution.tag[1] :]  # the words after "Name (Group): ", "– (EN) "
+    said = sentence.text[after_turn_header(sentence.text, attribution.tag) :]
     if attribution.role_only or len(_WORD.findall(said)) < MIN_WORDS:
         return False
     if _QUESTION.search(sentence.text):
@@ -112,6 +108,16 @@ def _is_statement(sentences: tuple[Sentence, ...], i: int, attribution: Attribut
         i + 1 == len(sentences) or sentences[i + 1].paragraph != sentence.paragraph
     )
     return not (alone and not _TERMINATED.search(sentence.text))
+
+
+def after_turn_header(text: str, tag: tuple[int, int] | None) -> int:
+    """Where the words of a sentence begin after a turn header at its start ("Name
+    (Group): ", "A: ", "– (EN) "), given its attribution span; 0 without one. A news-style
+    attribution ("Lidia Mikheeva noted that") is part of the sentence and stays."""
+    if tag is None or tag[0] != 0:
+        return 0
+    head = text[: tag[1]].strip()
+    return tag[1] if head.endswith(":") or head.startswith(("–", "-", "—")) else 0
 
 
 def content_text(text: str, tag: tuple[int, int] | None) -> str:
