@@ -363,14 +363,15 @@ def _paragraph(
         elif speaker is not None and in_quote:
             out[index] = Attribution(speaker)
         else:
-            acting = _subject_span(text, state)
+            acting = _subject(text, state, _SUBJECT_SPEAKS)
             if acting is not None:
                 # "Sofía Herrera, President of …, focused on cybersecurity.": her part
                 speaker = state.current = acting[0]
                 reported = True
                 out[index] = Attribution(acting[0], named=True, tag=acting[1])
                 continue
-            mentioned = _subject(text, state, _SUBJECT_ACTS) or _mentioned(text, state)
+            acts = _subject(text, state, _SUBJECT_ACTS)
+            mentioned = acts[0] if acts else _mentioned(text, state)
             if (
                 speaker is not None
                 and reported
@@ -503,27 +504,18 @@ def _whole_paragraph(offset: int, index: int, pending: Sequence[int]) -> bool:
     return list(pending) == list(range(offset, index))
 
 
-def _subject_span(text: str, state: _State) -> tuple[Speaker, tuple[int, int]] | None:
-    """ "X, ROLE, presented …": X, and the span of the name and role (the attribution
-    words of the sentence)."""
-    for pattern in _SUBJECT_SPEAKS:
+def _subject(
+    text: str, state: _State, patterns: Sequence[re.Pattern[str]]
+) -> tuple[Speaker, tuple[int, int]] | None:
+    """The person a sentence opens with, acting ("X, ROLE, presented …"), and the span of
+    the name and role (the attribution words of the sentence)."""
+    for pattern in patterns:
         match = pattern.match(text)
         if match is not None:
             found = _speaker_from(match.group("name"), (match.group("role_mid"),), state)
             if found is not None:
                 end = match.end("role_mid") + 1 if match.group("role_mid") else match.end("name")
                 return found, (match.start("name"), end)
-    return None
-
-
-def _subject(text: str, state: _State, patterns: Sequence[re.Pattern[str]]) -> Speaker | None:
-    """The person a sentence opens with, acting: "X, ROLE, presented …"."""
-    for pattern in patterns:
-        match = pattern.match(text)
-        if match is not None:
-            found = _speaker_from(match.group("name"), (match.group("role_mid"),), state)
-            if found is not None:
-                return found
     return None
 
 
