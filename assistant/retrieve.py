@@ -89,12 +89,23 @@ def allowed_rows(snapshot: Snapshot, filters: Filters) -> np.ndarray | None:
 
 
 def allowed_documents(snapshot: Snapshot, filters: Filters | None) -> Callable[[str], bool] | None:
-    """Which documents ``filters`` keep, as a predicate; None when nothing is filtered."""
-    mask = allowed_rows(snapshot, filters or Filters())
-    if mask is None:
+    """Which documents ``filters`` keep, as a predicate; None when nothing is filtered.
+    The mask over all rows is worked out on the first call only: most answers (all but
+    questions about a person) never ask."""
+    filters = filters or Filters()
+    if filters.empty:
         return None
-    kept = frozenset(snapshot.row_document[mask].tolist())
-    return kept.__contains__
+    kept: frozenset[str] | None = None
+
+    def allowed(document_id: str) -> bool:
+        nonlocal kept
+        if kept is None:
+            mask = allowed_rows(snapshot, filters)
+            rows = snapshot.row_document if mask is None else snapshot.row_document[mask]
+            kept = frozenset(rows.tolist())
+        return document_id in kept
+
+    return allowed
 
 
 @dataclass
