@@ -549,8 +549,9 @@ def eval_(
 
 def _eval_labelled(path: Path, settings: Settings, as_json: bool) -> None:
     """``--dataset FILE.jsonl``: the labelled answer set (tests/data/answers.jsonl)."""
-    from assistant.evaluate import Cited, Labelled, filters_of, load_labelled, score_labelled
+    from assistant.evaluate import Labelled, filters_of, load_labelled, score_labelled
     from assistant.service import AssistantService
+    from assistant.types import Answer
 
     service = AssistantService(settings.index)
     try:
@@ -558,12 +559,8 @@ def _eval_labelled(path: Path, settings: Settings, as_json: bool) -> None:
         service.load()
         service.state  # noqa: B018 - raises when no index is loaded
 
-        def answer(item: Labelled) -> tuple[bool, list[Cited]]:
-            filters = filters_of(item)
-            r = service.answer(item.question, 8, filters)
-            return r.answer.found, [
-                Cited(c.source, c.passage, c.speaker) for c in r.answer.citations
-            ]
+        def answer(item: Labelled) -> Answer:
+            return service.answer(item.question, 8, filters_of(item)).answer
 
         results = score_labelled(items, answer)
     except AssistantError as exc:

@@ -17,6 +17,7 @@ from typing import Any
 
 from assistant.measure import percentile
 from assistant.retrieve import Filters
+from assistant.types import Answer
 from index.errors import ConfigError
 
 Qrels = dict[str, dict[str, int]]
@@ -211,21 +212,12 @@ def _matches(expected: Expected, source: str, passage: str) -> bool:
     return expected.doc in source and _squash(expected.text) in _squash(passage)
 
 
-@dataclass(frozen=True)
-class Cited:
-    """What the scoring needs of a citation."""
-
-    source: str
-    passage: str
-    speaker: str | None
-
-
 def score_labelled(
     items: Sequence[Labelled],
-    answer: Callable[[Labelled], tuple[bool, Sequence[Cited]]],
+    answer: Callable[[Labelled], Answer],
 ) -> dict[str, Any]:
     """Statement recall and precision, speaker accuracy and "nothing found" accuracy of
-    ``answer(item) -> (found, citations)`` over ``items``.
+    ``answer(item) -> Answer`` over ``items``.
 
     - recall: the ``must`` statements some citation quotes, over all of them;
     - precision: citations that quote a ``must`` or ``ok`` statement, over all citations
@@ -238,7 +230,8 @@ def score_labelled(
     unanswerable_citations = 0
     misses: list[dict[str, Any]] = []
     for item in items:
-        found, citations = answer(item)
+        given = answer(item)
+        found, citations = given.found, given.citations
         right += found == item.found
         bad = [c for c in citations for e in item.must_not if _matches(e, c.source, c.passage)]
         forbidden += len(bad)

@@ -30,8 +30,9 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from assistant import compose  # noqa: E402
-from assistant.evaluate import Cited, Labelled, filters_of, load_labelled, score_labelled  # noqa: E402
+from assistant.evaluate import Labelled, filters_of, load_labelled, score_labelled  # noqa: E402
 from assistant.retrieve import allowed_documents, search  # noqa: E402
+from assistant.types import Answer  # noqa: E402
 from index.build import build_index  # noqa: E402
 from index.chunk import title_prefix  # noqa: E402
 from index.config import BuildConfig  # noqa: E402
@@ -89,7 +90,7 @@ def pooled_vectors(snapshot: Snapshot, embedder: OnnxEmbedder) -> tuple[np.ndarr
 
 
 def evaluate(snapshot: Snapshot, embedder: Any, items: list[Labelled]) -> dict[str, Any]:
-    def answer(item: Labelled) -> tuple[bool, list[Cited]]:
+    def answer(item: Labelled) -> Answer:
         filters = filters_of(item)
         vector = embedder.embed_query(item.question)
         passages = search(snapshot, vector, item.question, 8, filters)
@@ -101,7 +102,7 @@ def evaluate(snapshot: Snapshot, embedder: Any, items: list[Labelled]) -> dict[s
             allowed=allowed_documents(snapshot, filters),
             embed_query=embedder.embed_query,
         )
-        return result.found, [Cited(c.source, c.passage, c.speaker) for c in result.citations]
+        return result
 
     return score_labelled(items, answer)
 

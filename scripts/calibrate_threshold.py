@@ -33,7 +33,6 @@ sys.path.insert(0, str(REPO))
 
 from assistant import compose  # noqa: E402
 from assistant.evaluate import (  # noqa: E402
-    Cited,
     Labelled,
     answer_contains_gold,
     filters_of,
@@ -43,7 +42,7 @@ from assistant.evaluate import (  # noqa: E402
 from assistant.people import named_people  # noqa: E402
 from assistant.retrieve import allowed_documents, search  # noqa: E402
 from assistant.service import AssistantService  # noqa: E402
-from assistant.types import Passage  # noqa: E402
+from assistant.types import Answer, Passage  # noqa: E402
 from index.build import build_index  # noqa: E402
 from index.config import BuildConfig  # noqa: E402
 
@@ -242,7 +241,7 @@ def set_constants(
 def score(asked: list[Asked], snapshot: Any) -> dict[str, Any]:
     by_id = {a.item.id: a for a in asked}
 
-    def answer(item: Labelled) -> tuple[bool, list[Cited]]:
+    def answer(item: Labelled) -> Answer:
         a = by_id[item.id]
         result = compose.compose_answer(
             item.question,
@@ -252,7 +251,7 @@ def score(asked: list[Asked], snapshot: Any) -> dict[str, Any]:
             allowed=a.allowed,
             embed_query=a.embed_query,
         )
-        return result.found, [Cited(c.source, c.passage, c.speaker) for c in result.citations]
+        return result
 
     return score_labelled([a.item for a in asked], answer)
 
