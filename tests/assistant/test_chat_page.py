@@ -332,7 +332,9 @@ def test_api_key_is_asked_and_sent(browser: Any, index_config: Any, tmp_path: Pa
             page.locator(".turn .reply.found").wait_for(timeout=60_000)
             assert watch.requests[-1]["headers"]["authorization"] == f"Bearer {secret}"
             # With the key, the page can list the reports too.
-            page.wait_for_function("document.getElementById('reports').dataset.loaded === '1'")
+            # (a locator, not wait_for_function with an expression: under the page's CSP
+            # an expression that has to be polled is evaluated with eval and refused)
+            page.locator("#reports[data-loaded='1']").wait_for(state="attached")
             stored = page.evaluate("sessionStorage.getItem('ra.apiKey')")
             assert stored == secret
             assert page.evaluate("localStorage.length") == 0
