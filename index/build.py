@@ -28,7 +28,7 @@ from index.layout import IndexDir
 from index.load import load_sources
 from index.models import Chunk, Document, Failure, Skipped, sha256_hex
 from index.naming import explain
-from index.sentence_layer import SentenceRecord, layer_version, sentence_records
+from index.sentence_layer import SentenceRecord, embedded_texts, layer_version, sentence_records
 from index.snapshot import Snapshot, write_snapshot
 
 Progress = Callable[[str, int, int], None]
@@ -230,14 +230,15 @@ def _build(
     lexical_texts: list[str] = []
     embed_texts: list[str] = []
     sentences: list[SentenceRecord] = []
+    statement_texts: list[str] = []
     for i, doc in enumerate(documents):
         if doc.id in reuse and current is not None:
             stored = current.chunks_of(doc.id)
             chunks = [s.chunk for s in stored]
             hashes = [s.embed_hash for s in stored]
-            sentences.extend(s.record for s in current.sentences_of(doc.id))
+            records = [s.record for s in current.sentences_of(doc.id)]
         else:
-            sentences.extend(sentence_records(doc))
+            records = sentence_records(doc)
             chunks = chunk_document(
                 doc,
                 config.chunk,
@@ -245,6 +246,8 @@ def _build(
                 prefix=title_prefix,
             )
             hashes = [sha256_hex(embedding_text(doc, c)) for c in chunks]
+        sentences.extend(records)
+        statement_texts.extend(embedded_texts(doc, records))
         for c, h in zip(chunks, hashes, strict=True):
             pairs.append((c, h))
             lexical_texts.append(lexical_text(doc, c))
@@ -260,7 +263,7 @@ def _build(
 
     t = time.perf_counter()
     to_embed = [(h, embedding) for (_, h), embedding in zip(pairs, embed_texts, strict=True)]
-    to_embed += [(r.embed_hash, r.content) for r in statements]
+    to_embed += [(sha256_hex(text), text) for text in statement_texts]
     all_vectors = _vectors(config, layout, embedder, to_embed, full, report, emit)
     vectors, sentence_vectors = all_vectors[: len(pairs)], all_vectors[len(pairs) :]
     report.seconds["embed"] = round(time.perf_counter() - t, 3)

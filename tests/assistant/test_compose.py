@@ -364,6 +364,38 @@ def test_quotes_are_balanced() -> None:
     assert balance_quotes("“Whole.”") == "“Whole.”"
 
 
+def _candidate(snapshot: Snapshot, opening: str) -> compose.Candidate:
+    """The statement of the snapshot whose text starts with ``opening``."""
+    for document in snapshot.documents():
+        for s in snapshot.sentences_of(document.id):
+            if document.text[s.record.start : s.record.end].startswith(opening):
+                return compose.Candidate(
+                    compose.Source.of_document(document), s.record, s.vector_row
+                )
+    raise AssertionError(opening)
+
+
+def test_a_quote_of_two_sentences_is_cited_whole(snapshot: Snapshot) -> None:
+    opening = _candidate(snapshot, "“Digital risks grow every year.")
+    closing = _candidate(snapshot, "Councils must study digital risks closely")
+    for chosen in ([opening], [closing]):
+        whole = compose.whole_quotes(chosen, snapshot)
+        assert sorted(c.sentence.start for c in whole) == [
+            opening.sentence.start,
+            closing.sentence.start,
+        ]
+    # a whole sentence brings nothing
+    alone = _candidate(snapshot, "The weather in the city was sunny")
+    assert compose.whole_quotes([alone], snapshot) == [alone]
+
+
+def test_answer_quotes_are_whole(ask: Any) -> None:
+    answer = ask("What did Anna Berg say about digital risks?")
+    assert answer.citations
+    for citation in answer.citations:
+        assert citation.passage.count("“") == citation.passage.count("”"), citation.passage
+
+
 def test_a_citation_that_does_not_quote_its_span_is_refused(ask: Any, snapshot: Snapshot) -> None:
     question = "What was said about digital risks?"
     answer = ask(question)

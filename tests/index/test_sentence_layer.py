@@ -1,0 +1,44 @@
+"""What the sentence layer embeds for each statement."""
+
+from __future__ import annotations
+
+from index.models import Document
+from index.sentence_layer import embedded_texts, sentence_records
+
+TEXT = (
+    "Youssef Amrani, member of the Council of Morocco, presented his council's opinion on "
+    "seasonal workers. He explained that the council had heard employers and unions before "
+    "making its recommendations. Among them were a public register of recruitment agencies "
+    "and a ban on fees.\n\n"
+    "It was the first opinion of the council on migration that the government accepted in "
+    "full.\n\n"
+    "The hearing was organised by the working group on care. It was chaired by Ana Ferreira, "
+    "President of the Council of Portugal."
+)
+
+
+def _embedded() -> dict[str, str]:
+    document = Document(id="d", title="T", text=TEXT, source="d.txt")
+    records = sentence_records(document)
+    statements = [r for r in records if r.statement]
+    texts = embedded_texts(document, records)
+    assert len(texts) == len(statements)
+    return {TEXT[r.start : r.end][:20]: t for r, t in zip(statements, texts, strict=True)}
+
+
+def test_a_statement_that_leans_back_is_embedded_with_the_sentence_before() -> None:
+    embedded = _embedded()
+    among = embedded["Among them were a pu"]
+    assert "before making its recommendations. Among them" in among
+    assert among.endswith("a ban on fees.")
+    chaired = embedded["It was chaired by An"]
+    assert chaired.startswith("The hearing was organised by the working group on care.")
+
+
+def test_a_whole_statement_is_embedded_alone() -> None:
+    embedded = _embedded()
+    # "He explained that …": the speaker's own next point, embedded without the one before
+    assert "presented" not in embedded["He explained that th"]
+    assert "seasonal" not in embedded["He explained that th"]
+    # a pronoun at the start of a paragraph has no sentence before it in the paragraph
+    assert embedded["It was the first opi"].startswith("It was the first opinion")
