@@ -34,6 +34,32 @@ class ServeConfig(BaseModel):
     )
 
 
+class LLMConfig(BaseModel):
+    """The organisation's own language model (any OpenAI-compatible chat-completions
+    endpoint). Off unless ``base_url`` is set; the key is read from a file, never from
+    a plain setting, and never logged."""
+
+    base_url: str | None = Field(
+        None,
+        description="e.g. http://127.0.0.1:8080/v1 (vLLM, Ollama, llama.cpp); unset = off.",
+    )
+    model: str = Field("default", min_length=1, description="Model name the endpoint serves.")
+    api_key_file: Path | None = Field(
+        None, description="File holding the endpoint's API key (first line); none = no key."
+    )
+    timeout_s: float = Field(
+        20.0, gt=0, description="Longest wait for the model's answer, and for each of its chunks."
+    )
+    max_tokens: int = Field(400, ge=16, le=8192, description="Longest answer the model may write.")
+    max_history: int = Field(
+        4, ge=0, le=20, description="Earlier questions of the conversation sent to the model."
+    )
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.base_url)
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="ASSISTANT_", env_nested_delimiter="__", env_file=".env", extra="ignore"
@@ -41,3 +67,4 @@ class Settings(BaseSettings):
 
     index: BuildConfig = Field(default_factory=BuildConfig)
     serve: ServeConfig = Field(default_factory=ServeConfig)
+    llm: LLMConfig = Field(default_factory=LLMConfig)
