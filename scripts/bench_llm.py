@@ -39,12 +39,12 @@ from bench_query import cpu_model  # noqa: E402
 from calibrate_verify import LABELLED, SEED, labelled_index  # noqa: E402
 
 from assistant.evaluate import Labelled, filters_of, load_labelled, score_labelled  # noqa: E402
-from assistant.llm import ChatModel, Kept, Outcome, fluent  # noqa: E402
+from assistant.llm import ChatModel, Kept, Outcome, fluent, model_passages  # noqa: E402
 from assistant.measure import local_model_server, percentile  # noqa: E402
 from assistant.service import AssistantService  # noqa: E402
 from assistant.settings import LLMConfig  # noqa: E402
 from assistant.types import Answer  # noqa: E402
-from assistant.verify import MEANING_BAR  # noqa: E402
+from assistant.verify import MEANING_BAR, verify  # noqa: E402
 
 
 def main() -> int:
@@ -96,6 +96,26 @@ def main() -> int:
                 if isinstance(event, Outcome):
                     outcome = event
             assert outcome is not None
+            # Diagnostic only (never served): would the sentences that cite nothing pass
+            # if they had cited every passage? Tells a model that does not write markers
+            # from one that writes unsupported text.
+            passages = model_passages(extractive.answer, snapshot)
+            evidence = [e for p in passages for e in p.evidence]
+            every = "".join(f"[{p.n}]" for p in passages)
+            speakers = [s.name for s in snapshot.speakers()]
+            uncited = [v for v in outcome.verdicts if v.reason == "cites no passage"]
+            record["uncited"] = len(uncited)
+            record["uncited_would_pass"] = sum(
+                verify(
+                    f"{v.sentence} {every}",
+                    len(passages),
+                    evidence,
+                    service.embedder.embed_query,
+                    snapshot.sentence_vectors_of,
+                    speakers,
+                ).kept
+                for v in uncited
+            )
             record.update(
                 mode=outcome.mode,
                 reason=outcome.reason,
@@ -167,6 +187,12 @@ def report(
                 key = "words not in the statement" if key.startswith("only ") else key
                 drops[key] = drops.get(key, 0) + 1
     print(f"  sentences dropped, by reason: {dict(sorted(drops.items(), key=lambda x: -x[1]))}")
+    uncited = sum(r["uncited"] for r in asked)
+    would = sum(r["uncited_would_pass"] for r in asked)
+    print(
+        f"  of the {uncited} sentences that cite nothing, {would} would pass every other "
+        "check had they cited all passages (diagnostic; never served)"
+    )
     by_id = {i.id: i for i in items}
     kept_items = [by_id[i] for i in llm_answers]
     if kept_items:

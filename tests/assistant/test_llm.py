@@ -103,7 +103,7 @@ def test_true_sentences_are_kept_with_exact_statement_spans(
     sent = model.requests[0]
     assert sent["stream"] is True and sent["model"] == "scripted"
     user = sent["messages"][1]["content"]
-    assert "[1] From " in user and "Speaker: Guo Jun" in user and "Role: " in user
+    assert "[1] Guo Jun (Vice-President of the Economic and Social Council" in user
     assert "Earlier questions" not in user
 
 
@@ -471,3 +471,29 @@ def test_client_that_goes_away_stops_the_model(
     assert got_first.is_set()
     assert model.client_went_away.wait(8), "the model call went on after the client left"
     assert not model.finished.is_set()
+
+
+def test_cli_ask_prints_the_checked_sentences(
+    llm_index: BuildConfig, extractive: AssistantService, model: ScriptedModel
+) -> None:
+    from typer.testing import CliRunner
+
+    from assistant.cli import app as cli
+
+    first = _statements(extractive)[0][0]
+    model.reset(Script.words(f"{first} [1] Guo Jun also closed 12 councils [1]."))
+    env = {
+        "ASSISTANT_LLM__BASE_URL": model.base_url,
+        "ASSISTANT_LLM__TIMEOUT_S": "5",
+        "ASSISTANT_INDEX__EMBED__CACHE_DIR": str(llm_index.embed.cache_dir),
+    }
+    result = CliRunner().invoke(cli, ["ask", GUO, "--index-dir", str(llm_index.index_dir)], env=env)
+    assert result.exit_code == 0, result.output
+    assert first[:40] in result.output and "12 councils" not in result.output
+    assert "language model, checked, 1 sentence(s) dropped" in result.output
+    model.reset(Script.words(f"{first} [1]"))
+    result = CliRunner().invoke(
+        cli, ["ask", GUO, "--index-dir", str(llm_index.index_dir), "--json"], env=env
+    )
+    body = json.loads(result.output)
+    assert body["mode"] == "llm" and body["citations"][0]["passage"] == first
