@@ -153,9 +153,10 @@ class ChatModel:
         if not config.base_url:
             raise ValueError("no language model is configured (ASSISTANT_LLM__BASE_URL)")
         self.config = config
-        key = "none"
+        key = "none"  # the client wants one; endpoints without keys ignore it
         if config.api_key_file is not None:
-            key = config.api_key_file.read_text(encoding="utf-8").strip().splitlines()[0]
+            lines = config.api_key_file.read_text(encoding="utf-8").split()
+            key = lines[0] if lines else key
         # connect, read (each chunk), write, pool: each bounded by timeout_s.
         self._client = OpenAI(
             base_url=config.base_url, api_key=key, timeout=config.timeout_s, max_retries=0

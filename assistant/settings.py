@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from index.config import BuildConfig
@@ -54,6 +54,15 @@ class LLMConfig(BaseModel):
     max_history: int = Field(
         4, ge=0, le=20, description="Earlier questions of the conversation sent to the model."
     )
+
+    @field_validator("api_key_file")
+    @classmethod
+    def _readable(cls, path: Path | None) -> Path | None:
+        # Checked when the settings are read, so a wrong path stops `assistant serve` at
+        # once; the message names the file, never its content.
+        if path is not None and not path.is_file():
+            raise ValueError(f"the API key file {path} does not exist; create it or unset it")
+        return path
 
     @property
     def enabled(self) -> bool:

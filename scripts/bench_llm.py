@@ -55,6 +55,9 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=0, help="first N questions; 0 = all")
     parser.add_argument("--hand", type=Path, help="write 20 answers to read by hand")
     parser.add_argument("--json", type=Path, help="write every outcome as JSON")
+    parser.add_argument(
+        "--from-json", type=Path, help="report on the outcomes of an earlier run (no model)"
+    )
     args = parser.parse_args()
     print(f"CPU: {cpu_model()} (shared with other work while measured)")
     config = labelled_index(args.index_dir)
@@ -63,12 +66,31 @@ def main() -> int:
         items = items[: args.limit]
     service = AssistantService(config)
     service.load()
+    records: list[dict[str, Any]] = []
+    llm_answers: dict[str, Answer] = {}
+    if args.from_json:
+        records = json.loads(args.from_json.read_text())
+    else:
+        records, llm_answers = ask_model(items, service, args.threads, args.max_tokens)
+    if_cited(items, records, service)
+    report(items, records, llm_answers, service)
+    if args.json and not args.from_json:
+        args.json.write_text(json.dumps(records, indent=1, ensure_ascii=False))
+    if args.hand:
+        write_hand(args.hand, [r for r in records if r.get("asked")][:20])
+    return 0
+
+
+def ask_model(
+    items: list[Labelled], service: AssistantService, threads: int, max_tokens: int
+) -> tuple[list[dict[str, Any]], dict[str, Answer]]:
+    """Every question, extractive then through the local model; the outcomes."""
     snapshot = service.state.snapshot
     records: list[dict[str, Any]] = []
     llm_answers: dict[str, Answer] = {}
-    with local_model_server(threads=args.threads) as base_url:
+    with local_model_server(threads=threads) as base_url:
         model = ChatModel(
-            LLMConfig(base_url=base_url, model="smollm2", timeout_s=120, max_tokens=args.max_tokens)
+            LLMConfig(base_url=base_url, model="smollm2", timeout_s=120, max_tokens=max_tokens)
         )
         for item in items:
             tick = time.perf_counter()
@@ -96,26 +118,6 @@ def main() -> int:
                 if isinstance(event, Outcome):
                     outcome = event
             assert outcome is not None
-            # Diagnostic only (never served): would the sentences that cite nothing pass
-            # if they had cited every passage? Tells a model that does not write markers
-            # from one that writes unsupported text.
-            passages = model_passages(extractive.answer, snapshot)
-            evidence = [e for p in passages for e in p.evidence]
-            every = "".join(f"[{p.n}]" for p in passages)
-            speakers = [s.name for s in snapshot.speakers()]
-            uncited = [v for v in outcome.verdicts if v.reason == "cites no passage"]
-            record["uncited"] = len(uncited)
-            record["uncited_would_pass"] = sum(
-                verify(
-                    f"{v.sentence} {every}",
-                    len(passages),
-                    evidence,
-                    service.embedder.embed_query,
-                    snapshot.sentence_vectors_of,
-                    speakers,
-                ).kept
-                for v in uncited
-            )
             record.update(
                 mode=outcome.mode,
                 reason=outcome.reason,
@@ -141,12 +143,43 @@ def main() -> int:
                 + (f" ({outcome.reason})" if outcome.reason else ""),
                 file=sys.stderr,
             )
-    report(items, records, llm_answers, service)
-    if args.json:
-        args.json.write_text(json.dumps(records, indent=1, ensure_ascii=False))
-    if args.hand:
-        write_hand(args.hand, [r for r in records if r.get("asked")][:20])
-    return 0
+    return records, llm_answers
+
+
+def if_cited(
+    items: list[Labelled], records: list[dict[str, Any]], service: AssistantService
+) -> None:
+    """Diagnostic only (never served): each sentence that cites nothing, checked again as
+    if it cited every passage. Tells a model that writes no markers from one that writes
+    unsupported text; ``write_hand`` shows the verdicts for reading by hand."""
+    snapshot = service.state.snapshot
+    speakers = [s.name for s in snapshot.speakers()]
+    by_id = {i.id: i for i in items}
+    for r in records:
+        if not r.get("asked"):
+            continue
+        item = by_id[r["id"]]
+        answer = service.answer(item.question, 8, filters_of(item)).answer
+        passages = model_passages(answer, snapshot)
+        evidence = [e for p in passages for e in p.evidence]
+        every = "".join(f"[{p.n}]" for p in passages)
+        for v in r["verdicts"]:
+            if v["reason"] != "cites no passage":
+                continue
+            again = verify(
+                f"{v['sentence']} {every}",
+                len(passages),
+                evidence,
+                service.embedder.embed_query,
+                snapshot.sentence_vectors_of,
+                speakers,
+            )
+            v["if_cited"] = {
+                "kept": again.kept,
+                "reason": again.reason,
+                "cosine": round(again.cosine, 3),
+                "support": [e.text for e in again.support],
+            }
 
 
 def report(
@@ -187,8 +220,8 @@ def report(
                 key = "words not in the statement" if key.startswith("only ") else key
                 drops[key] = drops.get(key, 0) + 1
     print(f"  sentences dropped, by reason: {dict(sorted(drops.items(), key=lambda x: -x[1]))}")
-    uncited = sum(r["uncited"] for r in asked)
-    would = sum(r["uncited_would_pass"] for r in asked)
+    checked = [v["if_cited"] for r in asked for v in r["verdicts"] if "if_cited" in v]
+    uncited, would = len(checked), sum(c["kept"] for c in checked)
     print(
         f"  of the {uncited} sentences that cite nothing, {would} would pass every other "
         "check had they cited all passages (diagnostic; never served)"
@@ -233,6 +266,12 @@ def write_hand(path: Path, records: list[dict[str, Any]]) -> None:
             lines.append(f"- {mark}, cosine {v['cosine']}: {v['sentence']}")
             for s in v["support"]:
                 lines.append(f"    - cites: {s}")
+            again = v.get("if_cited")
+            if again:
+                verdict = "would pass" if again["kept"] else f"would fail: {again['reason']}"
+                lines.append(f"    - had it cited every passage: {verdict}")
+                for s in again["support"]:
+                    lines.append(f"        - support: {s}")
         lines.append("")
     path.write_text("\n".join(lines))
 
