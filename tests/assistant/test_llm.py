@@ -497,3 +497,11 @@ def test_cli_ask_prints_the_checked_sentences(
     )
     body = json.loads(result.output)
     assert body["mode"] == "llm" and body["citations"][0]["passage"] == first
+
+
+def test_a_missing_key_file_is_refused_when_settings_are_read(tmp_path: Path) -> None:
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError, match=r"API key file .* does not exist"):
+        LLMConfig(base_url="http://127.0.0.1:9/v1", api_key_file=tmp_path / "missing.key")
+    assert not LLMConfig().enabled  # off by default
