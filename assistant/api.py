@@ -246,7 +246,16 @@ def _routes(app: FastAPI, settings: Settings) -> None:
             200: {
                 "content": {
                     "text/event-stream": {
-                        "schema": {"type": "string"},
+                        # Each event: `sentence` (data: SentenceEvent as JSON) or the
+                        # last one, `answer` (data: AnswerResponse as JSON).
+                        "schema": {
+                            "type": "object",
+                            "required": ["event", "data"],
+                            "properties": {
+                                "event": {"type": "string", "enum": ["sentence", "answer"]},
+                                "data": {"type": "string", "description": "JSON"},
+                            },
+                        },
                         "example": 'event: sentence\ndata: {"text": "…", …}\n\n'
                         'event: answer\ndata: {"answer": "…", "mode": "llm", …}\n\n',
                     }

@@ -198,6 +198,7 @@ def unsupported_facts(claim: str, support: Sequence[Evidence], speakers: Sequenc
     evidence = f"{said} {around}"
     plain = _plain(evidence)
     words = set(_WORDS.findall(plain))
+    words |= {re.sub(r"['’]s$", "", w) for w in words}  # "People's" holds "People"
     numbers = {_digits(n) for n in _NUMBER.findall(evidence)}
     problem = _wrong_speaker(claim, support, speakers)
     if problem:
