@@ -9,7 +9,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator, Callable
+import threading
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -17,13 +18,14 @@ from fastapi import FastAPI, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from assistant.auth import KeyStore
 from assistant.deps import AdminKey, QueryKey, ServiceDep
 from assistant.errors import AuthError, NotFoundError, NotReadyError, QueryError
+from assistant.llm import Kept
 from assistant.schemas import (
     AnswerRequest,
     AnswerResponse,
@@ -35,10 +37,11 @@ from assistant.schemas import (
     ReportPage,
     SearchRequest,
     SearchResponse,
+    SentenceEvent,
     explain,
     request_models,
 )
-from assistant.service import AssistantService
+from assistant.service import AnswerResult, AssistantService
 from assistant.settings import Settings
 from index.errors import AssistantError, ConfigError
 
@@ -238,19 +241,53 @@ def _routes(app: FastAPI, settings: Settings) -> None:
     @app.post(
         "/v1/answer",
         response_model=AnswerResponse,
-        responses=ERRORS,
+        responses={
+            **ERRORS,
+            200: {
+                "content": {
+                    "text/event-stream": {
+                        # Each event: `sentence` (data: SentenceEvent as JSON) or the
+                        # last one, `answer` (data: AnswerResponse as JSON).
+                        "schema": {
+                            "type": "object",
+                            "required": ["event", "data"],
+                            "properties": {
+                                "event": {"type": "string", "enum": ["sentence", "answer"]},
+                                "data": {"type": "string", "description": "JSON"},
+                            },
+                        },
+                        "example": 'event: sentence\ndata: {"text": "…", …}\n\n'
+                        'event: answer\ndata: {"answer": "…", "mode": "llm", …}\n\n',
+                    }
+                }
+            },
+        },
         operation_id="answerQuestion",
         summary="Answer a question with exact citations",
-        description="Retrieves passages from the reports and composes an extractive answer "
-        "in which every statement is marked [n], pointing to `citations[n-1]`. When the "
-        "reports hold nothing relevant, `found` is false and `citations` is empty.",
+        description="Retrieves passages from the reports and composes an answer in which "
+        "every statement is marked [n], pointing to `citations[n-1]`. When the reports hold "
+        "nothing relevant, `found` is false and `citations` is empty. With a language model "
+        "configured, its sentences are checked one by one against the statements they cite "
+        "(`mode`: `llm`); otherwise, or when too few hold, the answer is extractive. With "
+        '`"stream": true` the answer comes as server-sent events (see `stream`).',
+        response_description="The answer (or, with `stream`, a text/event-stream).",
         tags=["answers"],
     )
     @_body(answer_body)
-    def answer(body: AnswerRequest, service: ServiceDep, key: QueryKey) -> AnswerResponse:
+    async def answer(body: AnswerRequest, service: ServiceDep, key: QueryKey) -> Any:
         filters = body.filters.to_filters() if body.filters else None
-        result = service.answer(body.question, body.top_k, filters, body.conversation)
-        return AnswerResponse.of(result)
+        args = (body.question, body.top_k, filters, body.conversation)
+        if not body.stream:
+            return AnswerResponse.of(await run_in_threadpool(service.answer, *args))
+        stop = threading.Event()
+        # The question is checked and the extractive answer composed here, so bad
+        # input is a 4xx JSON error before the stream starts.
+        events = await run_in_threadpool(service.answer_events, *args, stop)
+        return StreamingResponse(
+            _server_sent(events, stop),
+            media_type="text/event-stream",
+            headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+        )
 
     @app.post(
         "/v1/search",
@@ -336,6 +373,31 @@ def _routes(app: FastAPI, settings: Settings) -> None:
     def reload(service: ServiceDep, key: AdminKey) -> Any:
         service.load()
         return readyz(service)
+
+
+async def _server_sent(
+    events: Iterator[Kept | AnswerResult], stop: threading.Event
+) -> AsyncIterator[str]:
+    """The answer's events as server-sent events. Each step of ``events`` runs in a
+    worker thread; when the client goes away the stream is cancelled, ``stop`` is set and
+    the generator closed, which closes the connection to the model."""
+    import anyio.to_thread
+
+    end = object()
+    try:
+        while True:
+            event = await anyio.to_thread.run_sync(next, events, end, abandon_on_cancel=True)
+            if event is end:
+                return
+            if isinstance(event, Kept):
+                yield f"event: sentence\ndata: {SentenceEvent.of(event).model_dump_json()}\n\n"
+            elif isinstance(event, AnswerResult):
+                yield f"event: answer\ndata: {AnswerResponse.of(event).model_dump_json()}\n\n"
+    finally:
+        stop.set()
+        # A step still running in its thread sees ``stop`` at the model's next chunk.
+        with contextlib.suppress(ValueError):
+            events.close()  # type: ignore[attr-defined]
 
 
 def check_bind(host: str, keys: KeyStore) -> None:

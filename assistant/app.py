@@ -30,6 +30,7 @@ def build_service(settings: Settings) -> AssistantService:
         settings.index,
         max_top_k=settings.serve.max_top_k,
         max_question_chars=settings.serve.max_question_chars,
+        llm=settings.llm,
     )
 
 

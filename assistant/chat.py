@@ -41,6 +41,11 @@ class ConfigOut(BaseModel):
     max_top_k: int = Field(..., description="Most passages a request may ask for.")
     default_top_k: int = Field(..., description="Passages an answer reads unless told.")
     max_conversation: int = Field(..., description="Earlier questions a follow-up may send.")
+    llm: bool = Field(
+        False,
+        description="True when a language model writes the answers (checked sentence by "
+        'sentence); the page then asks with `"stream": true`.',
+    )
 
 
 class _StaticHeaders:
@@ -84,6 +89,7 @@ def mount_chat(app: FastAPI) -> None:
             max_top_k=serve.max_top_k,
             default_top_k=min(serve.default_top_k, serve.max_top_k),
             max_conversation=serve.max_conversation,
+            llm=app.state.settings.llm.enabled,
         )
 
     app.mount("/static", _StaticHeaders(StaticFiles(directory=folder)), name="static")

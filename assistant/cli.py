@@ -448,20 +448,41 @@ def ask(
     as_json: Annotated[bool, typer.Option("--json", help="Print the /v1/answer body.")] = False,
 ) -> None:
     from assistant.app import build_service
+    from assistant.llm import Kept
     from assistant.schemas import AnswerResponse
+    from assistant.service import AnswerResult
 
     settings = _settings(index_dir)
     service = build_service(settings)
+    streamed = 0
     try:
         service.load()
-        result = service.answer(question, settings.serve.default_top_k if top_k is None else top_k)
+        k = settings.serve.default_top_k if top_k is None else top_k
+        result: AnswerResult | None = None
+        # With a language model, each verified sentence is printed as soon as it is
+        # checked (not under --json, which prints the final body only).
+        for event in service.answer_events(question, k):
+            if isinstance(event, Kept):
+                if not as_json:
+                    out.print(event.text, highlight=False)
+                    streamed += 1
+            else:
+                result = event
     except AssistantError as exc:
         raise _fail(str(exc), _error_code(exc), as_json) from None
+    if result is None:  # answer_events always ends with the answer
+        raise _fail("the answer stream ended without an answer", 1, as_json)
     body = AnswerResponse.of(result)
     if as_json:
         print(body.model_dump_json(indent=2))
         return
-    out.print(body.answer, highlight=False)
+    if body.mode == "extractive" and streamed:
+        out.print(
+            f"[dim](set aside: {body.reason}; the reports' own sentences instead)[/]",
+            highlight=False,
+        )
+    if not streamed or body.mode == "extractive":
+        out.print(body.answer, highlight=False)
     if body.citations:
         out.print()
         out.print("[bold]Sources[/]")
@@ -472,7 +493,9 @@ def ask(
         out.print(f"[bold][{c.n}][/] {c.title}{date}{page} — {where}", highlight=False)
         quote = c.passage if len(c.passage) < 300 else c.passage[:297] + "…"
         out.print(f"    [dim]“{quote}”[/]", highlight=False)
-    out.print(f"[dim]index {body.index_version}, {body.took_ms:.0f} ms[/]")
+    how = "language model, checked" if body.mode == "llm" else "extractive"
+    dropped = f", {body.dropped} sentence(s) dropped" if body.dropped else ""
+    out.print(f"[dim]index {body.index_version}, {how}{dropped}, {body.took_ms:.0f} ms[/]")
 
 
 @app.command("eval", help="Measure retrieval (nDCG@10, R@10, R@100, MRR@10) on a BEIR set.")

@@ -8,9 +8,11 @@ and the index layout.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
 from typing import Protocol
 
+from assistant.llm import Kept
 from assistant.retrieve import Filters
 from assistant.service import AnswerResult, IndexStatus, SearchResult
 from index.models import Document
@@ -24,6 +26,15 @@ class Assistant(Protocol):
         filters: Filters | None = ...,
         context: Sequence[str] = ...,
     ) -> AnswerResult: ...
+
+    def answer_events(
+        self,
+        question: str,
+        top_k: int = ...,
+        filters: Filters | None = ...,
+        context: Sequence[str] = ...,
+        stop: threading.Event | None = ...,
+    ) -> Iterator[Kept | AnswerResult]: ...
 
     def search(
         self, query: str, top_k: int = ..., filters: Filters | None = ..., mode: str = ...

@@ -62,9 +62,11 @@ question in the reports' language (mostly English)."""
 
 ANSWER_DESCRIPTION = """\
 Answer a question from the reports with exact citations. Returns `answer`, a short
-extractive answer built only from report sentences in which every statement ends with
-[n] markers, and `citations`, where citation n gives the report title, date, url or
-source path, page, the speaker when the report names one, and the quoted `passage`.
+answer in which every statement ends with [n] markers: report sentences (`mode`
+"extractive"), or, where a language model is configured, its sentences, each checked
+against the report statement it cites (`mode` "llm"), and `citations`, where citation
+n gives the report title, date, url or source path, page, the speaker when the report
+names one, and the quoted `passage`.
 Show the user the [n] markers with their sources. When `found` is false the reports
 hold nothing relevant: say so, do not guess. For a follow-up question, pass the
 earlier questions of the conversation, oldest first, as `conversation` (or restate the

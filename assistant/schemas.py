@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Annotated, Any, Self
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
 
+from assistant.llm import Kept
 from assistant.retrieve import Filters
 from assistant.service import AnswerResult, SearchResult
 from assistant.settings import ServeConfig
@@ -143,6 +144,14 @@ class AnswerRequest(BaseModel):
     conversation: _item(_DEFAULTS.max_question_chars) = _conversation(  # type: ignore[valid-type]
         _DEFAULTS.max_conversation
     )
+    stream: bool = Field(
+        False,
+        strict=True,
+        description="Answer as server-sent events (text/event-stream): a `sentence` event "
+        "for each verified sentence of the language model's answer as soon as it is "
+        "checked, with its citations, then one `answer` event whose data is the body a "
+        "non-streamed request returns. Without a language model only `answer` comes.",
+    )
 
 
 class SearchRequest(BaseModel):
@@ -230,6 +239,19 @@ class AnswerResponse(BaseModel):
         description="What `answer` says before its statements (e.g. that a person "
         "is only mentioned), if anything.",
     )
+    mode: Literal["llm", "extractive"] = Field(
+        "extractive",
+        description="`llm`: sentences the organisation's language model wrote, each checked "
+        "against the statement it cites (citations quote those statements); `extractive`: "
+        "the report's own sentences.",
+    )
+    reason: str | None = Field(
+        None, description="Why the answer is extractive (no model, model failed, …)."
+    )
+    generated: int = Field(0, description="Sentences the language model wrote.")
+    dropped: int = Field(
+        0, description="Of those, how many were not shown: they failed verification."
+    )
     index_version: str
     took_ms: float
 
@@ -241,8 +263,32 @@ class AnswerResponse(BaseModel):
             citations=[CitationOut.of(c) for c in r.answer.citations],
             statements=[StatementOut.of(s) for s in r.answer.statements],
             note=r.answer.note,
+            mode="llm" if r.mode == "llm" else "extractive",
+            reason=r.reason,
+            generated=r.generated,
+            dropped=r.dropped,
             index_version=r.index_version,
             took_ms=r.took_ms,
+        )
+
+
+class SentenceEvent(BaseModel):
+    """The data of a streamed `sentence` event: one verified sentence of the model's
+    answer. Its citation numbers are those of the final answer when `mode` is `llm`;
+    when the final `answer` event says `extractive`, it replaces what was streamed."""
+
+    text: str = Field(..., description="The sentence with its [n] markers.")
+    statement: StatementOut
+    citations: list[CitationOut] = Field(
+        ..., description="The citations this sentence adds (earlier ones are not repeated)."
+    )
+
+    @classmethod
+    def of(cls, k: Kept) -> SentenceEvent:
+        return cls(
+            text=k.text,
+            statement=StatementOut.of(k.statement),
+            citations=[CitationOut.of(c) for c in k.citations],
         )
 
 

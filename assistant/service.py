@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import cached_property
@@ -20,7 +20,9 @@ import numpy as np
 
 from assistant.compose import compose_answer
 from assistant.errors import NotFoundError, NotReadyError, QueryError
+from assistant.llm import ChatModel, Kept, Outcome, fluent
 from assistant.retrieve import Filters, allowed_documents, search
+from assistant.settings import LLMConfig
 from assistant.types import Answer, Passage
 from index.config import BuildConfig
 from index.embed import Embedder, load_embedder
@@ -83,6 +85,10 @@ class AnswerResult:
     passages: tuple[Passage, ...]
     index_version: str
     took_ms: float
+    mode: str = "extractive"  # "llm": the model's verified sentences; "extractive"
+    reason: str | None = None  # why the answer is extractive (None when it is the model's)
+    generated: int = 0  # sentences the model wrote
+    dropped: int = 0  # of those, how many failed verification
 
 
 @dataclass(frozen=True)
@@ -100,8 +106,11 @@ class AssistantService:
         embedder: Embedder | None = None,
         max_top_k: int = 50,
         max_question_chars: int = 1000,
+        llm: LLMConfig | None = None,
     ) -> None:
         self.config = config
+        self.llm = llm or LLMConfig()
+        self._model: ChatModel | None = None
         self.layout = IndexDir(config.index_dir)
         self.max_top_k = max_top_k
         self.max_question_chars = max_question_chars
@@ -258,6 +267,35 @@ class AssistantService:
         filters: Filters | None = None,
         context: Sequence[str] = (),
     ) -> AnswerResult:
+        """The answer: the model's verified sentences when a model is configured and
+        enough of them hold, else the extractive one (``mode`` and ``reason`` say)."""
+        result: AnswerResult | None = None
+        for event in self.answer_events(question, top_k, filters, context):
+            if isinstance(event, AnswerResult):
+                result = event
+        if result is None:  # answer_events always ends with one
+            raise AssertionError("the answer stream ended without an answer")
+        return result
+
+    def answer_events(
+        self,
+        question: str,
+        top_k: int = 8,
+        filters: Filters | None = None,
+        context: Sequence[str] = (),
+        stop: threading.Event | None = None,
+    ) -> Iterator[Kept | AnswerResult]:
+        """Each verified sentence of the model's answer as soon as it is checked, then
+        the ``AnswerResult`` (always last). The question is checked and the extractive
+        answer composed before this returns, so bad input raises here, not mid-stream.
+        Setting ``stop`` (a client went away) closes the model's connection."""
+        tick = time.perf_counter()
+        extractive = self._extractive(question, top_k, filters, context)
+        return self._events(question, extractive, context, stop, tick)
+
+    def _extractive(
+        self, question: str, top_k: int, filters: Filters | None, context: Sequence[str]
+    ) -> AnswerResult:
         tick = time.perf_counter()
         question = self._check(question, top_k)
         state = self.state
@@ -273,6 +311,58 @@ class AssistantService:
         )
         took = (time.perf_counter() - tick) * 1000
         return AnswerResult(answer, tuple(passages), state.version, round(took, 1))
+
+    def _events(
+        self,
+        question: str,
+        extractive: AnswerResult,
+        context: Sequence[str],
+        stop: threading.Event | None,
+        tick: float,
+    ) -> Iterator[Kept | AnswerResult]:
+        def done(result: AnswerResult, **change: object) -> AnswerResult:
+            took = round((time.perf_counter() - tick) * 1000, 1)
+            return replace(result, took_ms=took, **change)  # type: ignore[arg-type]
+
+        if not self.llm.enabled:
+            yield done(extractive, reason="no language model is configured")
+            return
+        if not extractive.answer.found:
+            yield done(extractive, reason="the reports hold nothing that answers this")
+            return
+        if extractive.answer.note is not None:
+            yield done(extractive, reason="the answer lists mentions; the model was not asked")
+            return
+        state = self.state
+        history = [c.strip() for c in context if c.strip()][-self.llm.max_history :]
+        if self.llm.max_history == 0:
+            history = []
+        for event in fluent(
+            question.strip(),
+            extractive.answer,
+            state.snapshot,
+            self.model,
+            self.embedder.embed_query,
+            history=[h[: self.max_question_chars] for h in history],
+            stop=stop,
+        ):
+            if isinstance(event, Outcome):
+                yield done(
+                    extractive,
+                    answer=event.answer,
+                    mode=event.mode,
+                    reason=event.reason,
+                    generated=event.generated,
+                    dropped=event.dropped,
+                )
+                return
+            yield event
+
+    @property
+    def model(self) -> ChatModel:
+        if self._model is None:
+            self._model = ChatModel(self.llm)
+        return self._model
 
     def _query(self, question: str, context: Sequence[str]) -> tuple[np.ndarray, str]:
         """The vector and the lexical text a question is searched with.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from index.config import BuildConfig
@@ -34,6 +34,41 @@ class ServeConfig(BaseModel):
     )
 
 
+class LLMConfig(BaseModel):
+    """The organisation's own language model (any OpenAI-compatible chat-completions
+    endpoint). Off unless ``base_url`` is set; the key is read from a file, never from
+    a plain setting, and never logged."""
+
+    base_url: str | None = Field(
+        None,
+        description="e.g. http://127.0.0.1:8080/v1 (vLLM, Ollama, llama.cpp); unset = off.",
+    )
+    model: str = Field("default", min_length=1, description="Model name the endpoint serves.")
+    api_key_file: Path | None = Field(
+        None, description="File holding the endpoint's API key (first line); none = no key."
+    )
+    timeout_s: float = Field(
+        20.0, gt=0, description="Longest wait for the model's answer, and for each of its chunks."
+    )
+    max_tokens: int = Field(400, ge=16, le=8192, description="Longest answer the model may write.")
+    max_history: int = Field(
+        4, ge=0, le=20, description="Earlier questions of the conversation sent to the model."
+    )
+
+    @field_validator("api_key_file")
+    @classmethod
+    def _readable(cls, path: Path | None) -> Path | None:
+        # Checked when the settings are read, so a wrong path stops `assistant serve` at
+        # once; the message names the file, never its content.
+        if path is not None and not path.is_file():
+            raise ValueError(f"the API key file {path} does not exist; create it or unset it")
+        return path
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.base_url)
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="ASSISTANT_", env_nested_delimiter="__", env_file=".env", extra="ignore"
@@ -41,3 +76,4 @@ class Settings(BaseSettings):
 
     index: BuildConfig = Field(default_factory=BuildConfig)
     serve: ServeConfig = Field(default_factory=ServeConfig)
+    llm: LLMConfig = Field(default_factory=LLMConfig)

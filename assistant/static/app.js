@@ -36,6 +36,7 @@
   // Limits come from GET /v1/config (the server's settings); these are its defaults.
   let config = {
     auth_required: false, max_question_chars: 1000, default_top_k: 8, max_conversation: 10,
+    llm: false,
   };
   let indexInfo = null; // from /readyz: { documents, built_at }
   const documents = new Map(); // document id -> Promise of the document (or null)
@@ -161,6 +162,11 @@
     } catch (err) {
       throw new ApiError(0, "network", "Cannot reach the server (" + err.message + "). Check that it is running.");
     }
+    return jsonBody(response);
+  }
+
+  // The JSON body of a response, or an ApiError with the server's message.
+  async function jsonBody(response) {
     let data = null;
     try {
       data = await response.json();
@@ -178,6 +184,59 @@
       );
     }
     return data;
+  }
+
+  // POST with "stream": true: server-sent events, read from the response body (fetch,
+  // so the page's connect-src 'self' covers it). `onSentence` gets each verified
+  // sentence as it comes; the promise resolves to the last event's body, the same as
+  // a non-streamed answer. A server without a model sends only that last event.
+  async function apiStream(path, body, onSentence) {
+    const headers = { Accept: "text/event-stream", "Content-Type": "application/json" };
+    const key = getKey();
+    if (key) headers.Authorization = "Bearer " + key;
+    let response;
+    try {
+      response = await fetch(path, {
+        method: "POST", headers, body: JSON.stringify(body), credentials: "omit", cache: "no-store",
+      });
+    } catch (err) {
+      throw new ApiError(0, "network", "Cannot reach the server (" + err.message + "). Check that it is running.");
+    }
+    const kind = response.headers.get("Content-Type") || "";
+    if (!response.ok || !kind.startsWith("text/event-stream") || !response.body) {
+      return jsonBody(response);
+    }
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    let buffer = "";
+    let last = null;
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (value) buffer += decoder.decode(value, { stream: true });
+      let cut;
+      while ((cut = buffer.indexOf("\n\n")) >= 0) {
+        const block = buffer.slice(0, cut);
+        buffer = buffer.slice(cut + 2);
+        let name = "message";
+        const data = [];
+        for (const line of block.split("\n")) {
+          if (line.startsWith("event:")) name = line.slice(6).trim();
+          else if (line.startsWith("data:")) data.push(line.slice(5).trimStart());
+        }
+        if (!data.length) continue;
+        let parsed;
+        try {
+          parsed = JSON.parse(data.join("\n"));
+        } catch {
+          continue;
+        }
+        if (name === "sentence") onSentence(parsed);
+        else if (name === "answer") last = parsed;
+      }
+      if (done) break;
+    }
+    if (!last) throw new ApiError(0, "stream", "The answer stopped before it was complete. Try again.");
+    return last;
   }
 
   function fetchDocument(id) {
@@ -417,6 +476,12 @@
       const built = formatDate(indexInfo.built_at);
       if (built) parts.push("index updated " + built);
     }
+    if (r.mode === "llm") {
+      parts.push("written by the language model, every sentence checked against its source"
+        + (r.dropped ? " (" + r.dropped + " unsupported sentence" + (r.dropped === 1 ? "" : "s") + " left out)" : ""));
+    } else if (r.mode === "extractive" && r.generated) {
+      parts.push("the reports' own sentences: " + (r.reason || "the language model's answer could not be checked"));
+    }
     parts.push(Math.round(r.took_ms) + " ms");
     return parts.join(" · ");
   }
@@ -453,6 +518,19 @@
     return wrapper;
   }
 
+  // A language model's answer (mode "llm"): its checked sentences as one paragraph,
+  // each ending with its [n] links.
+  function fluentView(turn, r) {
+    const wrapper = el("div", "answer-text fluent");
+    const p = el("p");
+    for (const s of r.statements) {
+      p.append(s.text + " ");
+      appendInline(p, turn, s.citations.map((n) => "[" + n + "]").join("") + " ", r.citations);
+    }
+    wrapper.append(p);
+    return wrapper;
+  }
+
   function renderAnswer(turn) {
     const r = turn.response;
     if (!r.found) {
@@ -469,9 +547,11 @@
     }
     const reply = el("div", "reply found");
     reply.append(
-      r.statements && r.statements.length
-        ? statementsView(turn, r)
-        : answerText(turn, r.answer, r.citations),
+      r.mode === "llm" && r.statements && r.statements.length
+        ? fluentView(turn, r)
+        : r.statements && r.statements.length
+          ? statementsView(turn, r)
+          : answerText(turn, r.answer, r.citations),
     );
     if (r.citations.length) {
       const heading = el("h3", "sources-title", "Sources");
@@ -519,7 +599,14 @@
     const q = el("div", "question", el("p", "visually-hidden", "You asked:"), el("p", "question-text", turn.question));
     if (turn.filters) q.append(el("p", "question-filters", describeFilters(turn.filters)));
     node.append(q);
-    if (turn.state === "pending") {
+    if (turn.state === "pending" && turn.partial && turn.partial.length) {
+      // Sentences of the model's answer, each shown once it is checked.
+      const p = el("p");
+      for (const s of turn.partial) p.append(s.text + " ");
+      const reply = el("div", "reply pending streaming", el("div", "answer-text fluent", p));
+      reply.setAttribute("aria-busy", "true");
+      node.append(reply);
+    } else if (turn.state === "pending") {
       const reply = el("div", "reply pending", el("p", "", turn.waiting || "Searching the reports…"));
       reply.setAttribute("aria-busy", "true");
       node.append(reply);
@@ -571,12 +658,22 @@
     if (turn.filters) body.filters = turn.filters;
     for (let attempt = 0; ; attempt += 1) {
       try {
-        turn.response = await api("/v1/answer", body);
+        if (config.llm) {
+          turn.partial = [];
+          turn.response = await apiStream("/v1/answer", { ...body, stream: true }, (sentence) => {
+            turn.partial.push(sentence);
+            renderTurn(turn);
+          });
+          turn.partial = null;
+        } else {
+          turn.response = await api("/v1/answer", body);
+        }
         turn.state = "done";
         turn.waiting = null;
         hideBanner();
         break;
       } catch (err) {
+        turn.partial = null;
         if (err.status === 503 && attempt < MAX_RETRIES) {
           turn.waiting = "The server is still loading the reports index. Trying again in "
             + Math.round(err.retryAfter / 1000) + " s…";

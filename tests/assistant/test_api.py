@@ -319,6 +319,7 @@ def test_limits_come_from_the_settings(index_config: BuildConfig) -> None:
             "max_top_k": 200,
             "default_top_k": 5,
             "max_conversation": 3,
+            "llm": False,
         }
         r = httpx.post(f"{url}/v1/search", json={"query": "council " * 200, "top_k": 150})
         assert r.status_code == 200, r.text  # 1,600 characters and 150 passages: allowed

@@ -6,6 +6,7 @@ Screenshots land in tests/artifacts/ (gitignored) for a human to look at.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -391,3 +392,37 @@ def test_api_docs_render_with_the_network_off(
     # its vendor's logo from the web: an image, whose absence changes nothing.)
     assert all(f.startswith("image ") for f in foreign), f"{path} needed the network: {foreign}"
     assert not watch.errors, watch.errors
+
+
+def test_streamed_answer_of_a_language_model(index_config: Any, context: Any) -> None:
+    """With a language model configured, the page asks with "stream": true, shows each
+    checked sentence as it comes, then the final answer: one paragraph with its [n]
+    links and sources, and a footer that says the model wrote it (here a scripted
+    OpenAI-compatible server on a loopback port; a sentence it invents is left out)."""
+    from assistant.settings import LLMConfig
+    from tests.scripted_llm import Script, ScriptedModel
+
+    with ScriptedModel() as model:
+        settings = settings_for(index_config)
+        settings = settings.model_copy(
+            update={"llm": LLMConfig(base_url=model.base_url, timeout_s=10)}
+        )
+        with serve(settings) as url:
+            # The statements the model is given: an answer without the model's help.
+            plain = httpx.post(f"{url}/v1/answer", json={"question": FOLLOW_UP}).json()
+            assert plain["mode"] == "extractive"  # the model said nothing usable yet
+            first = re.split(r"(?<=[.!?])\s+", plain["citations"][0]["passage"])[0]
+            invented = "Guo Jun also said that 97 councils will close by 2031 [1]."
+            model.reset(Script.words(f"{first} [1] {invented}", chunk_delay_s=0.02))
+            page, watch = _open(context, url)
+            turn = _ask(page, FOLLOW_UP)
+            text = turn.locator(".answer-text.fluent").inner_text()
+            assert first.split(" ")[0] in text and "2031" not in text
+            assert turn.locator(".answer-text.fluent a").count() >= 1  # [1] as a link
+            assert turn.locator("ol.citations li").count() == 1
+            footer = turn.locator(".footnote").inner_text()
+            assert "language model" in footer and "1 unsupported sentence left out" in footer
+            body = watch.requests[-1]["body"]
+            assert body["stream"] is True
+            _shot(page, "chat-llm-stream.png")
+            watch.check()
