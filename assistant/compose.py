@@ -33,7 +33,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 import Stemmer
@@ -47,6 +47,9 @@ from index.language import query_language
 from index.models import Document, PageSpan, page_at
 from index.sentence_layer import SentenceRecord, after_turn_header, name_key
 from index.snapshot import SpeakerEntry, StoredSentence
+
+if TYPE_CHECKING:
+    from assistant.crosslingual import CrossLingual
 
 PROMPTS_FILE = Path(__file__).resolve().parents[1] / "prompts" / "answer.toml"
 
@@ -238,6 +241,7 @@ def compose_answer(
     texts: AnswerTexts | None = None,
     allowed: Callable[[str], bool] | None = None,
     embed_query: Callable[[str], np.ndarray] | None = None,
+    multilingual: CrossLingual | None = None,
 ) -> Answer:
     """An extractive, cited answer to ``question`` from ranked ``passages``.
 
@@ -245,7 +249,8 @@ def compose_answer(
     statements found by speaker rather than through ``passages``). ``embed_query``
     embeds the topic of a question about a person without the person's name ("What did
     Guo Jun say about football?" → "What did say about football?"): the name would
-    otherwise make every sentence that names the person look relevant.
+    otherwise make every sentence that names the person look relevant. ``multilingual``
+    rescores the statements MiniLM cannot read (``assistant.crosslingual``).
     """
     texts = texts or texts_for(question)
     query = _unit(query_vector)
@@ -260,6 +265,8 @@ def compose_answer(
     if people.unknown:
         return _unknown_person_answer(people.unknown[0], passages, layer, texts)
     ranked = rank_sentences(question, passages, query, layer)
+    if multilingual is not None:
+        ranked = multilingual.rescore(ranked, relevance)
     chosen = select(ranked, max_sentences, layer)
     if not chosen:
         return Answer(text=texts.nothing_found, citations=(), found=False)
