@@ -662,9 +662,13 @@ def balance_quotes(text: str) -> str:
     """A statement whose quotation opens or closes outside it gets the missing mark,
     so no answer line leaves a quote open: "“The first effect … changes." →
     "“The first effect … changes.”"."""
-    opened = text.count("“") - text.count("”")
+    guillemets = text.count("«") - text.count("»")  # French and Russian « »
+    if guillemets:
+        return text + "»" * guillemets if guillemets > 0 else "«" * -guillemets + text
+    low = text.count("„")  # „…“: the “ closes it
+    opened = text.count("“") - text.count("”") - 2 * min(low, text.count("“")) + low
     if opened > 0:
-        return text + "”" * opened
+        return text + ("“" if low else "”") * opened
     if opened < 0:
         return "“" * -opened + text
     if text.count('"') % 2:

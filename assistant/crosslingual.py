@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from assistant.retrieve import question_language
 from assistant.types import Passage
-from index.language import query_language
 from index.multilingual import minilm_scale
 from index.snapshot import Snapshot
 
@@ -84,5 +84,6 @@ def cross_lingual(
     passage is one MiniLM cannot read; None otherwise (the composer as before)."""
     if query is None or snapshot.sentence_multilingual is None:
         return None
-    found = CrossLingual(query_language(question) or "en", query, snapshot.sentence_multilingual_of)
+    language = question_language(snapshot, question)
+    found = CrossLingual(language, query, snapshot.sentence_multilingual_of)
     return found if any(found.reads(p.language) for p in passages) else None

@@ -42,7 +42,7 @@ _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_RUN = re.compile(f"[{_CJK}]+")
 # Function characters and question words: a bigram holding one says nothing of the topic
 # ("的" of, "哪些" which, "什么" what, "如何" how, "是否" whether).
-_CJK_STOP = frozenset("的了是在有和与及或对把被就都也还而之其这那哪些什么吗呢吧如何怎样为是否")
+_CJK_STOP = frozenset("的了是在有和与及或对把被都也还而之其这那哪些什么吗呢吧如何怎样为是否")
 _ANSWER_TYPES = (
     ("person", re.compile(r"^\s*(?:who|whom|whose)\b", re.I)),
     (

@@ -491,6 +491,11 @@ class Snapshot:
                 yield doc
 
     @cached_property
+    def languages(self) -> frozenset[str]:
+        """The languages of the snapshot's reports (ISO 639-1)."""
+        return frozenset(str(lang) for lang in set(self.row_language.tolist()) if lang)
+
+    @cached_property
     def report_names(self) -> ReportNames:
         """What names each report (title, file name, period, date), for questions."""
         rows = self._db().execute("SELECT id, title, date, source, metadata FROM documents")

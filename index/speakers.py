@@ -149,7 +149,7 @@ _OPENS_QUOTE = re.compile(r"""[“«„]|^\s*["‘]|\s"(?=\w)""")
 _ANY_VERB = re.compile(rf"\b{_VERBS}\b")
 # "noted that", "said:", "a souligné que", "qu'", "отметил, что"
 _THAT = re.compile(r"(?:,?\s+(?:that\b|que\b|qu['’]|что\b))?[\s,:]*")
-_LEAD_IN = re.compile(r"[\s,;“”\"'\-–—]*(?:\b[a-z]\s+)?$")  # ", - a underlined", ",” she said"
+_LEAD_IN = re.compile(r"[\s,;“”„«»\"'\-–—]*(?:\b[a-z]\s+)?$")  # ", - a underlined", ",” she said"
 
 _TITLES = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof.".split())
 _ROLE_WORDS = frozenset(

@@ -10,7 +10,10 @@ pipeline scores (the statements of each question's passages):
 - what question-word overlap and coverage add to the best statement of each question
   the English pipeline answers (W_LEXICAL x overlap + W_COVERAGE x coverage): the
   credit a statement in another language than the question's gets in their place
-  (``assistant.crosslingual.CROSS_LINGUAL_CREDIT``), as the median over the questions.
+  (``assistant.crosslingual.CROSS_LINGUAL_CREDIT``); then, with the fitted line, the
+  cross-lingual labelled set (tests/data/answers_crosslingual.jsonl: French, Russian and
+  Chinese questions over the English reports) is scored for credits from 0 to that
+  median, to choose it.
 
     .venv/bin/assistant index build --source examples/reports --source ../shared/seed \\
         --index-dir var/labelled
@@ -29,17 +32,21 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from assistant import compose  # noqa: E402
-from assistant.evaluate import filters_of, load_labelled  # noqa: E402
+from assistant import compose, crosslingual  # noqa: E402
+from assistant.evaluate import filters_of, load_labelled, score_labelled  # noqa: E402
 from assistant.retrieve import search  # noqa: E402
 from assistant.service import AssistantService  # noqa: E402
+from index import multilingual  # noqa: E402
 from index.config import BuildConfig  # noqa: E402
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--index-dir", type=Path, default=REPO / "var" / "labelled")
-    parser.add_argument("--dataset", type=Path, default=REPO / "tests" / "data" / "answers.jsonl")
+    data = REPO / "tests" / "data"
+    parser.add_argument("--dataset", type=Path, default=data / "answers.jsonl")
+    parser.add_argument("--crosslingual", type=Path, default=data / "answers_crosslingual.jsonl")
+    parser.add_argument("--credits", default="0,0.2,0.3,0.4,0.5,0.6,0.7")
     args = parser.parse_args()
     service = AssistantService(BuildConfig(index_dir=args.index_dir))
     if not service.load():
@@ -79,6 +86,20 @@ def main() -> None:
         f"{statistics.median(credits):.3f}, mean {statistics.fmean(credits):.3f}, "
         f"quartiles {np.percentile(credits, [25, 75]).round(3).tolist()}"
     )
+    multilingual.SCALE_SLOPE, multilingual.SCALE_INTERCEPT = round(slope, 3), round(intercept, 3)
+    items = load_labelled(args.crosslingual)
+    for credit in (float(c) for c in args.credits.split(",")):
+        crosslingual.CROSS_LINGUAL_CREDIT = credit
+        scored = score_labelled(
+            items, lambda item: service.answer(item.question, 8, filters_of(item)).answer
+        )
+        print(
+            f"credit {credit:.2f}: recall {scored['statement_recall']}, precision "
+            f"{scored['statement_precision']}, nothing found right "
+            f"{scored['nothing_found_accuracy']}, citations on unanswerable "
+            f"{scored['citations_on_unanswerable']}",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

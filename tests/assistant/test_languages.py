@@ -1,6 +1,7 @@
 """Reports and questions in Russian, Chinese and French, through the service with the
-real model: the language each report is stored with, same-language retrieval, the
-language filter, and the answer's own words in the question's language."""
+real models (MiniLM and multilingual-e5): the language each report is stored with,
+same-language and cross-language retrieval and answers, the language filter, and the
+answer's own words in the question's language."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from tests.conftest import SAMPLES
 RU = "2025/seminar-pensions-tashkent.ru.md"
 ZH = "2025/workshop-rural-migrant-workers-beijing.zh.md"
 FR = "2025/bureau-adult-training-paris.fr.md"
+YOUTH = "2024/youth-forum-dakar.txt"
 
 
 @pytest.fixture(scope="module")
@@ -78,18 +80,7 @@ def test_the_language_filter_keeps_only_that_language(service: AssistantService)
     ("question", "report", "header"),
     [
         ("Что говорилось о пенсионном возрасте?", RU, "В отчёте «"),
-        pytest.param(
-            "农民工的社会保险有哪些问题？",
-            ZH,
-            "在《",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="MiniLM reads Chinese poorly and the composer's word overlap takes a run "
-                "of Chinese characters for one word, so no statement clears the bar calibrated "
-                "on English: it says nothing found, in Chinese (the multilingual model of the "
-                "next part of issue 12 is the fix)",
-            ),
-        ),
+        ("农民工的社会保险有哪些问题？", ZH, "在《"),
         ("Qu'a-t-on dit sur la formation professionnelle des adultes ?", FR, "Dans « "),
     ],
 )
@@ -114,3 +105,73 @@ def test_nothing_found_in_the_questions_language(service: AssistantService) -> N
 def test_citations_carry_the_reports_language(service: AssistantService) -> None:
     answer = service.answer("Что говорилось о пенсионном возрасте?").answer
     assert answer.citations and all(c.language == "ru" for c in answer.citations)
+
+
+def test_the_snapshot_holds_multilingual_vectors(service: AssistantService) -> None:
+    snapshot = service.state.snapshot
+    assert snapshot.multilingual_model == service.multilingual.model_id
+    assert snapshot.multilingual is not None
+    assert snapshot.multilingual.ntotal == snapshot.chunk_count
+    statements = snapshot.manifest["counts"]["statements"]
+    assert snapshot.sentence_multilingual is not None
+    assert len(snapshot.sentence_multilingual) == statements
+
+
+@pytest.mark.parametrize(
+    ("question", "report"),
+    [
+        ("How will population ageing affect pension systems?", RU),
+        ("Can rural migrant workers transfer their social insurance between cities?", ZH),
+        ("What was said about the personal training account for adults?", FR),
+    ],
+)
+def test_an_english_question_finds_a_report_in_another_language(
+    service: AssistantService, question: str, report: str
+) -> None:
+    found = service.search(question, 5)
+    assert found.passages[0].document_id == report
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Comment les conseils consultent-ils les jeunes ?",
+        "Как советы консультируются с молодёжью?",
+        "各理事会如何征求年轻人的意见？",
+    ],
+)
+def test_a_question_finds_an_english_report(service: AssistantService, question: str) -> None:
+    found = service.search(question, 5)
+    assert found.passages[0].document_id == YOUTH
+    assert found.passages[0].language == "en"
+
+
+def test_a_french_question_is_answered_from_an_english_report(
+    service: AssistantService,
+) -> None:
+    answer = service.answer("Comment les conseils consultent-ils les jeunes ?").answer
+    assert answer.found and answer.text.startswith("Dans « ")
+    assert {c.document_id for c in answer.citations} & {YOUTH}
+    assert all(c.language == "en" for c in answer.citations)
+    for c in answer.citations:
+        doc, _ = service.document(c.document_id)
+        assert doc.text[c.start : c.end] == c.passage
+
+
+def test_an_english_question_is_answered_from_a_russian_report(
+    service: AssistantService,
+) -> None:
+    answer = service.answer("What was said about raising the retirement age?").answer
+    assert answer.found
+    assert RU in {c.document_id for c in answer.citations}
+
+
+def test_a_question_in_another_language_that_nothing_answers_finds_nothing(
+    service: AssistantService,
+) -> None:
+    for question in (
+        "Quelle est la recette des lasagnes ?",
+        "Кто выиграл чемпионат мира 2018 года?",
+    ):
+        answer = service.answer(question).answer
+        assert not answer.found and not answer.citations
