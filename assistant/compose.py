@@ -250,7 +250,8 @@ def compose_answer(
     embeds the topic of a question about a person without the person's name ("What did
     Guo Jun say about football?" → "What did say about football?"): the name would
     otherwise make every sentence that names the person look relevant. ``multilingual``
-    rescores the statements MiniLM cannot read (``assistant.crosslingual``).
+    rescores the statements in another language than the question's
+    (``assistant.crosslingual``).
     """
     texts = texts or texts_for(question)
     query = _unit(query_vector)
@@ -264,9 +265,18 @@ def compose_answer(
         return _person_answer(topic, query, people, layer, max_sentences, texts, allowed)
     if people.unknown:
         return _unknown_person_answer(people.unknown[0], passages, layer, texts)
-    ranked = rank_sentences(question, passages, query, layer)
-    if multilingual is not None:
-        ranked = multilingual.rescore(ranked, relevance)
+    if multilingual is None:
+        ranked = rank_sentences(question, passages, query, layer)
+    else:
+        # each language's statements scored among themselves (word weights and coverage
+        # over the candidates of the question's language only), those of other languages
+        # then rescored with the multilingual vectors
+        read = passages[:MAX_PASSAGES]
+        own = [p for p in read if not multilingual.reads(p.language)]
+        other = [p for p in read if multilingual.reads(p.language)]
+        ranked = rank_sentences(question, own, query, layer)
+        ranked += multilingual.rescore(rank_sentences(question, other, query, layer), relevance)
+        ranked.sort(key=lambda c: -c.score)
     chosen = select(ranked, max_sentences, layer)
     if not chosen:
         return Answer(text=texts.nothing_found, citations=(), found=False)

@@ -2,12 +2,11 @@
 say nothing.
 
 MiniLM reads English only, so the composer's sentence cosines (``assistant.compose``)
-are noise for a statement of a Russian or Chinese report, and for any statement in
-another language than the question's. Where the snapshot has multilingual vectors of
-its statements (``index.multilingual``), such a statement is scored with those
-instead, put on MiniLM's scale (``minilm_scale``) so the composer's weights and bar
-still hold. Its words cannot match a question in another language, so it is credited
-with what matching words typically add (``CROSS_LINGUAL_CREDIT``).
+are noise for a statement in another language than the question's. Where the snapshot
+has multilingual vectors of its statements (``index.multilingual``), such a statement
+is scored with those instead, put on MiniLM's scale (``minilm_scale``) so the
+composer's weights and bar still hold. Its words cannot match the question's, so it is
+credited with what matching words typically add (``CROSS_LINGUAL_CREDIT``).
 """
 
 from __future__ import annotations
@@ -50,10 +49,13 @@ class CrossLingual:
     vectors_of: Callable[[Sequence[int]], np.ndarray]
 
     def reads(self, language: str | None) -> bool:
-        """Whether a statement of this language is scored with multilingual vectors:
-        when not English (MiniLM cannot read it) or not the question's language."""
-        language = language or "en"
-        return language != "en" or language != self.language
+        """Whether a statement of this language is scored with multilingual vectors: when
+        it is not in the question's language. A statement in the question's language
+        keeps MiniLM's cosines, in Russian or Chinese too: with the words of the question
+        beside them they answer the sample reports' own-language questions, which e5's
+        cosines on MiniLM's scale did not ("Что говорилось о пенсионном возрасте?" was
+        refused; measured 2026-12-01)."""
+        return (language or "en") != self.language
 
     def rescore(
         self, ranked: Sequence[Candidate], relevance: Callable[[Candidate, float], float]

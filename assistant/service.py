@@ -131,9 +131,10 @@ class AssistantService:
     def multilingual(self) -> MultilingualEmbedder:
         """The multilingual model (loaded at first use: only snapshots built with it ask)."""
         if self._multilingual is None:
-            self._multilingual = load_multilingual(
-                self.config.embed.threads, beside=self.embedder.backend
-            )
+            # One thread a question: the engine's OpenMP pool over both cores took p50 903
+            # ms a question on a 2-core machine busy with other work, one thread 125 ms
+            # (2026-12-01); concurrent requests run side by side (ctypes frees the GIL).
+            self._multilingual = load_multilingual(1, beside=self.embedder.backend)
         return self._multilingual
 
     def _multilingual_query(self, snapshot: Snapshot, text: str) -> np.ndarray | None:
