@@ -16,6 +16,11 @@ from index.build import build_index
 from index.config import BuildConfig, EmbedConfig
 from tests.conftest import SAMPLES
 
+# The module's index embeds the samples with both models: on 2 busy cores its build
+# alone took ~2.5 minutes (the multilingual model ~4x MiniLM's time), past the suite's
+# 300 s per test.
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
+
 RU = "2025/seminar-pensions-tashkent.ru.md"
 ZH = "2025/workshop-rural-migrant-workers-beijing.zh.md"
 FR = "2025/bureau-adult-training-paris.fr.md"
