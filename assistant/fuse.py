@@ -60,7 +60,8 @@ def language_fusion(
     A row in the question's language is scored as ``zscore_fusion`` scores it, plus
     ``multilingual_weight`` × its multilingual z-score. A row in another language is one
     that BM25 and MiniLM cannot read (no shared words; MiniLM is English-only): it is
-    scored by its multilingual z-score alone: both kinds compete on z-scores. (Measured
+    scored by its multilingual z-score alone, times the same total weight
+    (1 + ``multilingual_weight``): both kinds compete on z-scores. (Measured
     on the sample reports against two other ways to put them on one scale, fitting the
     fused score from the multilingual one by least squares and standardising the fused
     scores again: both let reports in other languages push out the question's own
@@ -93,6 +94,6 @@ def language_fusion(
                 + multilingual_weight * ml
             )
         else:
-            other[row] = ml
+            other[row] = (1.0 + multilingual_weight) * ml
     fused = {**same, **other}
     return sorted(fused.items(), key=lambda item: (-item[1], item[0]))
