@@ -207,6 +207,11 @@ def _print_report(r: dict[str, Any]) -> None:
         "vectors",
         f"{r['vectors_embedded']} embedded, {r['vectors_reused']} reused ({r['embed_backend']})",
     )
+    if r.get("multilingual_embedded") or r.get("multilingual_reused"):
+        table.add_row(
+            "multilingual",
+            f"{r['multilingual_embedded']} embedded, {r['multilingual_reused']} reused (e5)",
+        )
     table.add_row("seconds", f"{r['seconds'].get('total', 0):.1f}")
     out.print(table)
     for note in r["notes"]:

@@ -33,7 +33,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 import Stemmer
@@ -47,6 +47,9 @@ from index.language import query_language
 from index.models import Document, PageSpan, page_at
 from index.sentence_layer import SentenceRecord, after_turn_header, name_key
 from index.snapshot import SpeakerEntry, StoredSentence
+
+if TYPE_CHECKING:
+    from assistant.crosslingual import CrossLingual
 
 PROMPTS_FILE = Path(__file__).resolve().parents[1] / "prompts" / "answer.toml"
 
@@ -250,6 +253,7 @@ def compose_answer(
     texts: AnswerTexts | None = None,
     allowed: Callable[[str], bool] | None = None,
     embed_query: Callable[[str], np.ndarray] | None = None,
+    multilingual: CrossLingual | None = None,
 ) -> Answer:
     """An extractive, cited answer to ``question`` from ranked ``passages``.
 
@@ -257,7 +261,9 @@ def compose_answer(
     statements found by speaker rather than through ``passages``). ``embed_query``
     embeds the topic of a question about a person without the person's name ("What did
     Guo Jun say about football?" → "What did say about football?"): the name would
-    otherwise make every sentence that names the person look relevant.
+    otherwise make every sentence that names the person look relevant. ``multilingual``
+    rescores the statements in another language than the question's
+    (``assistant.crosslingual``).
     """
     texts = texts or texts_for(question)
     query = _unit(query_vector)
@@ -271,7 +277,18 @@ def compose_answer(
         return _person_answer(topic, query, people, layer, max_sentences, texts, allowed)
     if people.unknown:
         return _unknown_person_answer(people.unknown[0], passages, layer, texts)
-    ranked = rank_sentences(question, passages, query, layer)
+    if multilingual is None:
+        ranked = rank_sentences(question, passages, query, layer)
+    else:
+        # each language's statements scored among themselves (word weights and coverage
+        # over the candidates of the question's language only), those of other languages
+        # then rescored with the multilingual vectors
+        read = passages[:MAX_PASSAGES]
+        own = [p for p in read if not multilingual.reads(p.language)]
+        other = [p for p in read if multilingual.reads(p.language)]
+        ranked = rank_sentences(question, own, query, layer)
+        ranked += multilingual.rescore(rank_sentences(question, other, query, layer), relevance)
+        ranked.sort(key=lambda c: -c.score)
     chosen = select(ranked, max_sentences, layer)
     if not chosen:
         return Answer(text=texts.nothing_found, citations=(), found=False)
@@ -571,9 +588,12 @@ def whole_quotes(chosen: Sequence[Candidate], layer: SentenceLayer) -> list[Cand
     out = list(chosen)
     for c in chosen:
         text = c.text
-        opened = text.count("“") - text.count("”")
-        if opened == 0:
+        marks = next(
+            ((o, e) for o, e in (("“", "”"), ("«", "»")) if text.count(o) != text.count(e)), None
+        )
+        if marks is None:
             continue
+        opened = text.count(marks[0]) - text.count(marks[1])
         s = c.sentence
         reach = QUOTE_REACH * 400  # characters: sentences are rarely longer
         window = (
@@ -590,7 +610,7 @@ def whole_quotes(chosen: Sequence[Candidate], layer: SentenceLayer) -> list[Cand
                 have.add(key)
                 out.append(Candidate(c.source, w.record, w.vector_row, score=c.score))
             said = c.source.text[w.record.start : w.record.end]
-            if ("”" if opened > 0 else "“") in said:
+            if (marks[1] if opened > 0 else marks[0]) in said:
                 break
     return out
 
@@ -704,9 +724,13 @@ def balance_quotes(text: str) -> str:
     """A statement whose quotation opens or closes outside it gets the missing mark,
     so no answer line leaves a quote open: "“The first effect … changes." →
     "“The first effect … changes.”"."""
-    opened = text.count("“") - text.count("”")
+    guillemets = text.count("«") - text.count("»")  # French and Russian « »
+    if guillemets:
+        return text + "»" * guillemets if guillemets > 0 else "«" * -guillemets + text
+    low = text.count("„")  # „…“: the “ closes it
+    opened = text.count("“") - text.count("”") - 2 * min(low, text.count("“")) + low
     if opened > 0:
-        return text + "”" * opened
+        return text + ("“" if low else "”") * opened
     if opened < 0:
         return "“" * -opened + text
     if text.count('"') % 2:

@@ -12,8 +12,11 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from assistant.errors import QueryError
-from assistant.fuse import reciprocal_rank_fusion, zscore_fusion
+from assistant.fuse import language_fusion, reciprocal_rank_fusion, zscore_fusion
 from assistant.types import Passage
+from index.language import query_language
+from index.lexical import BIGRAM_LANGUAGES, SNOWBALL
+from index.multilingual import minilm_scale
 from index.snapshot import Snapshot
 
 # Each side returns this many candidates per requested passage before fusion:
@@ -33,7 +36,16 @@ NAME_WEIGHT = 3.0
 # The reports named best (up to this many) are also searched on their own, so their
 # passages are candidates even when the whole index holds better-worded ones.
 NAMED_REPORTS_SEARCHED = 3
-MODES = ("hybrid", "dense", "lexical", "rrf")
+# With multilingual vectors in the snapshot (index/multilingual.py): the weight of their
+# z-score added to a row in the question's language. HotpotQA-500 nDCG@10 (English,
+# scripts/eval_multilingual_weight.py, 2026-12-01): 0 → 0.860 (as without them), 0.2 →
+# 0.877, 0.5 → 0.890, 1 → 0.899, 2 → 0.904 (R@100 0.988 < 0.992), e5 alone 0.897.
+# 1: past it the gain is small and the recall at 100 falls. For English questions only
+# (see search).
+MULTILINGUAL_WEIGHT = 1.0
+# hybrid-minilm: the hybrid of MiniLM and BM25 alone (as before multilingual vectors);
+# multilingual: the multilingual model's dense ranking alone. Both for evaluation.
+MODES = ("hybrid", "dense", "lexical", "rrf", "multilingual", "hybrid-minilm")
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -126,19 +138,31 @@ def search(
     *,
     mode: str = "hybrid",
     name_weight: float = NAME_WEIGHT,
+    multilingual_vector: np.ndarray | None = None,
 ) -> list[Passage]:
     """The ``top_k`` best passages, overlapping chunks of one document merged.
 
-    ``mode``: "hybrid" (default); "dense", "lexical" or "rrf" (for evaluation).
-    ``name_weight``: how much a report that the question names is preferred (0: not).
+    ``mode``: "hybrid" (default); "dense", "lexical", "rrf", "multilingual" or
+    "hybrid-minilm" (for evaluation). ``name_weight``: how much a report that the
+    question names is preferred (0: not). ``multilingual_vector``: the question
+    embedded by the snapshot's multilingual model, when it has one: reports in other
+    languages than the question's are then found by it (``fuse.language_fusion``).
     """
     if top_k < 1:
         raise QueryError(f"top_k={top_k}; ask for at least 1 passage")
     filters = filters or Filters()
     allowed = allowed_rows(snapshot, filters)
     depth = max(MIN_CANDIDATES, top_k * CANDIDATES_PER_RESULT)
-    named = snapshot.report_names.scores(query_text) if name_weight and mode == "hybrid" else {}
-    dense, lexical = _candidates(snapshot, query_vector, query_text, depth, allowed, mode)
+    hybrid = mode in ("hybrid", "hybrid-minilm")
+    named = snapshot.report_names.scores(query_text) if name_weight and hybrid else {}
+    ml_query = (
+        multilingual_vector
+        if snapshot.multilingual is not None and mode in ("hybrid", "multilingual")
+        else None
+    )
+    dense, lexical, ml = _candidates(
+        snapshot, query_vector, query_text, depth, allowed, mode, ml_query
+    )
     best = _best_named(named)
     if best:
         mask = np.isin(snapshot.row_document, best)
@@ -149,16 +173,39 @@ def search(
             depth,
             mask if allowed is None else mask & allowed,
             mode,
+            ml_query,
         )
-        dense, lexical = _union(dense, extra[0]), _union(lexical, extra[1])
+        dense, lexical, ml = (
+            _union(dense, extra[0]),
+            _union(lexical, extra[1]),
+            _union(ml, extra[2]),
+        )
+    language = question_language(snapshot, query_text) if ml_query is not None else "en"
     if mode == "dense":
         fused = list(dense)
     elif mode == "lexical":
         fused = list(lexical)
+    elif mode == "multilingual":
+        fused = list(ml)
     elif mode == "rrf":
         fused = reciprocal_rank_fusion([dense, lexical])
-    else:
+    elif ml_query is None:
         fused = zscore_fusion(dense, lexical, DENSE_WEIGHT)
+    else:
+        languages = snapshot.row_language
+        fused = language_fusion(
+            # MiniLM reads English only: in another language the multilingual vectors
+            # are the dense side.
+            dense if language == "en" else ml,
+            lexical,
+            ml,
+            lambda row: (languages[row] or "en") == language,
+            DENSE_WEIGHT,
+            # measured on English questions; in another language e5 is the dense side
+            # already, and counted twice it let the one Chinese sample report outrank the
+            # English report a Chinese question asks about
+            MULTILINGUAL_WEIGHT if language == "en" else 0.0,
+        )
     if named:
         documents = snapshot.row_document
         fused = sorted(
@@ -172,11 +219,33 @@ def search(
     if missing:
         vectors = snapshot.vectors_of(missing)
         dense_of.update(zip(missing, (vectors @ query_vector).tolist(), strict=True))
+    if ml_query is not None:
+        # A passage in another language than the question's: its MiniLM cosine says
+        # nothing; the composer reads the multilingual cosine, on MiniLM's scale.
+        other = [
+            row for row, _ in fused[: top_k * 3] if (snapshot.row_language[row] or "en") != language
+        ]
+        if other:
+            cosines = snapshot.vectors_of(other, multilingual=True) @ ml_query
+            dense_of.update(zip(other, minilm_scale(cosines).tolist(), strict=True))
     hits = [
         _Hit(row, score, dense_of.get(row, 0.0), lexical_of.get(row, 0.0), [row])
         for row, score in fused[: top_k * 3]
     ]
     return _merge(snapshot, hits, top_k)
+
+
+Ranking = list[tuple[int, float]]
+
+
+def question_language(snapshot: Snapshot, text: str) -> str:
+    """The question's language when we know it as a language of reports (one with a
+    tokenizer, or one the index holds); English otherwise, as the lexical side reads
+    it: py3langid gives 2 of HotpotQA's 500 English questions to Nigerian Pidgin."""
+    found = query_language(text)
+    if found and (found in SNOWBALL or found in BIGRAM_LANGUAGES or found in snapshot.languages):
+        return found
+    return "en"
 
 
 def _candidates(
@@ -186,14 +255,24 @@ def _candidates(
     depth: int,
     allowed: np.ndarray | None,
     mode: str,
-) -> tuple[list[tuple[int, float]], list[tuple[int, float]]]:
-    dense = snapshot.search_dense(query_vector, depth, allowed) if mode != "lexical" else []
-    lexical = (
-        snapshot.lexical.search(query_text, depth, allowed)
-        if mode != "dense" and snapshot.lexical is not None
+    multilingual_vector: np.ndarray | None,
+) -> tuple[Ranking, Ranking, Ranking]:
+    dense = (
+        snapshot.search_dense(query_vector, depth, allowed)
+        if mode not in ("lexical", "multilingual")
         else []
     )
-    return dense, lexical
+    lexical = (
+        snapshot.lexical.search(query_text, depth, allowed)
+        if mode not in ("dense", "multilingual") and snapshot.lexical is not None
+        else []
+    )
+    ml = (
+        snapshot.search_dense(multilingual_vector, depth, allowed, multilingual=True)
+        if multilingual_vector is not None
+        else []
+    )
+    return dense, lexical, ml
 
 
 def _best_named(named: dict[str, float]) -> list[str]:

@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.compose import compose_answer
+from assistant.crosslingual import cross_lingual
 from assistant.errors import NotFoundError, NotReadyError, QueryError
 from assistant.llm import ChatModel, Kept, Outcome, fluent
 from assistant.retrieve import Filters, allowed_documents, search
@@ -29,6 +30,7 @@ from index.embed import Embedder, load_embedder
 from index.errors import SnapshotError
 from index.layout import IndexDir
 from index.models import Document
+from index.multilingual import MultilingualEmbedder, load_multilingual
 from index.snapshot import Snapshot
 
 log = logging.getLogger("assistant.service")
@@ -104,6 +106,7 @@ class AssistantService:
         config: BuildConfig,
         *,
         embedder: Embedder | None = None,
+        multilingual: MultilingualEmbedder | None = None,
         max_top_k: int = 50,
         max_question_chars: int = 1000,
         llm: LLMConfig | None = None,
@@ -115,6 +118,7 @@ class AssistantService:
         self.max_top_k = max_top_k
         self.max_question_chars = max_question_chars
         self._embedder = embedder
+        self._multilingual = multilingual
         self._state: LoadedIndex | None = None
         self._swap_lock = threading.Lock()
         self.last_error: str | None = None
@@ -131,6 +135,19 @@ class AssistantService:
                 self.config.embed, self.config.embed.cache_dir or self.layout.models
             )
         return self._embedder
+
+    @property
+    def multilingual(self) -> MultilingualEmbedder:
+        """The multilingual model (loaded at first use: only snapshots built with it ask)."""
+        if self._multilingual is None:
+            # One thread a question: the engine's OpenMP pool over both cores took p50 903
+            # ms a question on a 2-core machine busy with other work, one thread 125 ms
+            # (2026-12-01); concurrent requests run side by side (ctypes frees the GIL).
+            self._multilingual = load_multilingual(1, beside=self.embedder.backend)
+        return self._multilingual
+
+    def _multilingual_query(self, snapshot: Snapshot, text: str) -> np.ndarray | None:
+        return self.multilingual.embed_query(text) if snapshot.multilingual is not None else None
 
     @property
     def state(self) -> LoadedIndex:
@@ -221,6 +238,9 @@ class AssistantService:
     def warm_up(self) -> None:
         """Load the model now rather than at the first question."""
         self.embedder.embed_query("warm up")
+        state = self._state
+        if state is not None and state.snapshot.multilingual is not None:
+            self.multilingual.embed_query("warm up")
 
     def _check_model(self, snapshot: Snapshot) -> None:
         built_with = snapshot.manifest["model"]["id"]
@@ -228,6 +248,13 @@ class AssistantService:
             raise SnapshotError(
                 f"snapshot {snapshot.id} was built with {built_with} but this server "
                 f"embeds with {self.embedder.model_id}; rebuild with `assistant index build --full`"
+            )
+        ml = snapshot.multilingual_model
+        if ml is not None and ml != self.multilingual.model_id:
+            raise SnapshotError(
+                f"snapshot {snapshot.id} was built with {ml} but this server embeds "
+                f"questions with {self.multilingual.model_id}; rebuild with "
+                "`assistant index build --full`"
             )
 
     # --- queries -------------------------------------------------------------------
@@ -256,7 +283,10 @@ class AssistantService:
         query = self._check(query, top_k, "query")
         state = self.state
         vector = self.embedder.embed_query(query)
-        passages = search(state.snapshot, vector, query, top_k, filters, mode=mode)
+        ml_vector = self._multilingual_query(state.snapshot, query)
+        passages = search(
+            state.snapshot, vector, query, top_k, filters, mode=mode, multilingual_vector=ml_vector
+        )
         took = (time.perf_counter() - tick) * 1000
         return SearchResult(tuple(passages), state.version, round(took, 1))
 
@@ -300,7 +330,10 @@ class AssistantService:
         question = self._check(question, top_k)
         state = self.state
         vector, query_text = self._query(question, context)
-        passages = search(state.snapshot, vector, query_text, top_k, filters)
+        ml_vector = self._multilingual_query(state.snapshot, query_text)
+        passages = search(
+            state.snapshot, vector, query_text, top_k, filters, multilingual_vector=ml_vector
+        )
         answer = compose_answer(
             question,
             passages,
@@ -308,6 +341,7 @@ class AssistantService:
             state.snapshot,
             allowed=allowed_documents(state.snapshot, filters),
             embed_query=self.embedder.embed_query,
+            multilingual=cross_lingual(question, passages, state.snapshot, ml_vector),
         )
         took = (time.perf_counter() - tick) * 1000
         return AnswerResult(answer, tuple(passages), state.version, round(took, 1))

@@ -1,6 +1,7 @@
 """The words of a question and what it asks for: pure functions over text.
 
-- ``content_terms``: stemmed content words (stopwords and question words out);
+- ``content_terms``: stemmed content words (stopwords and question words out); Chinese
+  and Japanese, written without spaces, as overlapping character bigrams;
 - ``acronyms`` / ``spelled_out``: "AI" in a sentence matches "artificial intelligence"
   in the question;
 - ``term_weights``: inverse document frequency of the question's words over candidates;
@@ -10,6 +11,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Sequence
@@ -33,6 +35,14 @@ _STOPWORDS = frozenset(
     propose proposed suggest suggested think thinks view views position opinion main point
     points statement statements argue argued""".split()
 )
+# Han ideographs and kana: a run of them is not one word but a phrase, read as its
+# overlapping character bigrams (Lucene's ``cjk_bigram``, as index/lexical.py reads the
+# same text for BM25).
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_RUN = re.compile(f"[{_CJK}]+")
+# Function characters and question words: a bigram holding one says nothing of the topic
+# ("的" of, "哪些" which, "什么" what, "如何" how, "是否" whether).
+_CJK_STOP = frozenset("的了是在有和与及或对把被都也还而之其这那哪些什么吗呢吧如何怎样为是否")
 _ANSWER_TYPES = (
     ("person", re.compile(r"^\s*(?:who|whom|whose)\b", re.I)),
     (
@@ -68,9 +78,22 @@ _ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
 
 
 def content_terms(text: str, stemmer: Stemmer.Stemmer) -> set[str]:
-    """Stemmed words of ``text`` minus stopwords and question words."""
-    words = [w.lower() for w in _WORD.findall(text)]
-    return set(stemmer.stemWords([w for w in words if w not in _STOPWORDS and len(w) > 1]))
+    """Stemmed words of ``text`` minus stopwords and question words; CJK runs as
+    bigrams."""
+    words = [w.lower() for w in _WORD.findall(_CJK_RUN.sub(" ", text))]
+    terms = set(stemmer.stemWords([w for w in words if w not in _STOPWORDS and len(w) > 1]))
+    return terms | cjk_bigrams(text)
+
+
+def cjk_bigrams(text: str) -> set[str]:
+    """Overlapping character bigrams of the CJK runs of ``text``, none holding a function
+    character: "农民工的社会保险" → {"农民", "民工", "社会", "会保", "保险"}."""
+    out = set()
+    for run in _CJK_RUN.findall(text):
+        for a, b in itertools.pairwise(run):
+            if a not in _CJK_STOP and b not in _CJK_STOP:
+                out.add(a + b)
+    return out
 
 
 def acronyms(question: str, stemmer: Stemmer.Stemmer) -> dict[str, set[str]]:

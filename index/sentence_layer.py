@@ -42,6 +42,9 @@ def layer_version() -> str:
 MIN_WORDS = 5
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# Han ideographs and kana, written without spaces: a word of Chinese is one to three
+# characters (two on average in running text), so two characters count as one word.
+_CJK_CHAR = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _TERMINATED = re.compile(r"""[.!?…。！？؟]["'”’»)\]」』）]*$""")
 _QUESTION = re.compile(r"""[?？؟]["'”’»)\]」』）]*$""")
 _TITLES = frozenset("mr mrs ms mx dr prof sir dame madam mme m hon rt the".split())
@@ -139,7 +142,7 @@ def _is_statement(sentences: tuple[Sentence, ...], i: int, attribution: Attribut
     interviewer's or a rhetorical question asks, it does not state)."""
     sentence = sentences[i]
     said = sentence.text[after_turn_header(sentence.text, attribution.tag) :]
-    if attribution.role_only or len(_WORD.findall(said)) < MIN_WORDS:
+    if attribution.role_only or word_count(said) < MIN_WORDS:
         return False
     if _QUESTION.search(sentence.text):
         return False
@@ -147,6 +150,12 @@ def _is_statement(sentences: tuple[Sentence, ...], i: int, attribution: Attribut
         i + 1 == len(sentences) or sentences[i + 1].paragraph != sentence.paragraph
     )
     return not (alone and not _TERMINATED.search(sentence.text))
+
+
+def word_count(text: str) -> int:
+    """Words of ``text``; a run of Chinese or Japanese counts one word per two characters."""
+    cjk = len(_CJK_CHAR.findall(text))
+    return len(_WORD.findall(_CJK_CHAR.sub(" ", text))) + cjk // 2
 
 
 def after_turn_header(text: str, tag: tuple[int, int] | None) -> int:
@@ -165,7 +174,7 @@ def content_text(text: str, tag: tuple[int, int] | None) -> str:
     if tag is not None:
         start, end = tag
         rest = f"{text[:start]} {text[end:]}"
-        if len(_WORD.findall(rest)) >= MIN_WORDS:
+        if word_count(rest) >= MIN_WORDS:
             text = rest
     return " ".join(text.split())
 

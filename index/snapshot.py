@@ -8,6 +8,9 @@ A snapshot is an immutable folder::
     lexical/          BM25 arrays (bm25s), same rows
     sentences.npy     float16 vectors of the statements of the sentence layer
                       (the layer itself, spans and speakers, is a table of store.sqlite)
+    multilingual.faiss, sentences_multilingual.npy
+                      the same chunks and statements embedded with multilingual-e5
+                      (only when the build had it on: manifest "multilingual")
 
 ``write_snapshot`` fills a fresh folder; ``Snapshot.open`` reads one back and
 checks every file against the manifest's checksums before it is trusted.
@@ -34,7 +37,9 @@ from index.models import Chunk, Document, PageSpan
 from index.naming import ReportNames, name_text
 from index.sentence_layer import SentenceRecord, name_key
 
-FORMAT_VERSION = 2  # 2: the sentence layer
+FORMAT_VERSION = 3  # 2: the sentence layer; 3: multilingual vectors
+MULTILINGUAL_VECTORS = "multilingual.faiss"
+SENTENCE_MULTILINGUAL = "sentences_multilingual.npy"
 MANIFEST = "manifest.json"
 VECTORS = "vectors.faiss"
 STORE = "store.sqlite"
@@ -98,12 +103,16 @@ def write_snapshot(
     manifest: dict[str, Any],
     sentences: Sequence[SentenceRecord] = (),
     sentence_vectors: np.ndarray | None = None,
+    multilingual_vectors: np.ndarray | None = None,
+    sentence_multilingual: np.ndarray | None = None,
 ) -> dict[str, Any]:
     """Write a complete snapshot into the new, empty ``folder``; returns the manifest.
 
     ``chunks`` pairs each chunk with the hash of its embedded text; row i of
     ``vectors`` and of ``lexical_texts`` belong to chunk i. ``sentence_vectors`` has
-    one row per statement of ``sentences``, in order.
+    one row per statement of ``sentences``, in order. ``multilingual_vectors`` and
+    ``sentence_multilingual``, when given (``manifest["multilingual"]`` says their
+    model), are the same rows embedded with the multilingual model.
     """
     statements = sum(1 for r in sentences if r.statement)
     dim = int(manifest["model"]["dim"])
@@ -119,7 +128,21 @@ def write_snapshot(
             f"{len(chunks)} chunks but {len(vectors)} vectors and {len(lexical_texts)} "
             "lexical rows; they must be equal"
         )
+    if (multilingual_vectors is not None and len(multilingual_vectors) != len(chunks)) or (
+        sentence_multilingual is not None and len(sentence_multilingual) != statements
+    ):
+        raise SnapshotError(
+            f"{len(chunks)} chunks and {statements} statements but "
+            f"{len(multilingual_vectors) if multilingual_vectors is not None else 0} "
+            "multilingual chunk vectors and "
+            f"{len(sentence_multilingual) if sentence_multilingual is not None else 0} "
+            "statement vectors; they must be equal"
+        )
     folder.mkdir(parents=True)
+    if multilingual_vectors is not None:
+        _write_flat(folder / MULTILINGUAL_VECTORS, multilingual_vectors)
+    if sentence_multilingual is not None:
+        np.save(folder / SENTENCE_MULTILINGUAL, np.asarray(sentence_multilingual, np.float16))
     index = faiss.IndexFlatIP(dim)
     if len(vectors):
         index.add(np.ascontiguousarray(vectors, dtype=np.float32))
@@ -150,6 +173,13 @@ def write_snapshot(
     tmp.write_text(json.dumps(manifest, indent=2, sort_keys=True), encoding="utf-8")
     tmp.rename(folder / MANIFEST)
     return manifest
+
+
+def _write_flat(path: Path, vectors: np.ndarray) -> None:
+    index = faiss.IndexFlatIP(int(vectors.shape[1]))
+    if len(vectors):
+        index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+    faiss.write_index(index, str(path))
 
 
 def _write_store(
@@ -346,6 +376,21 @@ class Snapshot:
             else np.zeros((0, int(manifest["model"]["dim"])), dtype=np.float16)
         )
         self._speakers: list[SpeakerEntry] | None = None
+        # The multilingual model's vectors of the same rows, when the build made them.
+        self.multilingual_model: str | None = None
+        self.multilingual: Any = None
+        self.sentence_multilingual: np.ndarray | None = None
+        ml = manifest.get("multilingual")
+        if ml:
+            self.multilingual_model = str(ml["id"])
+            try:
+                self.multilingual = faiss.read_index(str(folder / MULTILINGUAL_VECTORS))
+            except RuntimeError as exc:
+                raise SnapshotError(
+                    f"{folder}: {MULTILINGUAL_VECTORS} cannot be read ({exc})"
+                ) from exc
+            if ml.get("statements"):
+                self.sentence_multilingual = np.load(folder / SENTENCE_MULTILINGUAL, mmap_mode="r")
 
     @classmethod
     def open(cls, folder: Path, *, verify: bool = True) -> Snapshot:
@@ -405,6 +450,17 @@ class Snapshot:
             )
         if self.vectors.d != int(self.manifest["model"]["dim"]):
             raise SnapshotError(f"{self.folder}: vector dimension {self.vectors.d} != manifest")
+        if self.multilingual is not None and self.multilingual.ntotal != self.chunk_count:
+            raise SnapshotError(
+                f"{self.folder}: {MULTILINGUAL_VECTORS} holds {self.multilingual.ntotal} "
+                f"vectors; the manifest says {self.chunk_count} chunks"
+            )
+        if self.sentence_multilingual is not None and len(self.sentence_multilingual) != statements:
+            raise SnapshotError(
+                f"{self.folder}: {SENTENCE_MULTILINGUAL} holds "
+                f"{len(self.sentence_multilingual)} vectors; the manifest says {statements} "
+                "statements"
+            )
 
     def _db(self) -> sqlite3.Connection:
         db = getattr(self._local, "db", None)
@@ -433,6 +489,11 @@ class Snapshot:
             doc = self.document(document_id)
             if doc is not None:
                 yield doc
+
+    @cached_property
+    def languages(self) -> frozenset[str]:
+        """The languages of the snapshot's reports (ISO 639-1)."""
+        return frozenset(str(lang) for lang in set(self.row_language.tolist()) if lang)
 
     @cached_property
     def report_names(self) -> ReportNames:
@@ -530,17 +591,35 @@ class Snapshot:
             return np.zeros((0, self.vectors.d), dtype=np.float32)
         return np.asarray(self.sentence_vectors[np.asarray(rows, dtype=np.int64)], dtype=np.float32)
 
-    def vectors_of(self, rows: Sequence[int]) -> np.ndarray:
-        dim = self.vectors.d
+    def sentence_multilingual_of(self, rows: Sequence[int]) -> np.ndarray:
+        """float32 multilingual vectors of statements by ``vector_row``."""
+        if self.sentence_multilingual is None:
+            raise SnapshotError(f"{self.folder}: built without multilingual vectors")
+        if not len(rows):
+            return np.zeros((0, self.sentence_multilingual.shape[1]), dtype=np.float32)
+        picked = self.sentence_multilingual[np.asarray(rows, dtype=np.int64)]
+        return np.asarray(picked, dtype=np.float32)
+
+    def vectors_of(self, rows: Sequence[int], *, multilingual: bool = False) -> np.ndarray:
+        index = self.multilingual if multilingual else self.vectors
         if not rows:
-            return np.zeros((0, dim), dtype=np.float32)
-        return np.vstack([self.vectors.reconstruct(int(r)) for r in rows]).astype(np.float32)
+            return np.zeros((0, index.d), dtype=np.float32)
+        return np.vstack([index.reconstruct(int(r)) for r in rows]).astype(np.float32)
 
     def search_dense(
-        self, query: np.ndarray, k: int, allowed: np.ndarray | None = None
+        self,
+        query: np.ndarray,
+        k: int,
+        allowed: np.ndarray | None = None,
+        *,
+        multilingual: bool = False,
     ) -> list[tuple[int, float]]:
-        """(row, cosine) best first, restricted to rows where ``allowed`` is True."""
+        """(row, cosine) best first, restricted to rows where ``allowed`` is True;
+        ``multilingual``: over the multilingual model's vectors (``query`` is its)."""
         if self.chunk_count == 0:
+            return []
+        index = self.multilingual if multilingual else self.vectors
+        if index is None:
             return []
         k = min(k, self.chunk_count)
         q = np.ascontiguousarray(query.reshape(1, -1), dtype=np.float32)
@@ -550,7 +629,7 @@ class Snapshot:
             if len(ids) == 0:
                 return []
             params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(ids))  # type: ignore[call-arg]
-        scores, rows = self.vectors.search(q, k, params=params)
+        scores, rows = index.search(q, k, params=params)
         return [(int(r), float(s)) for r, s in zip(rows[0], scores[0], strict=True) if r >= 0]
 
     def close(self) -> None:

@@ -49,6 +49,12 @@ class Attribution:
 # Longest role kept: longer text next to a name is a clause, not a role.
 MAX_ROLE_CHARS = 200
 
+_FR_PARTICIPLE = (
+    r"(?:déclaré|souligné|indiqué|affirmé|rappelé|expliqué|précisé|ajouté|estimé|noté|insisté"
+    r"|annoncé|averti|conclu|dit|observé|relevé|proposé|plaidé|regretté|fait\s+valoir"
+    r"|mis\s+en\s+avant|considéré|jugé|assuré|confié|martelé|reconnu|appelé|constaté"
+    r"|signalé|résumé|poursuivi|répondu)"
+)
 _VERBS = (
     r"(?:said|says|noted|notes|stressed|stresses|underlined|underlines|underscored"
     r"|emphasi[sz]ed|emphasi[sz]es|added|adds|explained|explains|pointed\s+out|points\s+out"
@@ -56,7 +62,22 @@ _VERBS = (
     r"|urged|suggested|proposed|concluded|commented|argued|insisted|believes|believed"
     r"|told|replied|answered|continued|mentioned|warned|acknowledged|affirmed|asserted"
     r"|reminded|expressed|assured|indicated|reported|shared|spoke|summed\s+up|summari[sz]ed"
-    r"|called\s+for|opined|asked)"
+    r"|called\s+for|opined|asked"
+    # French: the passé composé (the participle agrees with neither "il" nor "elle":
+    # "a déclaré" for both) and the present; "s'est dite" agrees.
+    r"|(?:a|avait)\s+(?:(?:également|aussi|encore|ensuite|notamment|enfin|quant\s+à\s+lui"
+    rf"|quant\s+à\s+elle)\s+)*{_FR_PARTICIPLE}"
+    r"|s['’]est\s+(?:dit|dite|déclaré|déclarée|félicité|félicitée|inquiété|inquiétée)"
+    r"|déclare|souligne|indique|affirme|rappelle|explique|précise|ajoute|estime|insiste"
+    r"|observe|constate|martèle|conclut"
+    # Russian: past tense in three genders and the plural ("отметил", "отметила",
+    # "отметили"), and the present.
+    r"|(?:отметил|подчеркнул|заявил|сказал|сообщил|добавил|пояснил|напомнил|указал"
+    r"|рассказал|призвал|предложил|выразил|констатировал|уточнил|признал|резюмировал"
+    r"|подытожил|заметил|высказал|акцентировал|обратил\s+внимание|выступил|считал"
+    r"|полагал|говорил|убеждён|убежден)(?:а|и|о)?"
+    r"|отмечает|подчёркивает|подчеркивает|заявляет|говорит|считает|полагает|уверен|уверена"
+    r"|поясняет|напоминает|указывает|призывает|предлагает)"
 )
 _AUX = r"(?:(?:has|had|have|also|further|then|again)\s+)*"
 # Upper and lower case letters of Latin-1, Latin Extended-A and Cyrillic ("Léa",
@@ -76,10 +97,19 @@ _ROLE_BETWEEN = r"(?:,\s+(?P<role_mid>[^;“”\"]{3,200}?),|,)?"
 
 _NAME_THEN_VERB = re.compile(rf"{_NAME}{_ROLE_BETWEEN}\s+{_AUX}{_VERBS}\b")
 _VERB_THEN_NAME = re.compile(rf"\b{_VERBS}\s+(?:by\s+)?{_NAME}(?P<after>,\s+|\s*[.;]|\s*$)")
-_ACCORDING_TO = re.compile(rf"\b[Aa]ccording\s+to\s+{_NAME}(?P<after>,\s+|\s*[.;]|\s*$)")
+# "according to X", "selon X", "d'après X", "по словам X" (a Russian name in the genitive
+# there: "по словам Ивана Петрова"; _speaker_from finds the person named before).
+_ACCORDING = r"(?:\b[Aa]ccording\s+to|\b[Ss]elon|\b[Dd]['’]après|(?<!\w)[Пп]о\s+словам)"
+_ACCORDING_TO = re.compile(rf"{_ACCORDING}\s+{_NAME}(?P<after>,\s+|\s*[.;]|\s*$)")
 _PRONOUN_TAG = re.compile(
     rf"(?:\b(?:[Ss]he|[Hh]e)\s+{_AUX}{_VERBS}\b|\b{_VERBS}\s+(?:she|he)\b"
-    r"|\b[Aa]ccording\s+to\s+(?:her|him)\b)"
+    r"|\b[Aa]ccording\s+to\s+(?:her|him)\b"
+    # "Elle a souligné que", "a-t-il déclaré", "déclare-t-elle", "selon elle"
+    rf"|\b(?:[Ii]l|[Ee]lle)\s+{_VERBS}(?!\w)|\ba-t-(?:il|elle)\s+{_FR_PARTICIPLE}(?!\w)"
+    r"|\b\w+-t-(?:il|elle)\b|\b(?:[Ss]elon|[Dd]['’]après)\s+(?:elle|lui)\b"
+    # "Она подчеркнула, что", "— отметил он", "по её словам"
+    rf"|(?<!\w)(?:[Оо]н|[Оо]на)\s+(?:также\s+)?{_VERBS}(?!\w)|(?<!\w){_VERBS}\s+(?:он|она)(?!\w)"
+    r"|(?<!\w)[Пп]о\s+(?:её|ее|его)\s+словам(?!\w))"
 )
 # "X invited …", "Opening the meeting, X, President of …, welcomed …": X acts.
 _ACTS = rf"{_NAME}{_ROLE_BETWEEN}\s+{_AUX}[a-z]+(?:ed|s)\b"
@@ -103,7 +133,9 @@ _SUBJECT_SPEAKS = (
     re.compile(rf"^[^,“”\"]{{0,60}},\s+{_SPEAKS}"),
 )
 _PERSON = re.compile(_NAME)
-_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Mm]y|us|me)\b")
+_FIRST_PERSON = re.compile(
+    r"\b(?:I|[Ww]e|[Oo]ur|[Mm]y|us|me|[Jj]e|[Nn]ous|[Nn]os|[Nn]otre|[Яя]|[Мм]ы|[Нн]аш[а-я]*)\b"
+)
 # Sentences about the meeting or other people, not the paragraph's speaker.
 _NARRATION = re.compile(
     r"^(?:In\s+(?:the\s+discussion|conclusion|response|reply)|Several|Participants|Delegates"
@@ -112,11 +144,12 @@ _NARRATION = re.compile(
     r"|meeting|seminar|webinar|forum|workshop|hearing|conference|session|outgoing|next|other"
     r"|audience|chair|moderator|organisers|organizers)\b|It\s+was\b|There\s+(?:was|were|is|are)\b)"
 )
-_OPENING_QUOTE = re.compile(r"""^\s*["“‘«]""")
+_OPENING_QUOTE = re.compile(r"""^\s*["“‘«„]""")
 _OPENS_QUOTE = re.compile(r"""[“«„]|^\s*["‘]|\s"(?=\w)""")
 _ANY_VERB = re.compile(rf"\b{_VERBS}\b")
-_THAT = re.compile(r"(?:\s+that\b)?[\s,:]*")  # "noted that", "said:"
-_LEAD_IN = re.compile(r"[\s,;“”\"'\-–—]*(?:\b[a-z]\s+)?$")  # ", - a underlined", ",” she said"
+# "noted that", "said:", "a souligné que", "qu'", "отметил, что"
+_THAT = re.compile(r"(?:,?\s+(?:that\b|que\b|qu['’]|что\b))?[\s,:]*")
+_LEAD_IN = re.compile(r"[\s,;“”„«»\"'\-–—]*(?:\b[a-z]\s+)?$")  # ", - a underlined", ",” she said"
 
 _TITLES = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof.".split())
 _ROLE_WORDS = frozenset(
@@ -125,7 +158,14 @@ _ROLE_WORDS = frozenset(
     ceo professor expert coordinator manager officer commissioner governor mayor senator
     spokesperson spokesman spokeswoman founder chief leader secretary-general vice-president
     vice-chairman vice-chair co-chair delegate envoy counsellor councillor councilor president-elect
-    treasurer dean rector analyst economist researcher moderator""".split()
+    treasurer dean rector analyst economist researcher moderator
+    président présidente vice-président vice-présidente secrétaire directeur directrice
+    ministre membre rapporteur rapporteure rapporteuse conseiller conseillère délégué
+    déléguée représentant représentante porte-parole maire chef cheffe coordinatrice
+    chercheur chercheuse économiste
+    председатель заместитель секретарь член директор министр руководитель глава президент
+    эксперт представитель советник депутат ректор профессор сопредседатель координатор
+    председателя заместителя секретаря члена директора министра руководителя главы""".split()
 )
 # Capitalised words that begin sentences or name places and bodies, never a person.
 _NOT_NAMES = frozenset(
@@ -146,7 +186,11 @@ _NOT_NAMES = frozenset(
     charter programme program agreement conference summit north south east west african
     caribbean pacific arab islamic transparency watch amnesty court security development
     goals fund initiative alliance coalition partnership framework strategy plan report
-    network foundation party movement front league army police media press news""".split()
+    network foundation party movement front league army police media press news
+    le la les un une des il elle ils elles nous je selon enfin ensuite puis lors dans
+    pour avec sur par en au aux du de ce cette ces son sa ses leur leurs
+    он она они мы я по в на с для при после также кроме однако затем итоги
+    участники это этот эта""".split()
 )
 _ROLE_MODIFIERS = frozenset("the a an former acting honorary senior".split())
 _ROLE_FUNCTION_WORDS = frozenset("of for and the on in at to de du la a an".split())
@@ -467,7 +511,10 @@ def _after_that(text: str, pos: int) -> int:
 
 
 def _quote_depth_after(text: str, depth: int) -> int:
-    depth += text.count("“") + text.count("«") - text.count("”") - text.count("»")
+    # „…“ (Russian, German): “ closes a „ that opened before it
+    low = min(text.count("„"), text.count("“"))
+    depth += text.count("“") + text.count("„") + text.count("«") - 2 * low
+    depth -= text.count("”") + text.count("»")
     if text.count('"') % 2:
         depth = 0 if depth > 0 else 1
     return max(depth, 0)
@@ -551,6 +598,9 @@ def _speaker_from(raw_name: str, role_texts: Sequence[str | None], state: _State
     )
     if role is None and any(t.lower() in _ROLE_WORDS for t in lead):
         role = " ".join(t for t in lead if t.lower() not in _NOT_NAMES) or None
+    declined = _declined(tokens, state)
+    if declined is not None:
+        return state.remember(Speaker(declined.name, role or declined.role))
     titled = tokens[0].lower() in _TITLES or any(t.lower() in _ROLE_WORDS for t in lead)
     if len(tokens) == 1 or (len(tokens) == 2 and tokens[0].lower() in _TITLES):
         # a surname alone: the person the report named before, or one given a title
@@ -561,6 +611,31 @@ def _speaker_from(raw_name: str, role_texts: Sequence[str | None], state: _State
         if not titled:
             return None
     return state.remember(Speaker(" ".join(tokens), role))
+
+
+_CYRILLIC = re.compile(r"[а-яё]", re.I)
+
+
+def _declined(tokens: Sequence[str], state: _State) -> Speaker | None:
+    """A Russian name in another case than the one it was introduced in ("по словам
+    Ивана Петрова" after "Иван Петров отметил"): the one person named before whose
+    every word, less its ending, begins the matching word here."""
+    if not _CYRILLIC.search(tokens[-1]) or " ".join(tokens) in state.known:
+        return None
+
+    def stem(word: str) -> str:
+        return word[:-1] if len(word) > 3 and word[-1].lower() in "аяйьео" else word
+
+    found = {
+        s.name: s
+        for s in state.known.values()
+        if len(s.name.split()) == len(tokens)
+        and all(
+            t.startswith(stem(k)) and len(t) - len(k) <= 3
+            for k, t in zip(s.name.split(), tokens, strict=True)
+        )
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _role_before(prefix: str) -> str | None:

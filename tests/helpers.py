@@ -63,16 +63,22 @@ def serve(settings: Settings, service: AssistantService | None = None) -> Iterat
 
 
 def build_test_index(
-    index_dir: Path, model_cache: Path, sources: Sequence[Path], **build: Any
+    index_dir: Path,
+    model_cache: Path,
+    sources: Sequence[Path],
+    multilingual: str = "off",
+    **build: Any,
 ) -> BuildConfig:
-    """Build a real index (real model, cached in ``model_cache``) and return its config."""
+    """Build a real index (real model, cached in ``model_cache``) and return its config.
+    Without the multilingual model unless asked (tests of languages do): it costs a
+    minute of embedding on 2 cores that tests of other things need not pay."""
     from index.build import build_index
     from index.config import BuildConfig, EmbedConfig
 
     config = BuildConfig(
         sources=list(sources),
         index_dir=index_dir,
-        embed=EmbedConfig(cache_dir=model_cache),
+        embed=EmbedConfig(cache_dir=model_cache, multilingual=multilingual),
         **build,
     )
     build_index(config)

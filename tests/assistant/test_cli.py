@@ -123,7 +123,10 @@ def test_build_reports_unreadable_and_skipped_files_quietly(
     (reports / "x.pdf").write_bytes(bytes(range(256)) * 4)
     (reports / "sheet.csv").write_text("a,b\n1,2\n")
     index_dir = tmp_path / "index"
-    env = {"ASSISTANT_INDEX__EMBED__CACHE_DIR": str(model_cache)}
+    env = {
+        "ASSISTANT_INDEX__EMBED__CACHE_DIR": str(model_cache),
+        "ASSISTANT_INDEX__EMBED__MULTILINGUAL": "off",  # tests/assistant/test_languages.py
+    }
     args = ["index", "build", "--source", str(reports), "--index-dir", str(index_dir)]
 
     result = run(*args, "--json", env=env)

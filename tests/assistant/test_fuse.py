@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.evaluate import mrr_at, ndcg_at, recall_at
-from assistant.fuse import reciprocal_rank_fusion, zscore_fusion
+from assistant.fuse import language_fusion, reciprocal_rank_fusion, zscore_fusion
 
 
 def test_rrf_rewards_agreement() -> None:
@@ -38,3 +38,24 @@ def test_ir_metrics() -> None:
     assert recall_at(["c", "x"], relevant, 1) == 0.0
     assert mrr_at(["c", "x", "b"], relevant) == pytest.approx(1 / 3)
     assert mrr_at(["c"], relevant) == 0.0
+
+
+def test_language_fusion_keeps_the_question_languages_order_and_adds_other_languages() -> None:
+    dense = [(1, 0.9), (2, 0.7), (3, 0.5)]
+    lexical = [(2, 14.0), (1, 9.0), (4, 3.0)]
+    multilingual = [(7, 0.92), (1, 0.88), (2, 0.86), (8, 0.80)]
+    english = {1, 2, 3, 4}  # rows 7 and 8 are in another language
+
+    fused = language_fusion(dense, lexical, multilingual, english.__contains__, 0.4, 0.0)
+    # weight 0: the rows of the question's language score exactly as zscore_fusion says
+    expected = dict(zscore_fusion(dense, lexical, 0.4))
+    assert all(score == pytest.approx(expected[row]) for row, score in fused if row in english)
+    # a row in another language competes with its multilingual z-score: the best one (7)
+    # ranks among the question-language rows, the worst (8) below them
+    order = [row for row, _ in fused]
+    assert order.index(7) < order.index(3) and order.index(8) > order.index(1)
+
+    weighted = dict(language_fusion(dense, lexical, multilingual, english.__contains__, 0.4, 1.0))
+    # weight 1: e5's z-score is added in the question's language, doubled for the others
+    assert weighted[7] == pytest.approx(2 * dict(fused)[7])
+    assert weighted[1] > dict(fused)[1]

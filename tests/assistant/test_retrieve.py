@@ -11,10 +11,12 @@ from index.build import build_index
 from index.config import BuildConfig
 from index.embed import FakeEmbedder
 from index.layout import IndexDir
+from index.multilingual import FakeMultilingual
 from index.snapshot import Snapshot
 from tests.conftest import SAMPLES
 
 EMBEDDER = FakeEmbedder()
+MULTILINGUAL = FakeMultilingual()
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +30,8 @@ def snapshot(tmp_path_factory: pytest.TempPathFactory) -> Snapshot:
 
 
 def ask(snapshot: Snapshot, text: str, k: int = 5, **kwargs: object) -> list:  # type: ignore[type-arg]
-    return search(snapshot, EMBEDDER.embed_query(text), text, k, **kwargs)  # type: ignore[arg-type]
+    vectors = {"multilingual_vector": MULTILINGUAL.embed_query(text)}
+    return search(snapshot, EMBEDDER.embed_query(text), text, k, **vectors, **kwargs)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("mode", MODES)

@@ -50,3 +50,21 @@ def test_answer_types() -> None:
     assert has_answer_type("It was chaired by Ana Ferreira, President of the Council.", "person")
     assert not has_answer_type("The General Assembly met in Rabat.", "person")
     assert has_answer_type("The seminar took place in March 2023.", "date")
+
+
+def test_chinese_is_read_as_character_bigrams_without_function_characters() -> None:
+    # a run of Han characters is a phrase, not one word: its bigrams match the same words
+    # inside a statement written differently
+    question = content_terms("农民工的社会保险有哪些问题？", STEM)
+    assert question == {"农民", "民工", "社会", "会保", "保险", "问题"}
+    statement = content_terms("许多农民工难以在城市参加养老保险和医疗保险。", STEM)
+    assert question & statement == {"农民", "民工", "保险"}
+    # Latin words beside Chinese are still stemmed words
+    assert content_terms("AI 与就业 risks", STEM) == {"ai", "就业", "risk"}
+
+
+def test_word_count_counts_two_chinese_characters_as_a_word() -> None:
+    from index.sentence_layer import word_count
+
+    assert word_count("来自十二个成员理事会的代表参加了会议。") == 9
+    assert word_count("What was said about digital risks?") == 6

@@ -325,3 +325,95 @@ def test_congressional_record_turns() -> None:
     assert said["It protects "] == Speaker("Mr. Smith", "Ohio")
     assert said["Congressiona"] is None
     assert said["Madam Speake"] == Speaker("Ms. Jones", None)
+
+
+# --- Russian and French (sentences of our own) -----------------------------------
+
+
+def tags(text: str) -> list[tuple[str | None, str | None]]:
+    """(speaker name, attribution words) for each sentence of ``text``."""
+    sentences = split_sentences(text)
+    return [
+        (a.speaker.name if a.speaker else None, s.text[a.tag[0] : a.tag[1]] if a.tag else None)
+        for s, a in zip(sentences, attribute(sentences), strict=True)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "Ольга Ветрова, председатель комиссии по трудовым отношениям, отметила, что "
+            "молодые работники редко вступают в профсоюзы.",
+            "Ольга Ветрова",
+            "председатель комиссии по трудовым отношениям",
+        ),
+        (
+            "Борис Лаптев подчеркнул, что цифровые платформы должны платить взносы.",
+            "Борис Лаптев",
+            None,
+        ),
+        (
+            "«Нам нужен общий реестр занятости», — заявила Нина Орлова, член совета.",
+            "Нина Орлова",
+            "член совета",
+        ),
+        (
+            "Реформа займёт не меньше пяти лет, сказал Тимур Ахмедов.",
+            "Тимур Ахмедов",
+            None,
+        ),
+        (
+            "Claire Fontaine, présidente du conseil régional, a déclaré que l'apprentissage "
+            "devait s'ouvrir aux adultes.",
+            "Claire Fontaine",
+            "présidente du conseil régional",
+        ),
+        (
+            "Les entreprises financent trop peu la formation, a souligné Hugo Lemaire, "
+            "secrétaire général de la fédération.",
+            "Hugo Lemaire",
+            "secrétaire général de la fédération",
+        ),
+        (
+            "« Chaque salarié doit pouvoir se former », a indiqué Léa Perrin.",
+            "Léa Perrin",
+            None,
+        ),
+        (
+            "Selon Karim Haddad, les certifications doivent être reconnues partout.",
+            "Karim Haddad",
+            None,
+        ),
+    ],
+)
+def test_russian_and_french_speech_verbs(text: str, name: str, role: str | None) -> None:
+    assert first(text) == Speaker(name, role)
+
+
+def test_russian_pronouns_genitive_names_and_low_quotes() -> None:
+    text = (
+        "Ольга Ветрова, председатель комиссии, отметила, что стаж нужно учитывать полнее. "
+        "Она также подчеркнула, что пенсии должны расти вместе с зарплатами.\n\n"
+        "По словам Ольги Ветровой, реформа начнётся в следующем году.\n\n"
+        "„Мы предлагаем единый порядок расчёта“, — добавил Борис Лаптев."
+    )
+    found = tags(text)
+    assert [n for n, _ in found] == ["Ольга Ветрова"] * 3 + ["Борис Лаптев"]
+    assert found[1][1] == "Она также подчеркнула, что "
+    assert found[2][1] == "По словам Ольги Ветровой, "  # the person named before, declined
+    assert found[3][1] == "“, — добавил Борис Лаптев."
+
+
+def test_french_pronouns_inversion_and_guillemets() -> None:
+    text = (
+        "Claire Fontaine a rappelé que la région finance déjà dix mille formations. "
+        "Elle a ajouté que les petites entreprises en profitent peu.\n\n"
+        "« Il faut simplifier les démarches des employeurs. Les dossiers sont trop longs », "
+        "a-t-elle conclu.\n\n"
+        "Hugo Lemaire a présenté les chiffres de la fédération."
+    )
+    found = tags(text)
+    assert [n for n, _ in found][:4] == ["Claire Fontaine"] * 4
+    assert found[1][1] == "Elle a ajouté que "
+    assert found[3][1] == " », a-t-elle conclu."

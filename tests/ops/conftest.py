@@ -82,6 +82,8 @@ def ops_env(model_cache: Path) -> dict[str, str]:
         TRANSFORMERS_OFFLINE="1",
         TOKENIZERS_PARALLELISM="false",
         ASSISTANT_INDEX__EMBED__CACHE_DIR=str(model_cache),
+        # operations, not languages: the builds skip the multilingual model (as base_index)
+        ASSISTANT_INDEX__EMBED__MULTILINGUAL="off",
     )
     return env
 

@@ -1,0 +1,99 @@
+"""Sentence selection across languages: the multilingual model's cosines where MiniLM's
+say nothing.
+
+MiniLM reads English only, so the composer's sentence cosines (``assistant.compose``)
+are noise for a statement in another language than the question's. Where the snapshot
+has multilingual vectors of its statements (``index.multilingual``), such a statement
+is scored with those instead, put on MiniLM's scale (``minilm_scale``) so the
+composer's weights and bar still hold. Its words cannot match the question's, so it is
+credited with what matching words typically add (``CROSS_LINGUAL_CREDIT``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from assistant.retrieve import question_language
+from assistant.types import Passage
+from index.multilingual import minilm_scale
+from index.snapshot import Snapshot
+
+if TYPE_CHECKING:
+    from assistant.compose import Candidate
+
+# What a statement in another language than the question's is credited with in place
+# of question-word overlap and coverage, which its words cannot earn. In English, those
+# add 0.70 to the best statement of the median answered question of the labelled set
+# (W_LEXICAL x overlap + W_COVERAGE x coverage; quartiles 0.61 and 0.70). Over the 34
+# French, Russian and Chinese questions of tests/data/answers_crosslingual.jsonl (20
+# answerable from the English reports, 14 not), scripts/fit_multilingual_scale.py:
+#   credit     0     0.2   0.3   0.4   0.5   0.6   0.7
+#   recall     0.07  0.24  0.31  0.41  0.52  0.62  0.69
+#   precision  0.50  0.57  0.46  0.45  0.51  0.50  0.46
+#   citations on unanswerable questions  0 0 0 0 2 8 11
+# 0.4 is the largest credit that cites nothing for an unanswerable question (DESIGN:
+# nothing found cites nothing); README "Languages".
+CROSS_LINGUAL_CREDIT = 0.4
+
+
+@dataclass(frozen=True)
+class CrossLingual:
+    """The question in the multilingual model's space, and its statements' vectors."""
+
+    language: str  # the question's ("en" when unsure)
+    query: np.ndarray
+    vectors_of: Callable[[Sequence[int]], np.ndarray]
+
+    def reads(self, language: str | None) -> bool:
+        """Whether a statement of this language is scored with multilingual vectors: when
+        it is not in the question's language. A statement in the question's language
+        keeps MiniLM's cosines, in Russian or Chinese too: with the words of the question
+        beside them they answer the sample reports' own-language questions, which e5's
+        cosines on MiniLM's scale did not ("Что говорилось о пенсионном возрасте?" was
+        refused; measured 2026-12-01)."""
+        return (language or "en") != self.language
+
+    def rescore(
+        self, ranked: Sequence[Candidate], relevance: Callable[[Candidate, float], float]
+    ) -> list[Candidate]:
+        """``ranked`` with the statements MiniLM cannot read rescored, best first."""
+        rows = [i for i, c in enumerate(ranked) if self.reads(c.source.language)]
+        if not rows:
+            return list(ranked)
+        vectors = self.vectors_of([ranked[i].vector_row for i in rows])
+        cosines = minilm_scale(vectors @ self.query)
+        paragraphs: dict[tuple[str, int], list[int]] = {}
+        for j, i in enumerate(rows):
+            c = ranked[i]
+            paragraphs.setdefault((c.source.document_id, c.sentence.paragraph), []).append(j)
+        context = np.zeros(len(rows), dtype=np.float32)
+        for members in paragraphs.values():
+            centre = vectors[members].mean(axis=0)
+            centre /= float(np.linalg.norm(centre)) or 1.0
+            context[members] = minilm_scale(np.array([centre @ self.query]))[0]
+        out = list(ranked)
+        for j, i in enumerate(rows):
+            c = replace(ranked[i], cosine=float(cosines[j]), context=float(context[j]))
+            other = (c.source.language or "en") != self.language
+            score = relevance(c, c.cosine) + (CROSS_LINGUAL_CREDIT if other else 0.0)
+            out[i] = replace(c, score=score)
+        return sorted(out, key=lambda c: -c.score)
+
+
+def cross_lingual(
+    question: str,
+    passages: Sequence[Passage],
+    snapshot: Snapshot,
+    query: np.ndarray | None,
+) -> CrossLingual | None:
+    """A ``CrossLingual`` when the snapshot has multilingual statement vectors and a
+    passage is one MiniLM cannot read; None otherwise (the composer as before)."""
+    if query is None or snapshot.sentence_multilingual is None:
+        return None
+    language = question_language(snapshot, question)
+    found = CrossLingual(language, query, snapshot.sentence_multilingual_of)
+    return found if any(found.reads(p.language) for p in passages) else None
