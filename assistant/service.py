@@ -146,7 +146,7 @@ class AssistantService:
             self._multilingual = load_multilingual(1, beside=self.embedder.backend)
         return self._multilingual
 
-    def _multilingual_query(self, snapshot: Snapshot, text: str) -> np.ndarray | None:
+    def multilingual_query(self, snapshot: Snapshot, text: str) -> np.ndarray | None:
         return self.multilingual.embed_query(text) if snapshot.multilingual is not None else None
 
     @property
@@ -283,7 +283,7 @@ class AssistantService:
         query = self._check(query, top_k, "query")
         state = self.state
         vector = self.embedder.embed_query(query)
-        ml_vector = self._multilingual_query(state.snapshot, query)
+        ml_vector = self.multilingual_query(state.snapshot, query)
         passages = search(
             state.snapshot, vector, query, top_k, filters, mode=mode, multilingual_vector=ml_vector
         )
@@ -330,7 +330,7 @@ class AssistantService:
         question = self._check(question, top_k)
         state = self.state
         vector, query_text = self._query(question, context)
-        ml_vector = self._multilingual_query(state.snapshot, query_text)
+        ml_vector = self.multilingual_query(state.snapshot, query_text)
         passages = search(
             state.snapshot, vector, query_text, top_k, filters, multilingual_vector=ml_vector
         )
