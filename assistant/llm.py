@@ -172,6 +172,7 @@ class ChatModel:
         import openai
 
         deadline = time.monotonic() + self.config.timeout_s
+        errors: tuple[type[Exception], ...] = (openai.OpenAIError, *_HTTP_ERRORS)
         try:
             stream = self._client.chat.completions.create(
                 model=self.config.model,
@@ -180,16 +181,8 @@ class ChatModel:
                 temperature=0.0,
                 stream=True,
             )
-        except openai.APITimeoutError:
-            raise ModelFailure(
-                f"the model did not answer within {self.config.timeout_s:g} s"
-            ) from None
-        except openai.APIConnectionError as exc:
-            raise ModelFailure(f"the model could not be reached ({_short(exc)})") from None
-        except openai.APIStatusError as exc:
-            raise ModelFailure(f"the model answered HTTP {exc.status_code}") from None
-        except openai.OpenAIError as exc:
-            raise ModelFailure(f"the model call failed ({_short(exc)})") from None
+        except errors as exc:
+            raise self._failure(exc, streaming=False) from None
         with stream:
             try:
                 for chunk in stream:
@@ -203,18 +196,26 @@ class ChatModel:
                         text = choice.delta.content if choice.delta else None
                         if text:
                             yield text
-            except openai.APITimeoutError:
-                raise ModelFailure(
-                    f"the model stalled: nothing came for {self.config.timeout_s:g} s"
-                ) from None
-            except openai.OpenAIError as exc:
-                raise ModelFailure(f"the model's stream failed ({_short(exc)})") from None
-            except _HTTP_ERRORS as exc:
-                if "timeout" in type(exc).__name__.lower():
-                    raise ModelFailure(
-                        f"the model stalled: nothing came for {self.config.timeout_s:g} s"
-                    ) from None
-                raise ModelFailure(f"the model's stream failed ({_short(exc)})") from None
+            except errors as exc:
+                raise self._failure(exc, streaming=True) from None
+
+    def _failure(self, exc: Exception, streaming: bool) -> ModelFailure:
+        """What went wrong, in words: opening the reply (``streaming`` False) or reading
+        it. ``openai`` wraps errors while opening; the transport's pass through later."""
+        import openai
+
+        limit = f"{self.config.timeout_s:g} s"
+        if isinstance(exc, openai.APITimeoutError) or "timeout" in type(exc).__name__.lower():
+            if streaming:
+                return ModelFailure(f"the model stalled: nothing came for {limit}")
+            return ModelFailure(f"the model did not answer within {limit}")
+        if streaming:
+            return ModelFailure(f"the model's stream failed ({_short(exc)})")
+        if isinstance(exc, openai.APIConnectionError):
+            return ModelFailure(f"the model could not be reached ({_short(exc)})")
+        if isinstance(exc, openai.APIStatusError):
+            return ModelFailure(f"the model answered HTTP {exc.status_code}")
+        return ModelFailure(f"the model call failed ({_short(exc)})")
 
 
 def _http_errors() -> tuple[type[Exception], ...]:

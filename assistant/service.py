@@ -8,6 +8,7 @@ request reads ``self._state`` once and finishes on the snapshot it started with.
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -26,12 +27,15 @@ from assistant.retrieve import Filters, allowed_documents, search
 from assistant.settings import LLMConfig
 from assistant.types import Answer, Passage
 from index.config import BuildConfig
-from index.embed import Embedder, load_embedder
+from index.embed import Embedder, load_embedder, physical_cores
 from index.errors import SnapshotError
 from index.layout import IndexDir
 from index.models import Document
 from index.multilingual import MultilingualEmbedder, load_multilingual
 from index.snapshot import Snapshot
+
+# Threads of the multilingual model for one question (see ``multilingual``).
+QUESTION_THREADS = min(2, physical_cores())
 
 log = logging.getLogger("assistant.service")
 
@@ -140,10 +144,14 @@ class AssistantService:
     def multilingual(self) -> MultilingualEmbedder:
         """The multilingual model (loaded at first use: only snapshots built with it ask)."""
         if self._multilingual is None:
-            # One thread a question: the engine's OpenMP pool over both cores took p50 903
-            # ms a question on a 2-core machine busy with other work, one thread 125 ms
-            # (2026-12-01); concurrent requests run side by side (ctypes frees the GIL).
-            self._multilingual = load_multilingual(1, beside=self.embedder.backend)
+            # Two threads a question, waiting passively: the engine's OpenMP threads
+            # otherwise spin between its ~100 parallel steps, which took p50 903 ms a
+            # question on a 2-core machine busy with other work (2026-12-01). Passive,
+            # a 16-word question took 20 ms on 2 threads and 34 ms on one on an idle
+            # 2-core Xeon, 33 and 45 ms while a build ran beside it (2026-12-01, second
+            # session); README "Query speed".
+            os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+            self._multilingual = load_multilingual(QUESTION_THREADS, beside=self.embedder.backend)
         return self._multilingual
 
     def multilingual_query(self, snapshot: Snapshot, text: str) -> np.ndarray | None:

@@ -66,6 +66,13 @@ class SentenceRecord:
     tag_end: int | None
     content: str  # the sentence without its attribution words (see ``embedded_texts``)
 
+    @property
+    def tag(self) -> tuple[int, int] | None:
+        """The attribution words as offsets into the sentence's own text."""
+        if self.tag_start is None or self.tag_end is None:
+            return None
+        return self.tag_start - self.start, self.tag_end - self.start
+
 
 def sentence_records(document: Document) -> list[SentenceRecord]:
     """The sentence layer of one document, in reading order."""
@@ -121,19 +128,13 @@ def embedded_texts(document: Document, records: list[SentenceRecord]) -> list[st
         if not r.statement:
             continue
         text = document.text[r.start : r.end]
-        said = text[after_turn_header(text, _tag_of(r)) :].lstrip()
+        said = text[after_turn_header(text, r.tag) :].lstrip()
         previous = records[i - 1] if i > 0 else None
         if previous is not None and previous.paragraph == r.paragraph and _LEANS_BACK.match(said):
             out.append(f"{previous.content} {r.content}")
         else:
             out.append(r.content)
     return out
-
-
-def _tag_of(r: SentenceRecord) -> tuple[int, int] | None:
-    if r.tag_start is None or r.tag_end is None:
-        return None
-    return r.tag_start - r.start, r.tag_end - r.start
 
 
 def _is_statement(sentences: tuple[Sentence, ...], i: int, attribution: Attribution) -> bool:

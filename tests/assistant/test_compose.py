@@ -106,6 +106,10 @@ NEWS = (
                 " 3 March 2025. The ceremony was attended by the Prime Minister, Robert Abela, "
                 "who did not speak."
             ),
+            (
+                "Maria Vella, member of the Council of Malta, spoke about housing. She noted "
+                "that rents in Valletta had doubled in five years."
+            ),
         ]
     )
     + "\n"
@@ -387,6 +391,21 @@ def test_a_quote_of_two_sentences_is_cited_whole(snapshot: Snapshot) -> None:
     # a whole sentence brings nothing
     alone = _candidate(snapshot, "The weather in the city was sunny")
     assert compose.whole_quotes([alone], snapshot) == [alone]
+
+
+def test_a_lead_in_brings_what_the_speaker_said_next(ask: Any, snapshot: Snapshot) -> None:
+    lead_in = _candidate(snapshot, "Maria Vella, member of the Council of Malta, spoke about")
+    said = _candidate(snapshot, "She noted that rents in Valletta")
+    assert said.sentence.speaker == lead_in.sentence.speaker == "Maria Vella"
+    followed = compose.with_what_follows([lead_in], snapshot)
+    assert [c.sentence.start for c in followed] == [lead_in.sentence.start, said.sentence.start]
+    # a statement that says something brings nothing, nor does the last of a paragraph
+    full = _candidate(snapshot, "Anna Berg, President of the Council of Sweden, noted")
+    assert compose.with_what_follows([full], snapshot) == [full]
+    assert compose.with_what_follows([said], snapshot) == [said]
+    answer = ask("What did Maria Vella say?")
+    assert any("rents in Valletta had doubled" in c.passage for c in answer.citations)
+    assert_invariants(answer, snapshot)
 
 
 def test_answer_quotes_are_whole(ask: Any) -> None:
