@@ -136,6 +136,15 @@ DIGEST_BONUS = 0.1
 KEEP_MARGIN = 0.2
 # How many sentences a quotation may run on past the statement chosen (``whole_quotes``).
 QUOTE_REACH = 3
+# "Who …", "How many …", "When …" ask for one thing: past the best statement, only
+# statements that hold that kind of thing (a name, a number, a date) within
+# TYPED_WINDOW of the best of them (``_typed_answers``). tests/data/answers.jsonl
+# precision 0.872 → 0.902 at the same recall (0.909), answers_heldout.jsonl 0.571 →
+# 0.600, the blind answers_heldout2.jsonl unchanged (its extra statements hold numbers
+# too); HotpotQA-500 gold answer in the text 0.624 → 0.626 (index without multilingual
+# vectors). Narrower windows cost recall: 0.25 → HotpotQA 0.612, held-out recall 0.917
+# → 0.833; 0.15 → HotpotQA 0.590.
+TYPED_WINDOW = 0.38
 # A statement that only announces its speaker's subject ("Sofía Herrera, President of
 # …, focused on cybersecurity.", "A: Yes, when they trust the institution.") says
 # what was said in the next sentence of the same speaker and paragraph ("She explained
@@ -288,6 +297,8 @@ def compose_answer(
     if people.unknown:
         return _unknown_person_answer(people.unknown[0], passages, layer, texts)
     ranked = rank_statements(question, passages, query, layer, multilingual)
+    if ranked and terms_.answer_type(question) is not None:
+        ranked = _typed_answers(ranked)
     chosen = select(ranked, max_sentences, layer)
     if not chosen:
         return Answer(text=texts.nothing_found, citations=(), found=False)
@@ -331,6 +342,17 @@ def rank_sentences(
     candidates = _unique_texts(list(found.values()))
     scored = _score(question, candidates, terms, _unit(query_vector), layer, stemmer)
     return sorted(scored, key=lambda c: -c.score)
+
+
+def _typed_answers(ranked: Sequence[Candidate]) -> list[Candidate]:
+    """For a question that asks for a name, a number or a date: the best statement,
+    then only those holding one, within ``TYPED_WINDOW`` of the best of them."""
+    top_typed = max((c.score for c in ranked if c.typed), default=ranked[0].score)
+    return [
+        c
+        for i, c in enumerate(ranked)
+        if i == 0 or (c.typed and c.score >= top_typed - TYPED_WINDOW)
+    ]
 
 
 def support(scores: Sequence[float]) -> float:

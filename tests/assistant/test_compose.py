@@ -408,6 +408,16 @@ def test_a_lead_in_brings_what_the_speaker_said_next(ask: Any, snapshot: Snapsho
     assert_invariants(answer, snapshot)
 
 
+def test_a_question_for_a_number_keeps_only_statements_with_one(snapshot: Snapshot) -> None:
+    base = _candidate(snapshot, "The weather in the city was sunny")
+    best = replace(base, score=1.9, typed=False)  # the best statement always stays
+    number = replace(base, score=1.6, typed=True)  # within TYPED_WINDOW of the best typed
+    far = replace(base, score=1.6 - compose.TYPED_WINDOW - 0.01, typed=True)
+    plain = replace(base, score=1.85, typed=False)  # close to the best, but no number
+    kept = compose._typed_answers([best, plain, number, far])
+    assert kept == [best, number]
+
+
 def test_answer_quotes_are_whole(ask: Any) -> None:
     answer = ask("What did Anna Berg say about digital risks?")
     assert answer.citations
