@@ -148,7 +148,7 @@ class AssistantService:
             # otherwise spin between its ~100 parallel steps, which took p50 903 ms a
             # question on a 2-core machine busy with other work (2026-12-01). Passive,
             # a 16-word question took 20 ms on 2 threads and 34 ms on one on an idle
-            # 2-core Xeon, 33 and 45 ms while a build ran beside it (2026-12-01, second
+            # 2-core Xeon, 33 and 45 ms while a build ran beside it (2026-12-01, third
             # session); README "Query speed".
             os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
             self._multilingual = load_multilingual(QUESTION_THREADS, beside=self.embedder.backend)
