@@ -627,10 +627,10 @@ def with_what_follows(chosen: Sequence[Candidate], layer: SentenceLayer) -> list
     have = {(c.source.document_id, c.sentence.start) for c in chosen}
     out = list(chosen)
     for c in chosen:
-        s = c.sentence
-        if s.tag_start is None or s.tag_end is None:
+        s, tag = c.sentence, c.sentence.tag
+        if tag is None:
             continue
-        said = c.source.text[s.tag_end : s.end] if s.tag_start == s.start else s.content
+        said = c.text[tag[1] :] if tag[0] == 0 else s.content
         if len(content_terms(said, stemmer)) > LEAD_IN_WORDS:
             continue
         for w in layer.sentences_in(s.document_id, s.end, s.end + 1000)[:1]:
