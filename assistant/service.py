@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.compose import compose_answer
-from assistant.crosslingual import cross_lingual
+from assistant.crosslingual import CrossLingual, cross_lingual
 from assistant.errors import NotFoundError, NotReadyError, QueryError
 from assistant.llm import ChatModel, Kept, Outcome, fluent
 from assistant.retrieve import Filters, allowed_documents, search
@@ -156,6 +156,23 @@ class AssistantService:
 
     def multilingual_query(self, snapshot: Snapshot, text: str) -> np.ndarray | None:
         return self.multilingual.embed_query(text) if snapshot.multilingual is not None else None
+
+    def passages_for(
+        self,
+        snapshot: Snapshot,
+        vector: np.ndarray,
+        query_text: str,
+        top_k: int,
+        filters: Filters | None,
+        question: str,
+    ) -> tuple[list[Passage], CrossLingual | None]:
+        """The passages an answer reads (hybrid retrieval, multilingual vectors where the
+        snapshot has them) and the scorer of its statements in other languages."""
+        ml_vector = self.multilingual_query(snapshot, query_text)
+        passages = search(
+            snapshot, vector, query_text, top_k, filters, multilingual_vector=ml_vector
+        )
+        return passages, cross_lingual(question, passages, snapshot, ml_vector)
 
     @property
     def state(self) -> LoadedIndex:
@@ -338,9 +355,8 @@ class AssistantService:
         question = self._check(question, top_k)
         state = self.state
         vector, query_text = self._query(question, context)
-        ml_vector = self.multilingual_query(state.snapshot, query_text)
-        passages = search(
-            state.snapshot, vector, query_text, top_k, filters, multilingual_vector=ml_vector
+        passages, multilingual = self.passages_for(
+            state.snapshot, vector, query_text, top_k, filters, question
         )
         answer = compose_answer(
             question,
@@ -349,7 +365,7 @@ class AssistantService:
             state.snapshot,
             allowed=allowed_documents(state.snapshot, filters),
             embed_query=self.embedder.embed_query,
-            multilingual=cross_lingual(question, passages, state.snapshot, ml_vector),
+            multilingual=multilingual,
         )
         took = (time.perf_counter() - tick) * 1000
         return AnswerResult(answer, tuple(passages), state.version, round(took, 1))

@@ -32,7 +32,6 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from assistant import compose  # noqa: E402
-from assistant.crosslingual import cross_lingual  # noqa: E402
 from assistant.evaluate import (  # noqa: E402
     Labelled,
     answer_contains_gold,
@@ -41,7 +40,7 @@ from assistant.evaluate import (  # noqa: E402
     score_labelled,
 )
 from assistant.people import named_people  # noqa: E402
-from assistant.retrieve import allowed_documents, search  # noqa: E402
+from assistant.retrieve import allowed_documents  # noqa: E402
 from assistant.service import AssistantService  # noqa: E402
 from assistant.types import Answer, Passage  # noqa: E402
 from index.build import build_index  # noqa: E402
@@ -232,9 +231,8 @@ def retrieve(service: Any, snapshot: Any, question: str, filters: Any) -> tuple[
     ``AssistantService`` finds them (MiniLM, BM25 and, where the snapshot has them,
     multilingual vectors)."""
     vector = service.embedder.embed_query(question)
-    ml_vector = service.multilingual_query(snapshot, question)
-    passages = search(snapshot, vector, question, 8, filters, multilingual_vector=ml_vector)
-    return vector, passages, cross_lingual(question, passages, snapshot, ml_vector)
+    passages, multilingual = service.passages_for(snapshot, vector, question, 8, filters, question)
+    return vector, passages, multilingual
 
 
 DEFAULTS = {
