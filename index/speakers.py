@@ -77,7 +77,17 @@ _VERBS = (
     r"|подытожил|заметил|высказал|акцентировал|обратил\s+внимание|выступил|считал"
     r"|полагал|говорил|убеждён|убежден)(?:а|и|о)?"
     r"|отмечает|подчёркивает|подчеркивает|заявляет|говорит|считает|полагает|уверен|уверена"
-    r"|поясняет|напоминает|указывает|призывает|предлагает)"
+    r"|поясняет|напоминает|указывает|призывает|предлагает"
+    # Spanish and Portuguese (the preterite, as news reports write), Italian (the passato
+    # prossimo), German (the Präteritum; verb second: "Anna Weber sagte, dass …").
+    r"|dijo|afirmó|señaló|destacó|explicó|subrayó|indicó|añadió|propuso|advirtió|consideró"
+    r"|aseguró|recordó|manifestó|expresó|sostuvo|planteó|insistió|concluyó|declaró|apuntó"
+    r"|resaltó|reconoció|comentó|disse|afirmou|sublinhou|destacou|explicou|defendeu|propôs"
+    r"|salientou|referiu|considerou|alertou|lembrou|acrescentou|declarou|observou|sustentou"
+    r"|ha\s+(?:detto|affermato|sottolineato|spiegato|dichiarato|ricordato|proposto|osservato"
+    r"|evidenziato|aggiunto|ribadito|precisato|avvertito)"
+    r"|sagte|erklärte|betonte|forderte|warnte|unterstrich|meinte|bekräftigte|kritisierte"
+    r"|mahnte|ergänzte|berichtete|verwies)"
 )
 _AUX = r"(?:(?:has|had|have|also|further|then|again)\s+)*"
 # Upper and lower case letters of Latin-1, Latin Extended-A and Cyrillic ("Léa",
@@ -109,7 +119,9 @@ _PRONOUN_TAG = re.compile(
     r"|\b\w+-t-(?:il|elle)\b|\b(?:[Ss]elon|[Dd]['’]après)\s+(?:elle|lui)\b"
     # "Она подчеркнула, что", "— отметил он", "по её словам"
     rf"|(?<!\w)(?:[Оо]н|[Оо]на)\s+(?:также\s+)?{_VERBS}(?!\w)|(?<!\w){_VERBS}\s+(?:он|она)(?!\w)"
-    r"|(?<!\w)[Пп]о\s+(?:её|ее|его)\s+словам(?!\w))"
+    r"|(?<!\w)[Пп]о\s+(?:её|ее|его)\s+словам(?!\w)"
+    # "Ella afirmó", "Ele disse", "Er betonte", "Lei ha detto"
+    rf"|\b(?:[Ee]lla|[Éé]l|[Ee]le|[Ee]la|Er|Sie|[Ll]ui|[Ll]ei)\s+{_VERBS}(?!\w))"
 )
 # "X invited …", "Opening the meeting, X, President of …, welcomed …": X acts.
 _ACTS = rf"{_NAME}{_ROLE_BETWEEN}\s+{_AUX}[a-z]+(?:ed|s)\b"
@@ -125,7 +137,24 @@ _DISCOURSE = (
     r"(?:presented|focused|focussed|addressed|spoke|opened|closed|welcomed|invited|encouraged"
     r"|described|outlined|introduced|raised|thanked|congratulated|led|chaired|moderated"
     r"|reviewed|discussed|defended|criticised|criticized|questioned|challenged|recommended"
-    r"|appealed|pleaded|listed|cited|quoted|presents|focuses|addresses|describes|invites)"
+    r"|appealed|pleaded|listed|cited|quoted|presents|focuses|addresses|describes|invites"
+    # "Julien Mercier, représentant …, a présenté l'expérience …" and its kin
+    r"|(?:a|avait)\s+(?:(?:également|aussi|ensuite|enfin)\s+)*(?:présenté|ouvert|clos|clôturé"
+    r"|accueilli|invité|décrit|abordé|présidé|animé|défendu|critiqué|recommandé|évoqué|cité"
+    r"|remercié|exposé|détaillé|introduit|pris\s+la\s+parole)"
+    r"|представил[аи]?|открыл[аи]?|описал[аи]?|приветствовал[аи]?|поблагодарил[аи]?"
+    r"|presentó|abrió|clausuró|inauguró|describió|moderó|presidió|agradeció|defendió|criticó"
+    r"|recomendó|abordó|apresentou|abriu|encerrou|descreveu|moderou|presidiu|agradeceu"
+    r"|ha\s+(?:presentato|aperto|chiuso|descritto|moderato|presieduto|ringraziato)"
+    r"|stellte|eröffnete|begrüßte|beschrieb|moderierte|leitete|dankte)"
+)
+# Of those, the verbs that announce what the speaker goes on to say: "X presented the
+# survey. According to her, …": the sentence after is what X said about it.
+_PRESENTS = re.compile(
+    r"^\s*(?:(?:has\s+|had\s+)?(?:presented|outlined|described|introduced)"
+    r"|a\s+(?:présenté|exposé|décrit|détaillé)|представил[аи]?|описал[аи]?"
+    r"|presentó|describió|apresentou|descreveu|ha\s+(?:presentato|descritto)|stellte|beschrieb)"
+    r"(?!\w)"
 )
 _SPEAKS = rf"{_NAME}{_ROLE_BETWEEN}\s+{_AUX}(?:{_VERBS}|{_DISCOURSE})\b"
 _SUBJECT_SPEAKS = (
@@ -133,6 +162,29 @@ _SUBJECT_SPEAKS = (
     re.compile(rf"^[^,“”\"]{{0,60}},\s+{_SPEAKS}"),
 )
 _PERSON = re.compile(_NAME)
+# Chinese news style: "劳动者代表陈志强强调，…" (role, name, verb), "王丽华在开幕致辞中指出，…"
+# ("in her opening speech"), and "她说，…" / "…。”她说。" for the person named before. A
+# name is a common surname and one or two more characters; a role, when there is one,
+# ends in a word for a representative or an office.
+_ZH_VERB = (
+    r"(?:强调|指出|表示|说|认为|提出|介绍|建议|谈到|提到|呼吁|补充|坦言|透露|总结|回应|解释"
+    r"|称|主张|警告|承认|希望|重申)"
+)
+_ZH_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
+    "龚邵万钱严覃武戴莫孔向汤"
+)
+_ZH_ROLE_END = (
+    r"(?:代表|主席|会长|理事长|秘书长|主任|部长|局长|教授|委员|专家|负责人|院长|所长|经理|先生"
+    r"|女士|大使|研究员|总干事|主持人)"
+)
+_ZH_ADVERB = r"(?:也|还|则|进一步|同时|再次)?"
+_ZH_SPEAKS = re.compile(
+    rf"^(?P<role>[^，。：；“”]{{0,24}}?{_ZH_ROLE_END})?(?P<name>[{_ZH_SURNAMES}][\u4e00-\u9fff]{{1,2}})"
+    rf"(?:在[^，。；]{{1,24}}?[中上时])?{_ZH_ADVERB}{_ZH_VERB}(?:道)?[，：:,]"
+)
+_ZH_PRONOUN = re.compile(rf"^[”」]?\s*(?:他|她){_ZH_ADVERB}{_ZH_VERB}(?:道)?(?P<end>[，：:,]|。?$)")
 _FIRST_PERSON = re.compile(
     r"\b(?:I|[Ww]e|[Oo]ur|[Mm]y|us|me|[Jj]e|[Nn]ous|[Nn]os|[Nn]otre|[Яя]|[Мм]ы|[Нн]аш[а-я]*)\b"
 )
@@ -148,7 +200,7 @@ _OPENING_QUOTE = re.compile(r"""^\s*["“‘«„]""")
 _OPENS_QUOTE = re.compile(r"""[“«„]|^\s*["‘]|\s"(?=\w)""")
 _ANY_VERB = re.compile(rf"\b{_VERBS}\b")
 # "noted that", "said:", "a souligné que", "qu'", "отметил, что"
-_THAT = re.compile(r"(?:,?\s+(?:that\b|que\b|qu['’]|что\b))?[\s,:]*")
+_THAT = re.compile(r"(?:,?\s+(?:that\b|que\b|qu['’]|что\b|dass\b|daß\b|che\b))?[\s,:]*")
 _LEAD_IN = re.compile(r"[\s,;“”„«»\"'\-–—]*(?:\b[a-z]\s+)?$")  # ", - a underlined", ",” she said"
 
 _TITLES = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof.".split())
@@ -198,6 +250,12 @@ _ROLE_CLAUSE_START = re.compile(
     r"^(?:who|which|that|and|but|in|at|on|during|as|when|while|adding|saying|stressing|"
     r"noting|because|if|after|before|with|to)\b"
 )
+
+
+def presents(said: str) -> bool:
+    """Whether the words after a speaker's name announce what they said next ("presented
+    the results of the survey")."""
+    return bool(_PRESENTS.match(said))
 
 
 def attribute(sentences: Sequence[Sentence]) -> tuple[Attribution, ...]:
@@ -381,7 +439,12 @@ def _paragraph(
             out[index] = Attribution(with_role, role_only=True)
             continue
         awaiting_role, role_texts = None, []
+        if turns.is_credit_line(text):
+            out[index] = Attribution(role_only=True)  # no one's statement
+            continue
         tag = _named_speaker(text, state)
+        if tag is None:
+            tag = _chinese_pronoun_tag(text, speaker, state.last_paragraph)
         if tag is None and state.current is not None:
             tag = _pronoun_tag(text, state.current)
         if tag is not None:
@@ -460,6 +523,10 @@ class _Tag:
 def _named_speaker(text: str, state: _State) -> _Tag | None:
     """The first speaker a sentence names."""
     tags: list[tuple[int, _Tag]] = []
+    chinese = _ZH_SPEAKS.match(text)
+    if chinese is not None:
+        said_by = state.remember(Speaker(chinese.group("name"), chinese.group("role")))
+        return _Tag(said_by, True, False, (0, chinese.end()))
     for match in _overlapping(_NAME_THEN_VERB, text):
         role_mid = match.group("role_mid")
         if role_mid is not None and not _looks_like_role(role_mid, allow_title_case=False):
@@ -496,6 +563,21 @@ def _pronoun_tag(text: str, current: Speaker) -> _Tag | None:
     start = _lead_in_start(text, match.start())
     end = len(text) if trailing else _after_that(text, match.end())
     return _Tag(current, False, trailing, (start, end))
+
+
+def _chinese_pronoun_tag(text: str, speaker: Speaker | None, before: Speaker | None) -> _Tag | None:
+    """ "她说，…": the speaker of this paragraph; "”她说。" after a quote: also the speaker
+    of the paragraph before (a quote paragraph after their words). Chinese pronouns do not
+    reach across paragraphs otherwise: "他认为" after an unnamed "来自非洲成员理事会的代表"
+    is not the person named earlier."""
+    match = _ZH_PRONOUN.match(text)
+    if match is None:
+        return None
+    trailing = match.group("end") not in ("，", "：", ":", ",")
+    who = speaker or (before if trailing else None)
+    if who is None:
+        return None
+    return _Tag(who, False, trailing, (0, len(text) if trailing else match.end()))
 
 
 def _lead_in_start(text: str, pos: int) -> int:

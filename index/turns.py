@@ -58,9 +58,22 @@ _CR_HEADER = re.compile(
 _NAME_COLON = re.compile(rf"^(?P<name>{_NAME_WORDS})(?:\s*{_GROUP})?{_SPOKE_IN}\s*:\s+")
 _CAPS_COLON = re.compile(r"^(?P<name>(?:[A-Z][A-Z.'’-]*\s+){0,4}[A-Z][A-Z.'’-]+):\s+")
 _BRACKETED = re.compile(rf"^\[(?:Speaker:\s*)?(?P<name>{_NAME_WORDS})(?:,\s*(?P<role>[^\]]+))?\]:?")
-_QA = re.compile(r"^(?P<qa>Q|A|Question|Answer)\s*[.:]\s+")
+# "Q: …" / "A: …", also in the words of other languages ("Question :", "Réponse :",
+# "Вопрос:", "Pregunta:", "Frage:", "问：", "答："); single letters need a colon.
+_QA = re.compile(
+    r"^(?:(?P<q>Q|Question|Вопрос|Pregunta|Frage|Domanda|Pergunta)"
+    r"|(?P<a>A|Answer|Réponse|Ответ|Respuesta|Antwort|Risposta|Resposta))\s*[.:]\s+"
+    r"|^(?:(?P<q1>P|В|问)|(?P<a1>R|О|答))\s*[:：]\s*"
+)
 _INTERVIEWER = re.compile(
     rf"(?:\bInterviewer:\s*|\b(?:interviewed|interview(?:ed)?\s+conducted)\s+by\s+)(?P<name>{_NAME_WORDS})"
+)
+# A line that credits a person with a part in the record, and says nothing more:
+# "Interviewer: Paulo Mendes, newsletter editor.", "Moderated by Ana Ferreira."
+_CREDIT_LINE = re.compile(
+    r"^(?:(?:Interviewer|Moderator|Chair|Chairperson|Rapporteur|Photos?|Credits?|Text|Author"
+    r"|Editor|Reporter)\s*:|(?:Interviewed|Moderated|Chaired|Written|Reported)\s+by)"
+    rf"\s+{_NAME_WORDS}(?:,\s+[^.!?]{{1,120}})?\.?$"
 )
 # Lines that are not speech in any of these records.
 _PROCEDURE = re.compile(
@@ -103,7 +116,7 @@ def header_at(text: str, next_text: str | None) -> Header | None:
     ``next_text`` is the following sentence of the same paragraph (EP layout)."""
     found = _QA.match(text)
     if found is not None:
-        kind = "q" if found.group("qa")[0] == "Q" else "a"
+        kind = "q" if found.group("q") or found.group("q1") else "a"
         return Header(kind.upper(), None, found.end(), kind)
     found = _BRACKETED.match(text)
     if found is not None and _plausible_name(found.group("name")):
@@ -149,6 +162,23 @@ def ep_lead_length(text: str) -> int:
 def is_procedure(text: str) -> bool:
     """ "(Applause)", "[Laughter]", "(The sitting was closed at 11.30)": not speech."""
     return bool(_PROCEDURE.match(text))
+
+
+def is_answer_turn(text: str) -> bool:
+    """ "A: Because …": the first sentence of an interviewee's reply."""
+    found = _QA.match(text)
+    return found is not None and not (found.group("q") or found.group("q1"))
+
+
+def is_question_turn(text: str) -> bool:
+    """ "Q: Why did you …": the first sentence of an interviewer's question."""
+    found = _QA.match(text)
+    return found is not None and bool(found.group("q") or found.group("q1"))
+
+
+def is_credit_line(text: str) -> bool:
+    """ "Interviewer: Paulo Mendes, newsletter editor.": who took part, not what was said."""
+    return bool(_CREDIT_LINE.match(text))
 
 
 def interviewer_in(text: str) -> str | None:

@@ -417,3 +417,88 @@ def test_french_pronouns_inversion_and_guillemets() -> None:
     assert [n for n, _ in found][:4] == ["Claire Fontaine"] * 4
     assert found[1][1] == "Elle a ajouté que "
     assert found[3][1] == " », a-t-elle conclu."
+
+
+def test_french_discourse_verbs_and_selon_lui() -> None:
+    text = (
+        "Julien Mercier, représentant des organisations syndicales, a présenté le bilan du "
+        "compte de formation. Selon lui, le dispositif a ouvert des droits à des millions de "
+        "salariés.\n\n"
+        "Le Bureau a décidé de préparer un avis commun."
+    )
+    assert [n for n, _ in tags(text)] == ["Julien Mercier", "Julien Mercier", None]
+    assert first(text) == Speaker("Julien Mercier", "représentant des organisations syndicales")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Lucía Romero, presidenta del consejo, afirmó que la reforma llega tarde.",
+            "Lucía Romero",
+        ),
+        ("La reforma llega tarde, dijo Lucía Romero.", "Lucía Romero"),
+        ("João Santos disse que os salários devem subir.", "João Santos"),
+        ("Marco Bianchi ha sottolineato che i giovani lasciano il paese.", "Marco Bianchi"),
+        ("Anna Weber betonte, dass die Löhne steigen müssen.", "Anna Weber"),
+        ("Carmen Vidal presentó el informe anual del consejo.", "Carmen Vidal"),
+    ],
+)
+def test_spanish_portuguese_italian_german_speech_verbs(text: str, name: str) -> None:
+    found = first(text)
+    assert found is not None and found.name == name
+
+
+def test_spanish_pronoun_continues_the_speaker() -> None:
+    text = (
+        "Lucía Romero, presidenta del consejo, afirmó que la reforma llega tarde. "
+        "Ella propuso un fondo común para los trabajadores rurales."
+    )
+    assert [n for n, _ in tags(text)] == ["Lucía Romero", "Lucía Romero"]
+
+
+def test_a_credit_line_is_nobodys_statement() -> None:
+    # who conducted the interview is said, not something the interviewer said
+    text = (
+        "Interviewer: Paulo Mendes, newsletter editor.\n\n"
+        "Amara Diallo, President of the Council, spoke to the newsletter.\n\n"
+        "Q: Why pensions?\n\n"
+        "A: Because a pension system is only as strong as the jobs behind it."
+    )
+    said = speakers(text)
+    assert said[0] == ("Interviewer: Paulo Mende", None)
+    assert said[-1][1] == "Amara Diallo"
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("Q: Why pensions?", "A: Because jobs matter."),
+        ("Question : Pourquoi les retraites ?", "Réponse : Parce que l'emploi compte."),
+        ("Вопрос: Почему пенсии?", "Ответ: Потому что важна работа."),
+        ("Pregunta: ¿Por qué las pensiones?", "Respuesta: Porque el empleo importa."),
+        ("问：为什么是养老金？", "答：因为就业很重要。"),
+    ],
+)
+def test_interview_turns_in_several_languages(question: str, reply: str) -> None:
+    text = (
+        f"Nadia Haddad, President of the Council, spoke to the newsletter. Interviewer: Paul "
+        f"Weber.\n\n{question}\n\n{reply}"
+    )
+    said = speakers(text)
+    assert said[-2][1] == "Paul Weber" and said[-1][1] == "Nadia Haddad", said
+
+
+def test_chinese_role_name_verb_and_pronouns() -> None:
+    text = (
+        "2025年春，协会在上海举办研讨会。\n\n"
+        "主办方代表赵明在开幕致辞中指出，平台工人缺少社会保险。她说，登记系统应当统一。\n\n"
+        "“工人换了城市，缴费记录不能消失。”她说。\n\n"
+        "来自非洲成员理事会的代表介绍了本国的情况。他认为，数字登记有帮助。\n\n"
+        "工会代表刘洋强调，培训同样重要。"
+    )
+    found = tags(text)
+    assert [n for n, _ in found] == [None, "赵明", "赵明", "赵明", "赵明", None, None, "刘洋"]
+    assert found[1][1] == "主办方代表赵明在开幕致辞中指出，"
+    sentences = split_sentences(text)
+    assert attribute(sentences)[-1].speaker == Speaker("刘洋", "工会代表")
