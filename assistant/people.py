@@ -40,7 +40,16 @@ _SPEECH = re.compile(
     r"|highlight(?:ed|s)|expressed|describ(?:e|ed|es)|answer(?:ed|s)?|repl(?:y|ied)"
     r"|point(?:ed|s)?\s+out|insist(?:ed|s)?|urg(?:e|ed|es)|declared|promised"
     r"|criticis(?:e|ed)|criticiz(?:e|ed)|quot(?:e|ed|es)|present(?:ed|s)?|address(?:ed|es)?"
-    r"|focus(?:ed|es)?\s+on|reported|discuss(?:ed)?)\b",
+    r"|focus(?:ed|es)?\s+on|reported|discuss(?:ed)?"
+    # French, Spanish, German, Russian: the verbs and nouns of the same questions ("Qu'a
+    # dit X ?", "¿Qué propuso X?", "Was sagte X?", "Что сказал X?")
+    r"|dit|déclaré|proposé|propose|pense|estimé|affirmé|souligné|expliqué|recommandé"
+    r"|suggéré|avis|position|propositions?|selon|dijo|dice|propuso|propone|afirmó|declaró"
+    r"|señaló|opina|opinión|según|sagte|sagt|gesagt|schlug|vorgeschlagen|meint|meinte"
+    r"|erklärte|betonte|forderte|сказал[аи]?|говорил[аи]?|заявил[аи]?|предложил[аи]?"
+    r"|отметил[аи]?|подчеркнул[аи]?|считает|думает|предлагает|мнение|позиция|по\s+словам)\b"
+    # Chinese and Japanese have no spaces to mark a word's edges.
+    r"|说|讲|表示|认为|指出|强调|提出|建议|谈到|观点|言った|述べた",
     re.I,
 )
 # Where a question puts a person: "did X …", "according to X", "X's view", "X said".
@@ -59,6 +68,8 @@ _NAME_RUN = re.compile(
     rf"(?<![\w'’])(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[{_UP}][\w'’-]+"
     rf"(?:\s+(?:(?:{'|'.join(sorted(_PARTICLES))})\s+)*[{_UP}][\w'’-]+){{1,4}})"
 )
+# A Chinese, Japanese or Korean name of two to four characters ("陈志强", "王丽华").
+_CJK_NAME = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{2,4}")
 _ROLE_HEADS = frozenset(
     """president vice-president chair chairman chairwoman chairperson secretary
     secretary-general director minister ambassador rapporteur commissioner member expert
@@ -97,6 +108,13 @@ def named_people(question: str, speakers: Sequence[SpeakerEntry]) -> PeopleMatch
             by_surname.setdefault(tokens[-1], []).append(entry)
     for entry in speakers:
         tokens = entry.key.split()
+        if _CJK_NAME.fullmatch(entry.key):
+            # "陈志强说了什么？": a name written without spaces, found inside the run
+            offset = question.find(entry.name)
+            if offset >= 0:
+                found[entry.key] = entry
+                spans.append((offset, offset + len(entry.name)))
+            continue
         if len(tokens) < 2:
             continue
         at = _find(words, tokens)

@@ -1,0 +1,66 @@
+"""Which speakers a question names, in the languages of the sample reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.people import named_people, topic_of
+from index.sentence_layer import name_key
+from index.snapshot import SpeakerEntry
+
+
+def entry(name: str) -> SpeakerEntry:
+    return SpeakerEntry(name, name_key(name), None, ("doc",), 3)
+
+
+SPEAKERS = [
+    entry(n)
+    for n in (
+        "Sofía Herrera",
+        "Pieter van Dijk",
+        "Julien Mercier",
+        "Алексей Громов",
+        "Ирина Соколова",
+        "陈志强",
+        "王丽华",
+    )
+]
+
+
+def named(question: str) -> list[str]:
+    return [s.name for s in named_people(question, SPEAKERS).speakers]
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("What did sofia herrera say about cyber attacks?", "Sofía Herrera"),
+        ("Qu'a dit Julien Mercier sur le compte de formation ?", "Julien Mercier"),
+        ("Что сказал Алексей Громов?", "Алексей Громов"),
+        ("Что предложила Соколова?", "Ирина Соколова"),
+        ("陈志强说了什么？", "陈志强"),
+        ("王丽华认为最迫切需要解决的问题是什么？", "王丽华"),
+    ],
+)
+def test_a_question_names_a_speaker_in_its_language(question: str, name: str) -> None:
+    assert named(question) == [name]
+
+
+def test_the_topic_is_the_question_without_the_name_and_the_speech_words() -> None:
+    question = "陈志强说了什么？"
+    spans = named_people(question, SPEAKERS).spans
+    assert "陈志强" not in topic_of(question, spans) and "说" not in topic_of(question, spans)
+    question = "Qu'a dit Julien Mercier sur le compte de formation ?"
+    topic = topic_of(question, named_people(question, SPEAKERS).spans)
+    assert "Mercier" not in topic and "compte de formation" in topic
+
+
+def test_a_fact_about_a_person_is_no_question_about_their_statements() -> None:
+    # no verb or noun of speech: the ordinary search answers it, the name as words
+    assert named("Когда родился Алексей Громов?") == []
+    assert named("陈志强的年龄") == []
+
+
+def test_a_near_miss_name_is_not_swapped_in_any_language() -> None:
+    found = named_people("Что сказал Алексей Громовский?", SPEAKERS)
+    assert found.speakers == ()
