@@ -36,13 +36,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
-import Stemmer
 from pydantic import BaseModel, ConfigDict
 
 from assistant import terms as terms_
 from assistant.people import PeopleMatch, named_people, topic_of, without_spans
 from assistant.terms import content_terms
 from assistant.types import Answer, Citation, Passage, Statement
+from index import speakers, turns
 from index.language import query_language
 from index.models import Document, PageSpan, page_at
 from index.sentence_layer import SentenceRecord, after_turn_header, name_key
@@ -157,8 +157,12 @@ LEAD_IN_WORDS = 3
 _FOOTNOTE = re.compile(r"\s*\[\d+\]")  # "[3]" in report text would read as a citation marker
 _MARKER = re.compile(r"\[(\d+)\]")
 # Pronouns that open a statement and are replaced by the speaker's name in the answer
-# ("He described …" → "Guo Jun described …").
-_PRONOUN_START = re.compile(r"^(?:He|She)\s+(?=[a-z])")
+# ("He described …" → "Guo Jun described …"; "Elle a souligné …", "Он отметил …", "Ella
+# afirmó …", "Sie betonte …").
+_PRONOUN_START = re.compile(
+    r"^(?:He|She|Il|Elle|Он|Она|Él|Ella|Ele|Ela|Er|Sie|Lui|Lei)\s+(?=[a-zß-ÿа-яё])"
+    r"|^(?:他|她)(?=[\u4e00-\u9fff])"  # "她说，…" → "王丽华（主办方代表）说，…"
+)
 
 
 class SentenceLayer(Protocol):
@@ -190,6 +194,7 @@ class AnswerTexts(BaseModel):
     speaker_with_role: str
     speaker_plain: str
     attributed: str
+    answered: str
 
 
 def load_answer_texts(path: Path = PROMPTS_FILE) -> AnswerTexts:
@@ -256,6 +261,9 @@ class Candidate:
     context: float = 0.0  # cosine(question, the sentence's paragraph)
     typed: bool = False  # holds what the question asks for (a person, a number, a date)
     score: float = 0.0  # see ``relevance``
+    # An interview reply's question: where its turn starts, where its words start (after
+    # "Q: "), where it ends (document offsets); see ``with_their_question``.
+    asked: tuple[int, int, int] | None = None
 
     @property
     def text(self) -> str:
@@ -273,6 +281,7 @@ def compose_answer(
     allowed: Callable[[str], bool] | None = None,
     embed_query: Callable[[str], np.ndarray] | None = None,
     multilingual: CrossLingual | None = None,
+    embed_multilingual: Callable[[str], np.ndarray | None] | None = None,
 ) -> Answer:
     """An extractive, cited answer to ``question`` from ranked ``passages``.
 
@@ -282,7 +291,8 @@ def compose_answer(
     Guo Jun say about football?" → "What did say about football?"): the name would
     otherwise make every sentence that names the person look relevant. ``multilingual``
     rescores the statements in another language than the question's
-    (``assistant.crosslingual``).
+    (``assistant.crosslingual``); ``embed_multilingual`` embeds the topic of a question
+    about a person for it, when it reads one of that person's statements.
     """
     texts = texts or texts_for(question)
     query = _unit(query_vector)
@@ -293,7 +303,19 @@ def compose_answer(
         if embed_query is not None:
             query = _unit(embed_query(without_spans(question, people.spans)))
         topic = without_spans(question, people.spans)
-        return _person_answer(topic, query, people, layer, max_sentences, texts, allowed)
+        words = terms_.question_words(question)
+        return _person_answer(
+            topic,
+            words,
+            query,
+            people,
+            layer,
+            max_sentences,
+            texts,
+            allowed,
+            multilingual,
+            embed_multilingual,
+        )
     if people.unknown:
         return _unknown_person_answer(people.unknown[0], passages, layer, texts)
     ranked = rank_statements(question, passages, query, layer, multilingual)
@@ -302,7 +324,13 @@ def compose_answer(
     chosen = select(ranked, max_sentences, layer)
     if not chosen:
         return Answer(text=texts.nothing_found, citations=(), found=False)
-    return _render(whole_quotes(with_what_follows(chosen, layer), layer), texts)
+    return _render(_completed(chosen, layer), texts)
+
+
+def _completed(chosen: Sequence[Candidate], layer: SentenceLayer) -> list[Candidate]:
+    """The chosen statements as an answer quotes them: a lead-in with what follows it,
+    quotes whole, an interview reply with its question."""
+    return with_their_question(whole_quotes(with_what_follows(chosen, layer), layer), layer)
 
 
 def rank_statements(
@@ -319,9 +347,9 @@ def rank_statements(
     if multilingual is None:
         return rank_sentences(question, passages, query, layer)
     read = passages[:MAX_PASSAGES]
-    own = [p for p in read if not multilingual.reads(p.language)]
-    other = [p for p in read if multilingual.reads(p.language)]
-    ranked = rank_sentences(question, own, query, layer)
+    own = [p for p in read if (p.language or "en") == multilingual.language]
+    other = [p for p in read if (p.language or "en") != multilingual.language]
+    ranked = multilingual.rescore(rank_sentences(question, own, query, layer), relevance)
     ranked += multilingual.rescore(rank_sentences(question, other, query, layer), relevance)
     return sorted(ranked, key=lambda c: -c.score)
 
@@ -330,8 +358,11 @@ def rank_sentences(
     question: str, passages: Sequence[Passage], query_vector: np.ndarray, layer: SentenceLayer
 ) -> list[Candidate]:
     """The scored statements of the best passages, best first."""
-    stemmer = Stemmer.Stemmer("english")
-    terms = content_terms(question, stemmer)
+    # The words are read as the statements' language (the question's, or English when
+    # they are in another: then no word matches either way).
+    languages = [p.language or "en" for p in passages[:MAX_PASSAGES]]
+    words = terms_.words_for(max(set(languages), key=languages.count) if languages else "en")
+    terms = content_terms(question, words)
     found: dict[tuple[str, int], Candidate] = {}
     for p in passages[:MAX_PASSAGES]:
         source = Source.of_passage(p)
@@ -340,7 +371,7 @@ def rank_sentences(
             if stored.record.statement and key not in found:
                 found[key] = Candidate(source, stored.record, stored.vector_row)
     candidates = _unique_texts(list(found.values()))
-    scored = _score(question, candidates, terms, _unit(query_vector), layer, stemmer)
+    scored = _score(question, candidates, terms, _unit(query_vector), layer, words)
     return sorted(scored, key=lambda c: -c.score)
 
 
@@ -443,23 +474,23 @@ def _score(
     terms: set[str],
     query: np.ndarray,
     layer: SentenceLayer,
-    stemmer: Stemmer.Stemmer,
+    words: terms_.Words,
 ) -> list[Candidate]:
     if not candidates:
         return []
-    acronyms = terms_.acronyms(question, stemmer)
+    acronyms = terms_.acronyms(question, words)
     said = [
         (
             content_terms(
                 c.sentence.content + (f" {c.sentence.speaker}" if c.sentence.speaker else ""),
-                stemmer,
+                words,
             )
             | terms_.spelled_out(c.sentence.content, acronyms)
         )
         & terms
         for c in candidates
     ]
-    covered = set().union(*said, *(content_terms(c.text, stemmer) & terms for c in candidates))
+    covered = set().union(*said, *(content_terms(c.text, words) & terms for c in candidates))
     coverage = len(covered) / len(terms) if terms else 0.0
     weight = terms_.term_weights(terms, said, OVERLAP_IDF)
     total = sum(weight.values()) or 1.0
@@ -512,15 +543,22 @@ def _unique_texts(candidates: list[Candidate]) -> list[Candidate]:
 
 def _person_answer(
     topic_text: str,
+    words: terms_.Words,
     query: np.ndarray,
     people: PeopleMatch,
     layer: SentenceLayer,
     max_sentences: int,
     texts: AnswerTexts,
     allowed: Callable[[str], bool] | None,
+    multilingual: CrossLingual | None = None,
+    embed_multilingual: Callable[[str], np.ndarray | None] | None = None,
 ) -> Answer:
     """Only the named speakers' statements, across reports, ranked by the rest of the
-    question; "What did X say?" with no topic gives X's main statements."""
+    question; "What did X say?" with no topic gives X's main statements. Statements
+    MiniLM cannot read (``multilingual``) are ranked by their multilingual cosines to
+    the question without the name (``embed_multilingual``: the name would favour the
+    sentence that introduces the person), credited with nothing: the bar is low
+    already."""
     keys = [p.key for p in people.speakers]
     names = " and ".join(p.name for p in people.speakers)
     stored = [
@@ -541,15 +579,14 @@ def _person_answer(
     )
     if not candidates:
         return Answer(texts.nothing_by_person.format(name=names), (), found=False)
-    stemmer = Stemmer.Stemmer("english")
     # Words of the role the question names them by are not the topic ("the member of the
     # Commission for … corporate social responsibility").
-    roles = content_terms(" ".join(p.role or "" for p in people.speakers), stemmer)
-    topic = content_terms(topic_text, stemmer) - roles
+    roles = content_terms(" ".join(p.role or "" for p in people.speakers), words)
+    topic = content_terms(topic_text, words) - roles
     # A question whose only words are verbs of speech ("What did X call for?") has no
     # topic: it lists X's statements. Otherwise the verb stays ("recommend" matches
     # "We recommended …").
-    if not content_terms(topic_of(topic_text, ()), stemmer) - roles:
+    if not content_terms(topic_of(topic_text, ()), words) - roles:
         topic = set()
     vectors = layer.sentence_vectors_of([c.vector_row for c in candidates])
     if topic:
@@ -557,15 +594,25 @@ def _person_answer(
         context = _paragraph_cosines(candidates, vectors, query)
         scored = []
         for c, cos, ctx in zip(candidates, cosines.tolist(), context, strict=True):
-            overlap = len(content_terms(c.sentence.content, stemmer) & topic) / len(topic)
-            score = cos + W_PARAGRAPH * ctx + W_LEXICAL * overlap
-            scored.append(replace(c, cosine=cos, overlap=overlap, context=ctx, score=score))
+            overlap = len(content_terms(c.sentence.content, words) & topic) / len(topic)
+            c = replace(c, cosine=cos, overlap=overlap, context=ctx)
+            scored.append(replace(c, score=_person_relevance(c, cos)))
+        if multilingual is not None and any(multilingual.reads(c.source.language) for c in scored):
+            vector = embed_multilingual(topic_text) if embed_multilingual else None
+            if vector is not None:
+                multilingual = replace(multilingual, query=vector)
+            scored = multilingual.rescore(scored, _person_relevance, credit=0.0)
         chosen = select(scored, max_sentences, layer, bar=PERSON_TOPIC_BAR, window=PERSON_WINDOW)
         if not chosen:
             return Answer(texts.nothing_on_topic_by_person.format(name=names), (), found=False)
-        return _render(whole_quotes(with_what_follows(chosen, layer), layer), texts)
+        return _render(_completed(chosen, layer), texts)
     main = _main_statements(candidates, vectors, max_sentences, layer)
-    return _render(whole_quotes(with_what_follows(main, layer), layer), texts)
+    return _render(_completed(main, layer), texts)
+
+
+def _person_relevance(candidate: Candidate, cosine: float) -> float:
+    """The score of a statement of the person a question names, for its topic."""
+    return cosine + W_PARAGRAPH * candidate.context + W_LEXICAL * candidate.overlap
 
 
 def _main_statements(
@@ -621,9 +668,8 @@ def _unknown_person_answer(
 
 def with_what_follows(chosen: Sequence[Candidate], layer: SentenceLayer) -> list[Candidate]:
     """``chosen``, each lead-in (a statement that names its speaker and a subject but
-    says little: ``LEAD_IN_WORDS``) followed by the next sentence when the same speaker
-    says it in the same paragraph."""
-    stemmer = Stemmer.Stemmer("english")
+    says little: ``LEAD_IN_WORDS``, or announces what follows: "X presented the survey")
+    followed by the next sentence when the same speaker says it in the same paragraph."""
     have = {(c.source.document_id, c.sentence.start) for c in chosen}
     out = list(chosen)
     for c in chosen:
@@ -631,7 +677,8 @@ def with_what_follows(chosen: Sequence[Candidate], layer: SentenceLayer) -> list
         if tag is None:
             continue
         said = c.text[tag[1] :] if tag[0] == 0 else s.content
-        if len(content_terms(said, stemmer)) > LEAD_IN_WORDS:
+        words = terms_.words_for(c.source.language)
+        if len(content_terms(said, words)) > LEAD_IN_WORDS and not speakers.presents(said):
             continue
         for w in layer.sentences_in(s.document_id, s.end, s.end + 1000)[:1]:
             r, key = w.record, (s.document_id, w.record.start)
@@ -639,6 +686,36 @@ def with_what_follows(chosen: Sequence[Candidate], layer: SentenceLayer) -> list
             if r.statement and same and key not in have:
                 have.add(key)
                 out.append(Candidate(c.source, r, w.vector_row, score=c.score))
+    return out
+
+
+def with_their_question(chosen: Sequence[Candidate], layer: SentenceLayer) -> list[Candidate]:
+    """``chosen``, the first sentence of an interview reply ("A: Because a pension system
+    only protects …") with the question it answers (the paragraph before, when it is a
+    "Q:" turn of another speaker): a reply alone often says nothing ("Yes, when they
+    trust the institution.")."""
+    out = []
+    for c in chosen:
+        s = c.sentence
+        if s.speaker is None or not turns.is_answer_turn(c.text):
+            out.append(c)
+            continue
+        before = layer.sentences_in(s.document_id, max(0, s.start - 2000), s.start)
+        before = [w for w in before if w.record.end <= s.start]
+        if not before:
+            out.append(c)
+            continue
+        paragraph = before[-1].record.paragraph
+        asked = [w.record for w in before if w.record.paragraph == paragraph]
+        first = asked[0]
+        text = c.source.text
+        if asked[0].speaker == s.speaker or not turns.is_question_turn(
+            text[first.start : first.end]
+        ):
+            out.append(c)
+            continue
+        words = first.start + after_turn_header(text[first.start : first.end], first.tag)
+        out.append(replace(c, asked=(first.start, words, asked[-1].end)))
     return out
 
 
@@ -730,7 +807,8 @@ def _runs(in_document: list[Candidate]) -> list[list[Candidate]]:
 
 def _citation(n: int, run: list[Candidate]) -> Citation:
     source = run[0].source
-    start, end = run[0].sentence.start, run[-1].sentence.end
+    asked = run[0].asked
+    start, end = asked[0] if asked else run[0].sentence.start, run[-1].sentence.end
     return Citation(
         n=n,
         document_id=source.document_id,
@@ -749,7 +827,7 @@ def _citation(n: int, run: list[Candidate]) -> Citation:
 
 
 def _statement(run: list[Candidate], texts: AnswerTexts, introduced: set[str]) -> str:
-    quote = balance_quotes(" ".join(_clean(_shown(c)) for c in run))
+    quote = balance_quotes(_joined([_clean(_shown(c)) for c in run]))
     first = run[0].sentence
     if first.speaker is None:
         return quote
@@ -764,10 +842,24 @@ def _statement(run: list[Candidate], texts: AnswerTexts, introduced: set[str]) -
     )
     if name in quote:  # the report names the speaker: the role goes after the name
         return quote.replace(name, label, 1)
+    asked = run[0].asked
+    if asked is not None:
+        question = _clean(run[0].source.text[asked[1] : asked[2]])
+        return texts.answered.format(speaker=label, question=question, quote=quote)
     pronoun = _PRONOUN_START.match(quote)
     if pronoun is not None:  # "He described …" → "Guo Jun (…) described …"
-        return f"{label} {quote[pronoun.end() :]}"
+        space = "" if pronoun.group() in ("他", "她") else " "  # Chinese has no spaces
+        return f"{label}{space}{quote[pronoun.end() :]}"
     return texts.attributed.format(speaker=label, quote=quote)
+
+
+def _joined(sentences: Sequence[str]) -> str:
+    """Sentences one after the other: with a space, but none after Chinese or Japanese
+    full stops ("重要。他指出，…")."""
+    out = ""
+    for text in sentences:
+        out += text if not out or out.rstrip("”」").endswith(("。", "！", "？")) else f" {text}"
+    return out
 
 
 def _shown(candidate: Candidate) -> str:

@@ -2,9 +2,10 @@
 say nothing.
 
 MiniLM reads English only, so the composer's sentence cosines (``assistant.compose``)
-are noise for a statement in another language than the question's. Where the snapshot
-has multilingual vectors of its statements (``index.multilingual``), such a statement
-is scored with those instead, put on MiniLM's scale (``minilm_scale``) so the
+are noise for a statement in another language than the question's, and for any
+statement when the question is not in English. Where the snapshot has multilingual
+vectors of its statements (``index.multilingual``), such a statement is scored with
+those instead, put on MiniLM's scale (``minilm_scale``) so the
 composer's weights and bar still hold. Its words cannot match the question's, so it is
 credited with what matching words typically add (``CROSS_LINGUAL_CREDIT``).
 """
@@ -18,7 +19,6 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assistant.retrieve import question_language
-from assistant.types import Passage
 from index.multilingual import minilm_scale
 from index.snapshot import Snapshot
 
@@ -50,17 +50,24 @@ class CrossLingual:
 
     def reads(self, language: str | None) -> bool:
         """Whether a statement of this language is scored with multilingual vectors: when
-        it is not in the question's language. A statement in the question's language
-        keeps MiniLM's cosines, in Russian or Chinese too: with the words of the question
-        beside them they answer the sample reports' own-language questions, which e5's
-        cosines on MiniLM's scale did not ("Что говорилось о пенсионном возрасте?" was
-        refused; measured 2026-12-01)."""
-        return (language or "en") != self.language
+        it is not in the question's language, and every statement of a question not in
+        English. MiniLM's cosines between a French question and French statements are
+        mostly shared word pieces: on 15 questions of our own about the French, Russian
+        and Chinese sample reports (written before reading the answers; README
+        "Languages") they gave precision 0.39 and cited statements for 2 of 3
+        unanswerable questions; with e5's cosines, and the question's words read in its
+        own language (``assistant.terms.words_for``), see the README's table."""
+        return self.language != "en" or (language or "en") != self.language
 
     def rescore(
-        self, ranked: Sequence[Candidate], relevance: Callable[[Candidate, float], float]
+        self,
+        ranked: Sequence[Candidate],
+        relevance: Callable[[Candidate, float], float],
+        credit: float = CROSS_LINGUAL_CREDIT,
     ) -> list[Candidate]:
-        """``ranked`` with the statements MiniLM cannot read rescored, best first."""
+        """``ranked`` with the statements MiniLM cannot read rescored, best first; those
+        in another language than the question's get ``credit`` for the words they cannot
+        share with it."""
         rows = [i for i, c in enumerate(ranked) if self.reads(c.source.language)]
         if not rows:
             return list(ranked)
@@ -79,21 +86,18 @@ class CrossLingual:
         for j, i in enumerate(rows):
             c = replace(ranked[i], cosine=float(cosines[j]), context=float(context[j]))
             other = (c.source.language or "en") != self.language
-            score = relevance(c, c.cosine) + (CROSS_LINGUAL_CREDIT if other else 0.0)
+            score = relevance(c, c.cosine) + (credit if other else 0.0)
             out[i] = replace(c, score=score)
         return sorted(out, key=lambda c: -c.score)
 
 
 def cross_lingual(
-    question: str,
-    passages: Sequence[Passage],
-    snapshot: Snapshot,
-    query: np.ndarray | None,
+    question: str, snapshot: Snapshot, query: np.ndarray | None
 ) -> CrossLingual | None:
-    """A ``CrossLingual`` when the snapshot has multilingual statement vectors and a
-    passage is one MiniLM cannot read; None otherwise (the composer as before)."""
+    """A ``CrossLingual`` when the snapshot has multilingual statement vectors; None
+    otherwise (the composer reads MiniLM's cosines only)."""
     if query is None or snapshot.sentence_multilingual is None:
         return None
-    language = question_language(snapshot, question)
-    found = CrossLingual(language, query, snapshot.sentence_multilingual_of)
-    return found if any(found.reads(p.language) for p in passages) else None
+    return CrossLingual(
+        question_language(snapshot, question), query, snapshot.sentence_multilingual_of
+    )

@@ -220,10 +220,13 @@ def search(
         vectors = snapshot.vectors_of(missing)
         dense_of.update(zip(missing, (vectors @ query_vector).tolist(), strict=True))
     if ml_query is not None:
-        # A passage in another language than the question's: its MiniLM cosine says
-        # nothing; the composer reads the multilingual cosine, on MiniLM's scale.
+        # A passage in another language than the question's, or any passage of a
+        # question not in English: its MiniLM cosine says nothing (MiniLM reads English);
+        # the composer reads the multilingual cosine, on MiniLM's scale.
         other = [
-            row for row, _ in fused[: top_k * 3] if (snapshot.row_language[row] or "en") != language
+            row
+            for row, _ in fused[: top_k * 3]
+            if language != "en" or (snapshot.row_language[row] or "en") != language
         ]
         if other:
             cosines = snapshot.vectors_of(other, multilingual=True) @ ml_query

@@ -172,7 +172,7 @@ class AssistantService:
         passages = search(
             snapshot, vector, query_text, top_k, filters, multilingual_vector=ml_vector
         )
-        return passages, cross_lingual(question, passages, snapshot, ml_vector)
+        return passages, cross_lingual(question, snapshot, ml_vector)
 
     @property
     def state(self) -> LoadedIndex:
@@ -366,6 +366,7 @@ class AssistantService:
             allowed=allowed_documents(state.snapshot, filters),
             embed_query=self.embedder.embed_query,
             multilingual=multilingual,
+            embed_multilingual=lambda text: self.multilingual_query(state.snapshot, text),
         )
         took = (time.perf_counter() - tick) * 1000
         return AnswerResult(answer, tuple(passages), state.version, round(took, 1))

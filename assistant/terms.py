@@ -15,9 +15,14 @@ import itertools
 import math
 import re
 from collections.abc import Sequence
+from functools import lru_cache
+from typing import NamedTuple
 
+import bm25s.stopwords
 import Stemmer
 
+from index.language import primary, query_language
+from index.lexical import SNOWBALL
 from index.sentence_layer import name_key
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -77,12 +82,73 @@ _DATE = re.compile(
 _ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
 
 
-def content_terms(text: str, stemmer: Stemmer.Stemmer) -> set[str]:
+class Words(NamedTuple):
+    """How the words of one language are read: its Snowball stemmer, its stopwords (with
+    the English ones: reports in other languages quote English names and terms), and
+    whether an elided article or pronoun is cut off ("l'association" → "association")."""
+
+    stemmer: Stemmer.Stemmer
+    stopwords: frozenset[str]
+    elision: bool = False
+
+
+# nltk's stopword lists as bm25s ships them, by language.
+_OWN_STOPWORDS = {
+    "da": "DANISH",
+    "de": "GERMAN",
+    "es": "SPANISH",
+    "fr": "FRENCH",
+    "it": "ITALIAN",
+    "nl": "DUTCH",
+    "no": "NORWEGIAN",
+    "pt": "PORTUGUESE",
+    "ru": "RUSSIAN",
+    "sv": "SWEDISH",
+    "tr": "TURKISH",
+}
+# Question and speech words the nltk lists leave out: like the English ones above, they
+# say what is asked, not about what ("Qu'a dit X sur …", "¿Qué dijo X?", "Что сказал X?").
+_ASKING = {
+    "fr": "dit dire disent parlé quoi quel quels quelle quelles pourquoi comment combien quand"
+    " où proposé propose pense pensent avis position",
+    "es": "dijo dicho dice qué cuál cuáles cómo cuántos cuántas cuándo dónde propuso opina",
+    "pt": "disse dito diz qual quais como quantos quantas quando onde propôs",
+    "it": "detto dice cosa quale quali come quanti quante quando dove perché proposto",
+    "de": "sagte gesagt sagt welche welcher welches warum wann wo wie viele vorgeschlagen",
+    "ru": "сказал сказала сказали говорил говорила говорили говорилось какие какой какая"
+    " почему когда сколько предложил предложила считает",
+}
+# Languages that elide before a vowel: "l'", "d'", "qu'", "dell'", "s'".
+_ELIDING = frozenset({"fr", "it", "ca"})
+
+
+@lru_cache(maxsize=32)
+def words_for(language: str | None) -> Words:
+    """How text of ``language`` is read (English when it has no stemmer)."""
+    code = primary(language)
+    code = code if code in SNOWBALL else "en"
+    listed = _OWN_STOPWORDS.get(code)
+    own = frozenset(getattr(bm25s.stopwords, f"STOPWORDS_{listed}")) if listed else frozenset()
+    asking = frozenset(_ASKING.get(code, "").split())
+    return Words(Stemmer.Stemmer(SNOWBALL[code]), _STOPWORDS | own | asking, code in _ELIDING)
+
+
+ENGLISH = words_for("en")
+
+
+def question_words(question: str) -> Words:
+    """How a question's words are read: as its language, when we can tell it."""
+    return words_for(query_language(question))
+
+
+def content_terms(text: str, words: Words = ENGLISH) -> set[str]:
     """Stemmed words of ``text`` minus stopwords and question words; CJK runs as
     bigrams."""
-    words = [w.lower() for w in _WORD.findall(_CJK_RUN.sub(" ", text))]
-    terms = set(stemmer.stemWords([w for w in words if w not in _STOPWORDS and len(w) > 1]))
-    return terms | cjk_bigrams(text)
+    found = [w.lower() for w in _WORD.findall(_CJK_RUN.sub(" ", text))]
+    if words.elision:
+        found = [re.split(r"['’]", w)[-1] for w in found]
+    kept = [w for w in found if w not in words.stopwords and len(w) > 1]
+    return set(words.stemmer.stemWords(kept)) | cjk_bigrams(text)
 
 
 def cjk_bigrams(text: str) -> set[str]:
@@ -96,17 +162,17 @@ def cjk_bigrams(text: str) -> set[str]:
     return out
 
 
-def acronyms(question: str, stemmer: Stemmer.Stemmer) -> dict[str, set[str]]:
+def acronyms(question: str, words: Words = ENGLISH) -> dict[str, set[str]]:
     """Initials of each run of 2-4 content words of the question, and the stemmed words:
     "artificial intelligence" → {"AI": {"artifici", "intellig"}}, so that a sentence
     saying "AI" matches a question saying it in full."""
-    words = [w for w in _WORD.findall(question) if w.lower() not in _STOPWORDS and len(w) > 1]
+    kept = [w for w in _WORD.findall(question) if w.lower() not in words.stopwords and len(w) > 1]
     out: dict[str, set[str]] = {}
     for n in (2, 3, 4):
-        for i in range(len(words) - n + 1):
-            run = words[i : i + n]
+        for i in range(len(kept) - n + 1):
+            run = kept[i : i + n]
             out["".join(w[0] for w in run).upper()] = set(
-                stemmer.stemWords([w.lower() for w in run])
+                words.stemmer.stemWords([w.lower() for w in run])
             )
     return out
 

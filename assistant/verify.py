@@ -28,7 +28,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-import Stemmer
 
 from assistant.terms import content_terms
 from index.sentence_layer import SentenceRecord, name_key
@@ -223,10 +222,9 @@ def unsupported_facts(claim: str, support: Sequence[Evidence], speakers: Sequenc
     for link in _LINK.findall(claim):
         if link.lower().rstrip(".,;") not in evidence.lower():
             return f"the link {link} is not in the cited statement"
-    stemmer = Stemmer.Stemmer("english")
-    terms = content_terms(claim, stemmer)
+    terms = content_terms(claim)
     if terms:
-        covered = len(terms & content_terms(evidence, stemmer)) / len(terms)
+        covered = len(terms & content_terms(evidence)) / len(terms)
         if covered < WORD_COVERAGE:
             return f"only {covered:.0%} of its words are in the cited statement"
     return ""

@@ -334,6 +334,15 @@ def test_the_interviewee_answers_and_the_interviewer_asks(snapshot: Snapshot) ->
     assert said["Q: What did "] == "Paul Weber"
 
 
+def test_an_interview_reply_is_given_with_its_question(ask: Any, snapshot: Snapshot) -> None:
+    answer = ask("What did Mariam Koné propose for market traders?")
+    assert answer.found, answer.text
+    assert "asked “What did your council propose?”: We proposed a pension scheme" in answer.text
+    cited = answer.citations[0].passage
+    assert cited.startswith("Q: What did your council propose?") and "A: We proposed" in cited
+    assert_invariants(answer, snapshot)
+
+
 def test_person_statements_respect_filters(ask: Any) -> None:
     kept = ask("What did Anna Berg say?", Filters(date_to="2024-12-31"))
     assert kept.found
@@ -353,6 +362,14 @@ def test_a_pronoun_statement_reads_with_the_speakers_name(snapshot: Snapshot) ->
     line = compose._statement(run, TEXTS, introduced=set())
     assert line.startswith("Tom Hale (member of the Council of Ireland) added that rain"), line
     assert compose._statement(run, TEXTS, introduced={"Tom Hale"}).startswith("Tom Hale added")
+
+
+def test_chinese_sentences_join_without_spaces_and_pronouns_read_as_the_name() -> None:
+    joined = compose._joined(["重要。", "他指出，如果孩子不能上学。"])
+    assert joined == "重要。他指出，如果孩子不能上学。"
+    joined = compose._joined(["“Rain is scarce.”", "He added more."])
+    assert joined == "“Rain is scarce.” He added more."
+    assert compose._PRONOUN_START.match("她说，问题很紧迫。") is not None
 
 
 def test_footnotes_leave_no_gap(ask: Any) -> None:

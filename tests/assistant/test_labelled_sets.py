@@ -16,7 +16,12 @@ from index.models import Document
 DATA = Path(__file__).resolve().parents[1] / "data"
 REPO = DATA.parents[1]
 SETS = sorted(DATA.glob("answers*.jsonl"))
-ON_SAMPLES = ["answers.jsonl", "answers_heldout.jsonl", "answers_heldout2.jsonl"]
+ON_SAMPLES = [
+    "answers.jsonl",
+    "answers_heldout.jsonl",
+    "answers_heldout2.jsonl",
+    "answers_samelang.jsonl",
+]
 
 
 @pytest.fixture(scope="module")
