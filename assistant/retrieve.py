@@ -138,7 +138,7 @@ def search(
     *,
     mode: str = "hybrid",
     name_weight: float = NAME_WEIGHT,
-    multilingual_vector: np.ndarray | None = None,
+    multilingual_vector: np.ndarray | Callable[[], np.ndarray | None] | None = None,
 ) -> list[Passage]:
     """The ``top_k`` best passages, overlapping chunks of one document merged.
 
@@ -146,7 +146,9 @@ def search(
     "hybrid-minilm" (for evaluation). ``name_weight``: how much a report that the
     question names is preferred (0: not). ``multilingual_vector``: the question
     embedded by the snapshot's multilingual model, when it has one: reports in other
-    languages than the question's are then found by it (``fuse.language_fusion``).
+    languages than the question's are then found by it (``fuse.language_fusion``); or a
+    function that gives it, called once MiniLM's and BM25's candidates are in (the
+    service embeds the question with the multilingual model meanwhile).
     """
     if top_k < 1:
         raise QueryError(f"top_k={top_k}; ask for at least 1 passage")
@@ -155,30 +157,21 @@ def search(
     depth = max(MIN_CANDIDATES, top_k * CANDIDATES_PER_RESULT)
     hybrid = mode in ("hybrid", "hybrid-minilm")
     named = snapshot.report_names.scores(query_text) if name_weight and hybrid else {}
-    ml_query = (
-        multilingual_vector
-        if snapshot.multilingual is not None and mode in ("hybrid", "multilingual")
-        else None
-    )
-    dense, lexical, ml = _candidates(
-        snapshot, query_vector, query_text, depth, allowed, mode, ml_query
-    )
+    reads_ml = snapshot.multilingual is not None and mode in ("hybrid", "multilingual")
+    dense, lexical = _candidates(snapshot, query_vector, query_text, depth, allowed, mode)
+    ml_query = multilingual_vector if reads_ml else None
+    if callable(ml_query):
+        ml_query = ml_query()
+    ml = _multilingual_candidates(snapshot, ml_query, depth, allowed)
     best = _best_named(named)
     if best:
         mask = np.isin(snapshot.row_document, best)
-        extra = _candidates(
-            snapshot,
-            query_vector,
-            query_text,
-            depth,
-            mask if allowed is None else mask & allowed,
-            mode,
-            ml_query,
-        )
+        within = mask if allowed is None else mask & allowed
+        extra = _candidates(snapshot, query_vector, query_text, depth, within, mode)
         dense, lexical, ml = (
             _union(dense, extra[0]),
             _union(lexical, extra[1]),
-            _union(ml, extra[2]),
+            _union(ml, _multilingual_candidates(snapshot, ml_query, depth, within)),
         )
     language = question_language(snapshot, query_text) if ml_query is not None else "en"
     if mode == "dense":
@@ -258,8 +251,7 @@ def _candidates(
     depth: int,
     allowed: np.ndarray | None,
     mode: str,
-    multilingual_vector: np.ndarray | None,
-) -> tuple[Ranking, Ranking, Ranking]:
+) -> tuple[Ranking, Ranking]:
     dense = (
         snapshot.search_dense(query_vector, depth, allowed)
         if mode not in ("lexical", "multilingual")
@@ -270,12 +262,15 @@ def _candidates(
         if mode not in ("dense", "multilingual") and snapshot.lexical is not None
         else []
     )
-    ml = (
-        snapshot.search_dense(multilingual_vector, depth, allowed, multilingual=True)
-        if multilingual_vector is not None
-        else []
-    )
-    return dense, lexical, ml
+    return dense, lexical
+
+
+def _multilingual_candidates(
+    snapshot: Snapshot, vector: np.ndarray | None, depth: int, allowed: np.ndarray | None
+) -> Ranking:
+    if vector is None:
+        return []
+    return snapshot.search_dense(vector, depth, allowed, multilingual=True)
 
 
 def _best_named(named: dict[str, float]) -> list[str]:

@@ -230,8 +230,10 @@ def retrieve(service: Any, snapshot: Any, question: str, filters: Any) -> tuple[
     """The question's vector, its passages and the cross-lingual scorer, as
     ``AssistantService`` finds them (MiniLM, BM25 and, where the snapshot has them,
     multilingual vectors)."""
-    vector = service.embedder.embed_query(question)
-    passages, multilingual = service.passages_for(snapshot, vector, question, 8, filters, question)
+    vector, ml_vector, text = service.question_vectors(snapshot, question)
+    passages, multilingual = service.passages_for(
+        snapshot, vector, ml_vector, text, 8, filters, question
+    )
     return vector, passages, multilingual
 
 
