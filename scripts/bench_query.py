@@ -9,7 +9,11 @@ question is asked once: ``unseen_questions`` composes at least 200 distinct ques
 CPU, and what the sentence layer costs the snapshot on disk.
 
     .venv/bin/python scripts/bench_query.py [--index-dir var/bench-un] [--seconds 20]
-        [--documents 400]
+        [--documents 400] [--against REF]
+
+With ``--against REF`` it first serves the code of git commit REF beside this one on the
+same index and asks each question of both in turn: on a machine whose speed drifts
+(shared cores), only figures taken side by side compare.
 """
 
 from __future__ import annotations
@@ -159,6 +163,13 @@ def main() -> int:
     parser.add_argument(
         "--documents", type=int, default=0, help="index only the first N speeches (0 = all)"
     )
+    parser.add_argument(
+        "--against",
+        metavar="REF",
+        help="also serve the code of this git commit (a worktree under var/) on the same "
+        "index, and ask both servers each question in turn (1 client): a baseline in the "
+        "same run, under the same load from elsewhere on the machine",
+    )
     args = parser.parse_args()
     print(f"CPU: {cpu_model()}")
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "TOKENIZERS_PARALLELISM": "false"}
@@ -191,25 +202,21 @@ def main() -> int:
         )
         print(f"build: {time.perf_counter() - tick:.1f} s")
     report_layer(args.index_dir)
-    port = free_port()
-    server = subprocess.Popen(
-        [assistant, "serve", "--index-dir", str(args.index_dir), "--port", str(port)],
-        env=env,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
+    servers: list[subprocess.Popen[bytes]] = []
     try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                if httpx.get(url + "/readyz").status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline or server.poll() is not None:
-                print("the server did not become ready", file=sys.stderr)
+        url = serve(servers, assistant, args.index_dir, env, REPO)
+        if url is None:
+            return 1
+        if args.against:
+            tree = worktree(args.against)
+            before = {**env, "PYTHONPATH": str(tree)}
+            other = serve(servers, assistant, args.index_dir, before, tree)
+            if other is None:
                 return 1
-            time.sleep(0.2)
+            compare(url, other, args.against, WARM_UP, unseen_questions(200))
+            baseline = servers.pop()  # the load runs below are this code's alone
+            baseline.terminate()
+            baseline.wait(timeout=30)
         ready = httpx.get(url + "/readyz").json()
         print(
             f"index {ready['index_version']}: {ready['documents']} documents, "
@@ -230,9 +237,80 @@ def main() -> int:
                     f"{r['p95']:>7.1f} {r['errors']:>6} {r['requests']:>6}"
                 )
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        for server in servers:
+            server.terminate()
+            server.wait(timeout=30)
     return 0
+
+
+def serve(
+    servers: list[subprocess.Popen[bytes]],
+    assistant: str,
+    index_dir: Path,
+    env: dict[str, str],
+    cwd: Path,
+) -> str | None:
+    """Starts `assistant serve` (the code found from ``cwd`` and ``env``) on a free
+    loopback port; its URL once ready, None if it never was."""
+    port = free_port()
+    server = subprocess.Popen(
+        [assistant, "serve", "--index-dir", str(index_dir.resolve()), "--port", str(port)],
+        env=env,
+        cwd=cwd,
+        stderr=subprocess.DEVNULL,
+    )
+    servers.append(server)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            if httpx.get(url + "/readyz").status_code == 200:
+                return url
+        except httpx.TransportError:
+            pass
+        if time.monotonic() > deadline or server.poll() is not None:
+            print("the server did not become ready", file=sys.stderr)
+            return None
+        time.sleep(0.2)
+
+
+def worktree(ref: str) -> Path:
+    """A checkout of ``ref`` under var/ (made once), whose packages a server imports."""
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", ref], cwd=REPO, check=True, capture_output=True, text=True
+    ).stdout.strip()
+    tree = REPO / "var" / f"bench-against-{commit}"
+    if not tree.is_dir():
+        subprocess.run(
+            ["git", "worktree", "add", "--detach", str(tree), commit], cwd=REPO, check=True
+        )
+    return tree
+
+
+def compare(url: str, other: str, ref: str, warm_up: list[str], questions: list[str]) -> None:
+    """Each question to both servers, one after the other (which goes first alternates),
+    one client: both see the same questions under the same load."""
+    latencies: dict[str, list[float]] = {"now": [], ref: []}
+    with httpx.Client(timeout=30) as http:
+        for q in warm_up:
+            for base in (url, other):
+                http.post(base + "/v1/answer", json={"question": q})
+        for path in ("/v1/answer", "/v1/search"):
+            latencies = {"now": [], ref: []}
+            for i, q in enumerate(questions):
+                body = {"question": q} if path == "/v1/answer" else {"query": q, "top_k": 10}
+                pair = [("now", url), (ref, other)]
+                for name, base in pair if i % 2 == 0 else pair[::-1]:
+                    tick = time.perf_counter()
+                    r = http.post(base + path, json=body)
+                    if r.status_code == 200:
+                        latencies[name].append((time.perf_counter() - tick) * 1000)
+            for name, found in latencies.items():
+                print(
+                    f"{path:<12} {name:>12}: p50 {percentile(found, 50):6.1f} ms, "
+                    f"p95 {percentile(found, 95):6.1f} ms ({len(found)} answered, 1 client, "
+                    "asked in turn)"
+                )
 
 
 def report_layer(index_dir: Path) -> None:
