@@ -356,9 +356,20 @@
     return text.replace(/[^\S\n]+/g, " ").replace(/ ?\n[\s]*/g, "\n");
   }
 
+  // The cited span, exactly as the report has it, highlighted paragraph by paragraph: a
+  // highlight across a blank line (an interview's "Q: …" and "A: …") would paint the
+  // empty line as a bar.
+  function cited(passage) {
+    const span = el("span", "cited");
+    for (const part of passage.split(/(\n\s*\n)/)) {
+      if (part) span.append(/^\s*$/.test(part) ? part : el("mark", "", part));
+    }
+    return span;
+  }
+
   function quoteWithContext(citation, doc) {
     const quote = el("blockquote", "quote");
-    const mark = el("mark", "", citation.passage);
+    const mark = cited(citation.passage);
     if (doc && typeof doc.text === "string") {
       const text = doc.text;
       const start = unitIndex(text, citation.start);

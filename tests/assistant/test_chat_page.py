@@ -145,7 +145,7 @@ def test_ask_follow_citation_follow_up_and_nothing_found(context: Any, base_url:
         assert f"[{c['n']}]" in answer_text
         card = cards.nth(i)
         assert c["title"] in card.locator(".card-title").inner_text()
-        assert card.locator("mark").text_content() == c["passage"]
+        assert card.locator(".cited").text_content() == c["passage"]
         if c["date"]:
             assert c["date"] in card.locator(".card-meta").inner_text()
         if c["language"]:
@@ -223,6 +223,22 @@ def test_screenshots_desktop_and_phone(browser: Any, base_url: str) -> None:
             watch.check()
         finally:
             ctx.close()
+
+
+def test_an_interview_citation_is_highlighted_paragraph_by_paragraph(
+    context: Any, base_url: str
+) -> None:
+    # the reply and the question it answers are one citation; the blank line between
+    # them is not painted as an empty highlight
+    page, watch = _open(context, base_url)
+    turn = _ask(page, "What did Amara Diallo say about trust?")
+    assert "asked “" in turn.locator(".answer-text").inner_text()
+    card = turn.locator(".card").first
+    marks = card.locator("mark").all_text_contents()
+    assert len(marks) >= 2 and marks[0].startswith("Q: ") and marks[1].startswith("A: ")
+    assert all(m.strip() and "\n\n" not in m for m in marks)
+    assert "\n\n" in card.locator(".cited").text_content()
+    watch.check()
 
 
 def test_filters_are_sent(context: Any, base_url: str) -> None:
