@@ -116,7 +116,7 @@ def header_at(text: str, next_text: str | None) -> Header | None:
     ``next_text`` is the following sentence of the same paragraph (EP layout)."""
     found = _QA.match(text)
     if found is not None:
-        kind = "q" if found.group("q") or found.group("q1") else "a"
+        kind = _qa_kind(found)
         return Header(kind.upper(), None, found.end(), kind)
     found = _BRACKETED.match(text)
     if found is not None and _plausible_name(found.group("name")):
@@ -164,16 +164,21 @@ def is_procedure(text: str) -> bool:
     return bool(_PROCEDURE.match(text))
 
 
+def _qa_kind(found: re.Match[str]) -> str:
+    """ "q" for a question heading of ``_QA``, "a" for an answer's."""
+    return "q" if found.group("q") or found.group("q1") else "a"
+
+
 def is_answer_turn(text: str) -> bool:
     """ "A: Because …": the first sentence of an interviewee's reply."""
     found = _QA.match(text)
-    return found is not None and not (found.group("q") or found.group("q1"))
+    return found is not None and _qa_kind(found) == "a"
 
 
 def is_question_turn(text: str) -> bool:
     """ "Q: Why did you …": the first sentence of an interviewer's question."""
     found = _QA.match(text)
-    return found is not None and bool(found.group("q") or found.group("q1"))
+    return found is not None and _qa_kind(found) == "q"
 
 
 def is_credit_line(text: str) -> bool:
