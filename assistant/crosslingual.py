@@ -23,7 +23,7 @@ from index.multilingual import minilm_scale
 from index.snapshot import Snapshot
 
 if TYPE_CHECKING:
-    from assistant.compose import Candidate
+    from assistant.statements import Candidate
 
 # What a statement in another language than the question's is credited with in place
 # of question-word overlap and coverage, which its words cannot earn. In English, those

@@ -18,11 +18,10 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-import bm25s.stopwords
 import Stemmer
 
 from index.language import primary, query_language
-from index.lexical import SNOWBALL
+from index.lexical import SNOWBALL, stopwords
 from index.sentence_layer import name_key
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -92,20 +91,6 @@ class Words(NamedTuple):
     elision: bool = False
 
 
-# nltk's stopword lists as bm25s ships them, by language.
-_OWN_STOPWORDS = {
-    "da": "DANISH",
-    "de": "GERMAN",
-    "es": "SPANISH",
-    "fr": "FRENCH",
-    "it": "ITALIAN",
-    "nl": "DUTCH",
-    "no": "NORWEGIAN",
-    "pt": "PORTUGUESE",
-    "ru": "RUSSIAN",
-    "sv": "SWEDISH",
-    "tr": "TURKISH",
-}
 # Question and speech words the nltk lists leave out: like the English ones above, they
 # say what is asked, not about what ("Qu'a dit X sur …", "¿Qué dijo X?", "Что сказал X?").
 _ASKING = {
@@ -127,8 +112,7 @@ def words_for(language: str | None) -> Words:
     """How text of ``language`` is read (English when it has no stemmer)."""
     code = primary(language)
     code = code if code in SNOWBALL else "en"
-    listed = _OWN_STOPWORDS.get(code)
-    own = frozenset(getattr(bm25s.stopwords, f"STOPWORDS_{listed}")) if listed else frozenset()
+    own = stopwords(code) if code != "en" else frozenset()  # English: _STOPWORDS
     asking = frozenset(_ASKING.get(code, "").split())
     return Words(Stemmer.Stemmer(SNOWBALL[code]), _STOPWORDS | own | asking, code in _ELIDING)
 

@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import bm25s
+import bm25s.stopwords
 import numpy as np
 import Stemmer
 from bm25s.tokenization import Tokenized
@@ -57,14 +58,35 @@ SNOWBALL = {
     "sv": "swedish",
     "tr": "turkish",
 }
-# The languages bm25s has a stopword list for (nltk's lists).
-BM25S_STOPWORDS = {"en", "de", "nl", "fr", "es", "pt", "it", "ru", "sv", "no", "tr", "da"}
+# The languages bm25s has a stopword list for (nltk's lists), and the list's name in
+# ``bm25s.stopwords`` (``STOPWORDS_GERMAN``); the answer composer reads the same lists
+# (``stopwords``, ``assistant.terms``).
+BM25S_STOPWORDS = {
+    "da": "DANISH",
+    "de": "GERMAN",
+    "en": "ENGLISH",
+    "es": "SPANISH",
+    "fr": "FRENCH",
+    "it": "ITALIAN",
+    "nl": "DUTCH",
+    "no": "NORWEGIAN",
+    "pt": "PORTUGUESE",
+    "ru": "RUSSIAN",
+    "sv": "SWEDISH",
+    "tr": "TURKISH",
+}
 # Written without spaces between words: Han ideographs, kana.
 BIGRAM_LANGUAGES = {"zh", "ja"}
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_RUN = re.compile(f"[{_CJK}]+")
 # A CJK run, or another word of two letters or more (bm25s's default ``\w\w+``).
 _CJK_TOKEN = re.compile(rf"[{_CJK}]+|(?:(?![{_CJK}])\w){{2,}}")
+
+
+def stopwords(language: str | None) -> frozenset[str]:
+    """The stopwords BM25 drops from text of ``language`` (none when bm25s has no list)."""
+    listed = BM25S_STOPWORDS.get(primary(language) or "")
+    return frozenset(getattr(bm25s.stopwords, f"STOPWORDS_{listed}")) if listed else frozenset()
 
 
 def tokenizer_language(language: str | None) -> str:

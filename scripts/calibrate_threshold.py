@@ -14,7 +14,7 @@ the weakest answerable question and the strongest unanswerable one of both sets.
 
 Two halves of the set (odd and even lines) are scored apart: a setting that wins on one
 half only is fitted to its questions, not to the kind of question. The constants in
-assistant/compose.py are the round values that win on both; this script's output for
+assistant/statements.py are the round values that win on both; this script's output for
 them is in the README ("Answers").
 """
 
@@ -31,7 +31,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from assistant import compose  # noqa: E402
+from assistant import compose, statements  # noqa: E402
 from assistant.evaluate import (  # noqa: E402
     Labelled,
     answer_contains_gold,
@@ -112,15 +112,17 @@ def main() -> None:
                 people = named_people(a.item.question, snapshot.speakers())
                 if people.speakers or people.unknown:
                     continue  # questions about people have their own path and bar
-                ranked = compose.rank_statements(
+                ranked = statements.rank_statements(
                     a.item.question, a.passages, a.vector, snapshot, a.multilingual
                 )
-                (on if a.item.found else off).append(compose.support([c.score for c in ranked]))
+                (on if a.item.found else off).append(statements.support([c.score for c in ranked]))
         if hotpot is not None:
             asked_hot, snap_hot = hotpot
             for question, _, passages, vector, multilingual in asked_hot:
-                ranked = compose.rank_statements(question, passages, vector, snap_hot, multilingual)
-                on.append(compose.support([c.score for c in ranked]))
+                ranked = statements.rank_statements(
+                    question, passages, vector, snap_hot, multilingual
+                )
+                on.append(statements.support([c.score for c in ranked]))
         bar = best_bar(on, off)
         set_constants(*params, bar=bar)
         results = [score(asked, snapshot) for asked, snapshot in sets]
@@ -145,7 +147,7 @@ def main() -> None:
             + " ".join(f"{r['nothing_found_accuracy']:.3f}" for r in results[1:])
             + (f"       | {hot['contains']:.3f}    {hot['nothing']:.3f}" if hot else "")
         )
-    print(f"\nin compose.py: {DEFAULTS}")
+    print(f"\nin assistant/statements.py: {DEFAULTS}")
 
 
 def best_bar(on: list[float], off: list[float]) -> float:
@@ -238,7 +240,7 @@ def retrieve(service: Any, snapshot: Any, question: str, filters: Any) -> tuple[
 
 
 DEFAULTS = {
-    name: getattr(compose, name)
+    name: getattr(statements, name)
     for name in (
         "W_LEXICAL",
         "W_PASSAGE",
@@ -263,9 +265,10 @@ def set_constants(
     bar: float,
 ) -> None:
     """Set the composer's constants (it reads them at call time)."""
-    compose.W_LEXICAL, compose.W_PASSAGE, compose.W_COVERAGE = w_lex, w_pass, w_cov
-    compose.W_PARAGRAPH, compose.W_ANSWER_TYPE = w_par, w_type
-    compose.RELATIVE_WINDOW, compose.VOICE_WINDOW, compose.RELEVANCE_BAR = window, voice, bar
+    statements.W_LEXICAL, statements.W_PASSAGE, statements.W_COVERAGE = w_lex, w_pass, w_cov
+    statements.W_PARAGRAPH, statements.W_ANSWER_TYPE = w_par, w_type
+    statements.RELATIVE_WINDOW, statements.VOICE_WINDOW = window, voice
+    statements.RELEVANCE_BAR = bar
 
 
 def score(asked: list[Asked], snapshot: Any) -> dict[str, Any]:

@@ -32,7 +32,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from assistant import compose, crosslingual  # noqa: E402
+from assistant import crosslingual, statements  # noqa: E402
 from assistant.evaluate import filters_of, load_labelled, score_labelled  # noqa: E402
 from assistant.retrieve import search  # noqa: E402
 from assistant.service import AssistantService  # noqa: E402
@@ -62,7 +62,7 @@ def main() -> None:
         vector = service.embedder.embed_query(question)
         ml = service.multilingual.embed_query(question)
         passages = search(snapshot, vector, question, 8, filters_of(item))
-        ranked = compose.rank_sentences(question, passages, vector, snapshot)
+        ranked = statements.rank_sentences(question, passages, vector, snapshot)
         english = [c for c in ranked if (c.source.language or "en") == "en"]
         if not english:
             continue
@@ -70,8 +70,9 @@ def main() -> None:
         minilm += [c.cosine for c in english]
         e5 += (snapshot.sentence_multilingual_of(rows) @ ml).tolist()
         best = english[0]
-        if best.score >= compose.RELEVANCE_BAR:
-            credits.append(compose.W_LEXICAL * best.overlap + compose.W_COVERAGE * best.coverage)
+        if best.score >= statements.RELEVANCE_BAR:
+            words = statements.W_LEXICAL * best.overlap + statements.W_COVERAGE * best.coverage
+            credits.append(words)
     a, b = np.array(minilm), np.array(e5)
     slope = float(a.std() / b.std())
     intercept = float(a.mean() - slope * b.mean())

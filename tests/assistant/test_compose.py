@@ -16,12 +16,12 @@ from typing import Any
 
 import pytest
 
-from assistant import compose
-from assistant.compose import (
+from assistant import render, statements
+from assistant.compose import compose_answer
+from assistant.render import (
     PROMPTS_FILE,
     AnswerTexts,
     balance_quotes,
-    compose_answer,
     load_answer_texts,
     texts_for,
 )
@@ -358,18 +358,18 @@ def test_a_pronoun_statement_reads_with_the_speakers_name(snapshot: Snapshot) ->
     record = next(
         s.record for s in snapshot.sentences_of(doc.id) if s.record.content.startswith("rain")
     )
-    run = [compose.Candidate(compose.Source.of_document(doc), record, -1)]
-    line = compose._statement(run, TEXTS, introduced=set())
+    run = [statements.Candidate(statements.Source.of_document(doc), record, -1)]
+    line = render._statement(run, TEXTS, introduced=set())
     assert line.startswith("Tom Hale (member of the Council of Ireland) added that rain"), line
-    assert compose._statement(run, TEXTS, introduced={"Tom Hale"}).startswith("Tom Hale added")
+    assert render._statement(run, TEXTS, introduced={"Tom Hale"}).startswith("Tom Hale added")
 
 
 def test_chinese_sentences_join_without_spaces_and_pronouns_read_as_the_name() -> None:
-    joined = compose._joined(["重要。", "他指出，如果孩子不能上学。"])
+    joined = render._joined(["重要。", "他指出，如果孩子不能上学。"])
     assert joined == "重要。他指出，如果孩子不能上学。"
-    joined = compose._joined(["“Rain is scarce.”", "He added more."])
+    joined = render._joined(["“Rain is scarce.”", "He added more."])
     assert joined == "“Rain is scarce.” He added more."
-    assert compose._PRONOUN_START.match("她说，问题很紧迫。") is not None
+    assert render._PRONOUN_START.match("她说，问题很紧迫。") is not None
 
 
 def test_footnotes_leave_no_gap(ask: Any) -> None:
@@ -385,13 +385,13 @@ def test_quotes_are_balanced() -> None:
     assert balance_quotes("“Whole.”") == "“Whole.”"
 
 
-def _candidate(snapshot: Snapshot, opening: str) -> compose.Candidate:
+def _candidate(snapshot: Snapshot, opening: str) -> statements.Candidate:
     """The statement of the snapshot whose text starts with ``opening``."""
     for document in snapshot.documents():
         for s in snapshot.sentences_of(document.id):
             if document.text[s.record.start : s.record.end].startswith(opening):
-                return compose.Candidate(
-                    compose.Source.of_document(document), s.record, s.vector_row
+                return statements.Candidate(
+                    statements.Source.of_document(document), s.record, s.vector_row
                 )
     raise AssertionError(opening)
 
@@ -400,26 +400,26 @@ def test_a_quote_of_two_sentences_is_cited_whole(snapshot: Snapshot) -> None:
     opening = _candidate(snapshot, "“Digital risks grow every year.")
     closing = _candidate(snapshot, "Councils must study digital risks closely")
     for chosen in ([opening], [closing]):
-        whole = compose.whole_quotes(chosen, snapshot)
+        whole = render.whole_quotes(chosen, snapshot)
         assert sorted(c.sentence.start for c in whole) == [
             opening.sentence.start,
             closing.sentence.start,
         ]
     # a whole sentence brings nothing
     alone = _candidate(snapshot, "The weather in the city was sunny")
-    assert compose.whole_quotes([alone], snapshot) == [alone]
+    assert render.whole_quotes([alone], snapshot) == [alone]
 
 
 def test_a_lead_in_brings_what_the_speaker_said_next(ask: Any, snapshot: Snapshot) -> None:
     lead_in = _candidate(snapshot, "Maria Vella, member of the Council of Malta, spoke about")
     said = _candidate(snapshot, "She noted that rents in Valletta")
     assert said.sentence.speaker == lead_in.sentence.speaker == "Maria Vella"
-    followed = compose.with_what_follows([lead_in], snapshot)
+    followed = render.with_what_follows([lead_in], snapshot)
     assert [c.sentence.start for c in followed] == [lead_in.sentence.start, said.sentence.start]
     # a statement that says something brings nothing, nor does the last of a paragraph
     full = _candidate(snapshot, "Anna Berg, President of the Council of Sweden, noted")
-    assert compose.with_what_follows([full], snapshot) == [full]
-    assert compose.with_what_follows([said], snapshot) == [said]
+    assert render.with_what_follows([full], snapshot) == [full]
+    assert render.with_what_follows([said], snapshot) == [said]
     answer = ask("What did Maria Vella say?")
     assert any("rents in Valletta had doubled" in c.passage for c in answer.citations)
     assert_invariants(answer, snapshot)
@@ -429,9 +429,9 @@ def test_a_question_for_a_number_keeps_only_statements_with_one(snapshot: Snapsh
     base = _candidate(snapshot, "The weather in the city was sunny")
     best = replace(base, score=1.9, typed=False)  # the best statement always stays
     number = replace(base, score=1.6, typed=True)  # within TYPED_WINDOW of the best typed
-    far = replace(base, score=1.6 - compose.TYPED_WINDOW - 0.01, typed=True)
+    far = replace(base, score=1.6 - statements.TYPED_WINDOW - 0.01, typed=True)
     plain = replace(base, score=1.85, typed=False)  # close to the best, but no number
-    kept = compose._typed_answers([best, plain, number, far])
+    kept = statements.typed_answers([best, plain, number, far])
     assert kept == [best, number]
 
 
@@ -446,8 +446,8 @@ def test_a_citation_that_does_not_quote_its_span_is_refused(ask: Any, snapshot: 
     question = "What was said about digital risks?"
     answer = ask(question)
     chosen = [
-        compose.Candidate(
-            compose.Source.of_document(snapshot.document(c.document_id)),  # type: ignore[arg-type]
+        statements.Candidate(
+            statements.Source.of_document(snapshot.document(c.document_id)),  # type: ignore[arg-type]
             next(
                 s.record for s in snapshot.sentences_of(c.document_id) if s.record.start == c.start
             ),
@@ -458,9 +458,9 @@ def test_a_citation_that_does_not_quote_its_span_is_refused(ask: Any, snapshot: 
     first = replace(answer.citations[0], start=0)
     broken = replace(answer, citations=(first, *answer.citations[1:]))
     with pytest.raises(AssertionError):
-        compose._check(broken, chosen)
+        render._check(broken, chosen)
     with pytest.raises(AssertionError):
-        compose._check(replace(answer, text=answer.text + " [9]"), chosen)
+        render._check(replace(answer, text=answer.text + " [9]"), chosen)
 
 
 def test_a_verb_of_speech_alone_is_no_topic(ask: Any) -> None:

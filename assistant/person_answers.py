@@ -1,0 +1,177 @@
+"""Answers to questions about people: the named speakers' statements, across reports.
+
+``assistant.people`` says which speakers of the snapshot a question names; this module
+answers from their statements only, ranked by the rest of the question, or lists each
+one's main statements ("What did X say?"). A name that no statement has is answered as
+such, with the sentences that mention the person, never swapped for a similar name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from assistant import terms as terms_
+from assistant.people import PeopleMatch, topic_of
+from assistant.render import AnswerTexts, completed, render
+from assistant.statements import (
+    MAX_PASSAGES,
+    W_LEXICAL,
+    W_PARAGRAPH,
+    Candidate,
+    SentenceLayer,
+    Source,
+    mmr,
+    paragraph_cosines,
+    select,
+    unique_texts,
+    unit,
+)
+from assistant.terms import content_terms
+from assistant.types import Answer, Passage
+from index.sentence_layer import name_key
+
+if TYPE_CHECKING:
+    from assistant.crosslingual import CrossLingual
+
+# A question about a person and a topic ("What did Guo Jun say about data?") keeps the
+# person's statements whose cosine with the question, plus W_PARAGRAPH * the cosine of
+# their paragraph and W_LEXICAL * overlap with its topic words, clears PERSON_TOPIC_BAR
+# (same calibration).
+PERSON_TOPIC_BAR = 0.4
+# Among one person's statements a wider window than RELATIVE_WINDOW costs little
+# precision (they are all theirs) and keeps the second half of what they said on the
+# topic ("… we offer to create standards for the informatization of industries").
+PERSON_WINDOW = 0.4
+# "What did X say?": a sentence where the report sums up X's words with a reporting verb
+# ("X noted that …", "she explained that …") is the report's own digest of them; it
+# earns this over X's other sentences of the report.
+DIGEST_BONUS = 0.1
+
+
+def person_answer(
+    topic_text: str,
+    words: terms_.Words,
+    query: np.ndarray,
+    people: PeopleMatch,
+    layer: SentenceLayer,
+    max_sentences: int,
+    texts: AnswerTexts,
+    allowed: Callable[[str], bool] | None,
+    multilingual: CrossLingual | None = None,
+    embed_multilingual: Callable[[str], np.ndarray | None] | None = None,
+) -> Answer:
+    """Only the named speakers' statements, across reports, ranked by the rest of the
+    question; "What did X say?" with no topic gives X's main statements. Statements
+    MiniLM cannot read (``multilingual``) are ranked by their multilingual cosines to
+    the question without the name (``embed_multilingual``: the name would favour the
+    sentence that introduces the person), credited with nothing: the bar is low
+    already."""
+    keys = [p.key for p in people.speakers]
+    names = " and ".join(p.name for p in people.speakers)
+    stored = [
+        s for s in layer.statements_by(keys) if allowed is None or allowed(s.record.document_id)
+    ]
+    sources: dict[str, Source] = {}
+    for s in stored:
+        if s.record.document_id not in sources:
+            document = layer.document(s.record.document_id)
+            if document is not None:
+                sources[document.id] = Source.of_document(document)
+    candidates = unique_texts(
+        [
+            Candidate(sources[s.record.document_id], s.record, s.vector_row)
+            for s in stored
+            if s.record.document_id in sources
+        ]
+    )
+    if not candidates:
+        return Answer(texts.nothing_by_person.format(name=names), (), found=False)
+    # Words of the role the question names them by are not the topic ("the member of the
+    # Commission for … corporate social responsibility").
+    roles = content_terms(" ".join(p.role or "" for p in people.speakers), words)
+    topic = content_terms(topic_text, words) - roles
+    # A question whose only words are verbs of speech ("What did X call for?") has no
+    # topic: it lists X's statements. Otherwise the verb stays ("recommend" matches
+    # "We recommended …").
+    if not content_terms(topic_of(topic_text, ()), words) - roles:
+        topic = set()
+    vectors = layer.sentence_vectors_of([c.vector_row for c in candidates])
+    if topic:
+        cosines = vectors @ query
+        context = paragraph_cosines(candidates, vectors, query)
+        scored = []
+        for c, cos, ctx in zip(candidates, cosines.tolist(), context, strict=True):
+            overlap = len(content_terms(c.sentence.content, words) & topic) / len(topic)
+            c = replace(c, cosine=cos, overlap=overlap, context=ctx)
+            scored.append(replace(c, score=_person_relevance(c, cos)))
+        if multilingual is not None and any(multilingual.reads(c.source.language) for c in scored):
+            vector = embed_multilingual(topic_text) if embed_multilingual else None
+            if vector is not None:
+                multilingual = replace(multilingual, query=vector)
+            scored = multilingual.rescore(scored, _person_relevance, credit=0.0)
+        chosen = select(scored, max_sentences, layer, bar=PERSON_TOPIC_BAR, window=PERSON_WINDOW)
+        if not chosen:
+            return Answer(texts.nothing_on_topic_by_person.format(name=names), (), found=False)
+        return render(completed(chosen, layer), texts)
+    main = _main_statements(candidates, vectors, max_sentences, layer)
+    return render(completed(main, layer), texts)
+
+
+def _person_relevance(candidate: Candidate, cosine: float) -> float:
+    """The score of a statement of the person a question names, for its topic."""
+    return cosine + W_PARAGRAPH * candidate.context + W_LEXICAL * candidate.overlap
+
+
+def _main_statements(
+    candidates: Sequence[Candidate], vectors: np.ndarray, k: int, layer: SentenceLayer
+) -> list[Candidate]:
+    """ "What did X say?": in each report, X's statements closest to what X says there
+    (the centroid of X's statements in that report), the reports taking turns, most
+    recent first, until ``k`` are chosen."""
+    by_document: dict[str, list[int]] = {}
+    for i, c in enumerate(candidates):
+        by_document.setdefault(c.source.document_id, []).append(i)
+    queues = []
+    for rows in by_document.values():
+        centre = unit(vectors[rows].mean(axis=0))
+        scored = [
+            replace(
+                candidates[i],
+                score=float(vectors[i] @ centre)
+                + DIGEST_BONUS * (candidates[i].sentence.tag_start is not None),
+            )
+            for i in rows
+        ]
+        queues.append(mmr(sorted(scored, key=lambda c: -c.score), k, layer))
+    queues.sort(key=lambda q: q[0].source.date or "", reverse=True)
+    chosen: list[Candidate] = []
+    while len(chosen) < k and any(queues):
+        for queue in queues:
+            if queue and len(chosen) < k:
+                chosen.append(queue.pop(0))
+    return chosen
+
+
+def unknown_person_answer(
+    name: str, passages: Sequence[Passage], layer: SentenceLayer, texts: AnswerTexts
+) -> Answer:
+    """A name in a person's slot that no statement has: the sentences of the passages
+    that mention the person (from the sentence layer, with their speakers), cited as
+    mentions, or "no statement by X"."""
+    key = name_key(name)
+    mentions: dict[tuple[str, int], Candidate] = {}
+    for p in passages[:MAX_PASSAGES]:
+        source = Source.of_passage(p)
+        for stored in layer.sentences_in(p.document_id, p.start, p.end):
+            r = stored.record
+            if key and key in name_key(p.document_text[r.start : r.end]):
+                mentions.setdefault((p.document_id, r.start), Candidate(source, r, -1))
+    if not mentions:
+        return Answer(texts.nothing_by_person.format(name=name), (), found=False)
+    answer = render(list(mentions.values())[:3], texts)
+    intro = texts.only_mentioned.format(name=name)
+    return replace(answer, text=f"{intro}\n{answer.text}", note=intro)

@@ -1,0 +1,336 @@
+"""An answer's text and citations from the chosen statements.
+
+Chosen statements are completed as an answer quotes them (a lead-in with what follows
+it, quotations whole, an interview reply with its question), grouped by report in order
+of position, adjacent sentences of one speaker merged into one citation, and rendered
+with the templates of ``prompts/answer.toml`` (``answer.<language>.toml`` for a question
+in another language).
+
+Invariants, checked before returning (``_check``): every citation quotes
+``document_text[start:end]``; the ``[n]`` markers in the text are exactly 1..N, in
+order of first use, one per citation.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from assistant import terms as terms_
+from assistant.statements import Candidate, SentenceLayer, clean
+from assistant.terms import content_terms
+from assistant.types import Answer, Citation, Statement
+from index import speakers, turns
+from index.language import query_language
+from index.models import page_at
+from index.sentence_layer import after_turn_header
+
+PROMPTS_FILE = Path(__file__).resolve().parents[1] / "prompts" / "answer.toml"
+
+# How many sentences a quotation may run on past the statement chosen (``whole_quotes``).
+QUOTE_REACH = 3
+# A statement that only announces its speaker's subject ("Sofía Herrera, President of
+# …, focused on cybersecurity.", "A: Yes, when they trust the institution.") says
+# what was said in the next sentence of the same speaker and paragraph ("She explained
+# that attacks on hospitals … had doubled"): at most LEAD_IN_WORDS content words after
+# its attribution (``with_what_follows``). Over the sample reports 18 of 306 statements
+# are lead-ins by this count, all followed by what the speaker said; at 4 words the
+# count takes in short statements that stand alone ("Trust is built by people …").
+LEAD_IN_WORDS = 3
+
+_MARKER = re.compile(r"\[(\d+)\]")
+# Pronouns that open a statement and are replaced by the speaker's name in the answer
+# ("He described …" → "Guo Jun described …"; "Elle a souligné …", "Он отметил …", "Ella
+# afirmó …", "Sie betonte …").
+_PRONOUN_START = re.compile(
+    r"^(?:He|She|Il|Elle|Он|Она|Él|Ella|Ele|Ela|Er|Sie|Lui|Lei)\s+(?=[a-zß-ÿа-яё])"
+    r"|^(?:他|她)(?=[\u4e00-\u9fff])"  # "她说，…" → "王丽华（主办方代表）说，…"
+)
+
+
+class AnswerTexts(BaseModel):
+    """The fixed texts of ``prompts/answer.toml``."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    nothing_found: str
+    nothing_by_person: str
+    nothing_on_topic_by_person: str
+    only_mentioned: str
+    document_header: str
+    document_header_undated: str
+    line: str
+    speaker_with_role: str
+    speaker_plain: str
+    attributed: str
+    answered: str
+
+
+def load_answer_texts(path: Path = PROMPTS_FILE) -> AnswerTexts:
+    with path.open("rb") as f:
+        return AnswerTexts.model_validate(tomllib.load(f))
+
+
+@lru_cache(maxsize=16)
+def _default_texts(path: Path) -> AnswerTexts:
+    return load_answer_texts(path)
+
+
+def texts_for(question: str, path: Path = PROMPTS_FILE) -> AnswerTexts:
+    """The fixed texts in the question's language: ``answer.<language>.toml`` beside
+    ``path`` when there is one (``answer.fr.toml``), else ``path`` (English)."""
+    language = query_language(question)
+    localized = path.with_name(f"{path.stem}.{language}{path.suffix}") if language else None
+    return _default_texts(localized if localized and localized.is_file() else path)
+
+
+def completed(chosen: Sequence[Candidate], layer: SentenceLayer) -> list[Candidate]:
+    """The chosen statements as an answer quotes them: a lead-in with what follows it,
+    quotes whole, an interview reply with its question."""
+    return with_their_question(whole_quotes(with_what_follows(chosen, layer), layer), layer)
+
+
+def with_what_follows(chosen: Sequence[Candidate], layer: SentenceLayer) -> list[Candidate]:
+    """``chosen``, each lead-in (a statement that names its speaker and a subject but
+    says little: ``LEAD_IN_WORDS``, or announces what follows: "X presented the survey")
+    followed by the next sentence when the same speaker says it in the same paragraph."""
+    have = {(c.source.document_id, c.sentence.start) for c in chosen}
+    out = list(chosen)
+    for c in chosen:
+        s, tag = c.sentence, c.sentence.tag
+        if tag is None:
+            continue
+        said = c.text[tag[1] :] if tag[0] == 0 else s.content
+        words = terms_.words_for(c.source.language)
+        if len(content_terms(said, words)) > LEAD_IN_WORDS and not speakers.presents(said):
+            continue
+        for w in layer.sentences_in(s.document_id, s.end, s.end + 1000)[:1]:
+            r, key = w.record, (s.document_id, w.record.start)
+            same = r.paragraph == s.paragraph and r.speaker == s.speaker
+            if r.statement and same and key not in have:
+                have.add(key)
+                out.append(Candidate(c.source, r, w.vector_row, score=c.score))
+    return out
+
+
+def with_their_question(chosen: Sequence[Candidate], layer: SentenceLayer) -> list[Candidate]:
+    """``chosen``, the first sentence of an interview reply ("A: Because a pension system
+    only protects …") with the question it answers (the paragraph before, when it is a
+    "Q:" turn of another speaker): a reply alone often says nothing ("Yes, when they
+    trust the institution.")."""
+    out = []
+    for c in chosen:
+        s = c.sentence
+        if s.speaker is None or not turns.is_answer_turn(c.text):
+            out.append(c)
+            continue
+        before = layer.sentences_in(s.document_id, max(0, s.start - 2000), s.start)
+        before = [w for w in before if w.record.end <= s.start]
+        if not before:
+            out.append(c)
+            continue
+        paragraph = before[-1].record.paragraph
+        asked = [w.record for w in before if w.record.paragraph == paragraph]
+        first = asked[0]
+        text = c.source.text
+        if asked[0].speaker == s.speaker or not turns.is_question_turn(
+            text[first.start : first.end]
+        ):
+            out.append(c)
+            continue
+        words = first.start + after_turn_header(text[first.start : first.end], first.tag)
+        out.append(replace(c, asked=(first.start, words, asked[-1].end)))
+    return out
+
+
+def whole_quotes(chosen: Sequence[Candidate], layer: SentenceLayer) -> list[Candidate]:
+    """``chosen``, each quotation made whole: a statement that opens a quote closed
+    further on (“Online meetings are cheap … does. For 2023 I propose a mixed model …,”
+    he said.) brings the sentences up to the closing mark, and one that closes a quote
+    opened before brings those from the opening mark, within its paragraph and at most
+    ``QUOTE_REACH`` sentences away. A quote cut in half says half of what was said, and
+    the line would have to add a mark the report does not have."""
+    have = {(c.source.document_id, c.sentence.start) for c in chosen}
+    out = list(chosen)
+    for c in chosen:
+        text = c.text
+        marks = next(
+            ((o, e) for o, e in (("“", "”"), ("«", "»")) if text.count(o) != text.count(e)), None
+        )
+        if marks is None:
+            continue
+        opened = text.count(marks[0]) - text.count(marks[1])
+        s = c.sentence
+        reach = QUOTE_REACH * 400  # characters: sentences are rarely longer
+        window = (
+            layer.sentences_in(s.document_id, s.end, s.end + reach)
+            if opened > 0
+            else layer.sentences_in(s.document_id, max(0, s.start - reach), s.start)[::-1]
+        )
+        near = [w for w in window if w.record.paragraph == s.paragraph][:QUOTE_REACH]
+        for w in near:
+            if w.record.speaker != s.speaker:
+                break
+            key = (s.document_id, w.record.start)
+            if key not in have:
+                have.add(key)
+                out.append(Candidate(c.source, w.record, w.vector_row, score=c.score))
+            said = c.source.text[w.record.start : w.record.end]
+            if (marks[1] if opened > 0 else marks[0]) in said:
+                break
+    return out
+
+
+def render(chosen: Sequence[Candidate], texts: AnswerTexts) -> Answer:
+    best: dict[str, float] = {}
+    for c in chosen:
+        best[c.source.document_id] = max(best.get(c.source.document_id, -1e9), c.score)
+    documents = sorted(best, key=lambda d: -best[d])
+    lines: list[str] = []
+    citations: list[Citation] = []
+    statements: list[Statement] = []
+    introduced: set[str] = set()
+    for document_id in documents:
+        in_document = sorted(
+            (c for c in chosen if c.source.document_id == document_id),
+            key=lambda c: c.sentence.start,
+        )
+        source = in_document[0].source
+        title = clean(source.title) or source.source
+        header = texts.document_header if source.date else texts.document_header_undated
+        lines.append(header.format(title=title, date=source.date))
+        for run in _runs(in_document):
+            n = len(citations) + 1
+            citations.append(_citation(n, run))
+            said = _statement(run, texts, introduced)
+            lines.append(texts.line.format(statement=said, n=n))
+            first = run[0].sentence
+            statements.append(Statement(document_id, said, (n,), first.speaker, first.role))
+    answer = Answer("\n".join(lines), tuple(citations), True, tuple(statements))
+    _check(answer, chosen)
+    return answer
+
+
+def _runs(in_document: list[Candidate]) -> list[list[Candidate]]:
+    """Adjacent sentences of one speaker in one paragraph, merged into one citation."""
+    runs: list[list[Candidate]] = []
+    for c in in_document:
+        if runs:
+            last = runs[-1][-1].sentence
+            if (
+                last.ordinal + 1 == c.sentence.ordinal
+                and last.paragraph == c.sentence.paragraph
+                and last.speaker == c.sentence.speaker
+                and c.sentence.ordinal > 0
+            ):
+                runs[-1].append(c)
+                continue
+        runs.append([c])
+    return runs
+
+
+def _citation(n: int, run: list[Candidate]) -> Citation:
+    source = run[0].source
+    asked = run[0].asked
+    start, end = asked[0] if asked else run[0].sentence.start, run[-1].sentence.end
+    return Citation(
+        n=n,
+        document_id=source.document_id,
+        title=source.title,
+        date=source.date,
+        url=source.url,
+        source=source.source,
+        page=page_at(source.pages, start),
+        speaker=run[0].sentence.speaker,
+        passage=source.text[start:end],
+        start=start,
+        end=end,
+        score=round(max(c.score for c in run), 4),
+        language=source.language,
+    )
+
+
+def _statement(run: list[Candidate], texts: AnswerTexts, introduced: set[str]) -> str:
+    quote = balance_quotes(_joined([clean(_shown(c)) for c in run]))
+    first = run[0].sentence
+    if first.speaker is None:
+        return quote
+    name = first.speaker
+    role = clean(first.role or "")
+    with_role = bool(role) and name not in introduced and _squash(role) not in _squash(quote)
+    introduced.add(name)
+    label = (
+        texts.speaker_with_role.format(name=name, role=role)
+        if with_role
+        else texts.speaker_plain.format(name=name)
+    )
+    if name in quote:  # the report names the speaker: the role goes after the name
+        return quote.replace(name, label, 1)
+    asked = run[0].asked
+    if asked is not None:
+        question = clean(run[0].source.text[asked[1] : asked[2]])
+        return texts.answered.format(speaker=label, question=question, quote=quote)
+    pronoun = _PRONOUN_START.match(quote)
+    if pronoun is not None:  # "He described …" → "Guo Jun (…) described …"
+        space = "" if pronoun.group() in ("他", "她") else " "  # Chinese has no spaces
+        return f"{label}{space}{quote[pronoun.end() :]}"
+    return texts.attributed.format(speaker=label, quote=quote)
+
+
+def _joined(sentences: Sequence[str]) -> str:
+    """Sentences one after the other: with a space, but none after Chinese or Japanese
+    full stops ("重要。他指出，…")."""
+    out = ""
+    for text in sentences:
+        out += text if not out or out.rstrip("”」").endswith(("。", "！", "？")) else f" {text}"
+    return out
+
+
+def _shown(candidate: Candidate) -> str:
+    """The sentence as an answer line shows it: without a turn header at its start
+    ("A: ", "Jean-Luc Marchand (France): ", "– (HR) "), which the attribution replaces.
+    The citation still quotes the whole span."""
+    text = candidate.text
+    skip = after_turn_header(text, candidate.sentence.tag)
+    return text[skip:] if skip < len(text) else text
+
+
+def balance_quotes(text: str) -> str:
+    """A statement whose quotation opens or closes outside it gets the missing mark,
+    so no answer line leaves a quote open: "“The first effect … changes." →
+    "“The first effect … changes.”"."""
+    guillemets = text.count("«") - text.count("»")  # French and Russian « »
+    if guillemets:
+        return text + "»" * guillemets if guillemets > 0 else "«" * -guillemets + text
+    low = text.count("„")  # „…“: the “ closes it
+    opened = text.count("“") - text.count("”") - 2 * min(low, text.count("“")) + low
+    if opened > 0:
+        return text + ("“" if low else "”") * opened
+    if opened < 0:
+        return "“" * -opened + text
+    if text.count('"') % 2:
+        return text + '"' if text.lstrip().startswith('"') else '"' + text
+    return text
+
+
+def _check(answer: Answer, chosen: Sequence[Candidate]) -> None:
+    """The citation invariants of DESIGN.md; a failure here is a bug, never bad input."""
+    documents = {c.source.document_id: c.source.text for c in chosen}
+    for citation in answer.citations:
+        if documents[citation.document_id][citation.start : citation.end] != citation.passage:
+            raise AssertionError(f"citation [{citation.n}] does not quote its document span")
+    markers = [int(m) for m in _MARKER.findall(answer.text)]
+    expected = list(range(1, len(answer.citations) + 1))
+    if list(dict.fromkeys(markers)) != expected or len(markers) != len(expected):
+        raise AssertionError(f"markers {markers} do not match citations {expected}")
+
+
+def _squash(text: str) -> str:
+    """Letters and digits only: "vice president. of the PRC ESS ." ~ its cleaned role."""
+    return "".join(ch for ch in text.lower() if ch.isalnum())
