@@ -21,7 +21,7 @@ from typing import NamedTuple
 import Stemmer
 
 from index.language import primary, query_language
-from index.lexical import SNOWBALL, stopwords
+from index.lexical import BIGRAM_LANGUAGES, SNOWBALL, stopwords
 from index.sentence_layer import name_key
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -47,19 +47,45 @@ _CJK_RUN = re.compile(f"[{_CJK}]+")
 # Function characters and question words: a bigram holding one says nothing of the topic
 # ("的" of, "哪些" which, "什么" what, "如何" how, "是否" whether).
 _CJK_STOP = frozenset("的了是在有和与及或对把被都也还而之其这那哪些什么吗呢吧如何怎样为是否")
+# The question words of each kind, in the languages the assistant answers in: English,
+# French, Spanish, Portuguese, Italian, German, Russian, Chinese. "Who" only opens a
+# question ("qui", "chi" are also relative pronouns mid-sentence); "谁", "多少" and
+# "什么时候" ask wherever they stand.
+_START = r"^\s*[¿]?"
 _ANSWER_TYPES = (
-    ("person", re.compile(r"^\s*(?:who|whom|whose)\b", re.I)),
+    (
+        "person",
+        re.compile(
+            _START + r"(?:who|whom|whose|qui|quién|quiénes|quem|chi|wer|wem|wessen|кто|кого|кем)\b"
+            r"|谁",
+            re.I,
+        ),
+    ),
     (
         "number",
         re.compile(
             r"\bhow\s+(?:many|much|big|large|long|old|often|high|low)\b"
-            r"|\bwhat\s+(?:share|percentage|proportion|number|amount|volume|size)\b",
+            r"|\bwhat\s+(?:share|percentage|proportion|number|amount|volume|size)\b"
+            r"|\bcombien\b|\bcuánt[oa]s?\b|\bquant[oa]s?\b|\bquant[ie]\b"
+            r"|\bwie\s+(?:viele?|hoch|groß|lange|oft)\b|\bсколько\b"
+            r"|多少|几[个位名次家年]",
             re.I,
         ),
     ),
-    ("date", re.compile(r"^\s*when\b|\b(?:what|which)\s+(?:date|year|day|month)\b", re.I)),
+    (
+        "date",
+        re.compile(
+            _START + r"(?:when|quand|cuándo|quando|wann|когда)\b"
+            r"|\b(?:what|which)\s+(?:date|year|day|month)\b"
+            r"|\b(?:en|in|em)\s+(?:quelle|qué|que|che|welchem)\s+(?:année|año|ano|anno|jahr)\b"
+            r"|\bв\s+каком\s+году\b|什么时候|何时|哪一年|哪年|哪天",
+            re.I,
+        ),
+    ),
 )
-_PERSON_NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]+)+")
+_PERSON_NAME = re.compile(
+    r"(?<!^)(?<![.!?]\s)\b[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+)+"
+)
 # Beginnings of the words of bodies, events and places' names, never of a person's.
 _BODY_WORDS = tuple(
     """commission council chamber committee associat federat union government ministr
@@ -68,15 +94,54 @@ _BODY_WORDS = tuple(
     international general european world economic social similar seminar webinar
     conference summit programme program""".split()
 )
-_NUMBER = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
-    r"|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion"
-    r"|half|third|quarter|dozen|percent|doubled|tripled)\b",
-    re.I,
-)
+# A number in words, by the language of the statement (English, French, Spanish,
+# Portuguese, Italian, German, Russian; whole words: "семи" is seven, not the start of
+# "семинар"; "un", "uno" and "один" also mean "a", "due" is English too), and Chinese
+# numerals with a measure word ("十二个", "五十二名") or a share ("百分之"). Digits count
+# in any language.
+_NUMBER_WORDS = {
+    "en": """one two three four five six seven eight nine ten eleven twelve twenty thirty forty
+    fifty sixty seventy eighty ninety hundred thousand million billion trillion half third
+    quarter dozen percent doubled tripled""",
+    "fr": """deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze
+    seize vingt trente quarante cinquante soixante cent mille million millions milliard
+    milliards moitié tiers quart""",
+    "es": """dos tres cuatro cinco seis siete ocho nueve diez once doce quince veinte treinta
+    cuarenta cincuenta sesenta setenta ochenta noventa cien ciento mil millón millones
+    mitad""",
+    "pt": """dois duas três quatro cinco seis sete oito nove dez onze doze quinze vinte trinta
+    quarenta cinquenta cem mil milhão milhões metade""",
+    "it": """due tre quattro cinque sei sette otto nove dieci undici dodici quindici venti
+    trenta quaranta cinquanta cento mille milione milioni metà""",
+    "de": """zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig vierzig
+    fünfzig hundert tausend Million Millionen Milliarde Hälfte Drittel Prozent""",
+    "ru": r"""два две двух три трёх трех четыре четырёх пять пяти шесть шести семь семи
+    восемь восьми девять девяти десять десяти \w+надцат\w* двадцат\w* тридцат\w* сорок\w*
+    пятьдесят\w* шестьдесят\w* семьдесят\w* восемьдесят\w* девяност\w* сто ста сотн\w*
+    тысяч\w* миллион\w* миллиард\w* половин\w* треть\w* процент\w*""",
+}
+_CHINESE_NUMBER = r"[零一二三四五六七八九十百千万亿两]+[个位名家项次倍]|百分之"
+
+
+@lru_cache(maxsize=16)
+def _number(language: str | None) -> re.Pattern[str]:
+    code = primary(language) or "en"
+    if code in BIGRAM_LANGUAGES:
+        return re.compile(rf"\d|{_CHINESE_NUMBER}")
+    words = "|".join(_NUMBER_WORDS.get(code, _NUMBER_WORDS["en"]).split())
+    return re.compile(rf"\d|\b(?:{words})\b", re.I)
+
+
+# A year (also "2025年"), a month's name (English capitalised: "may" is a verb; French,
+# Spanish, German and Russian as written in a date), or a Chinese month or day number.
 _DATE = re.compile(
-    r"\b(?:1[89]|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August"
+    r"(?<!\d)(?:1[89]|20)\d\d(?!\d)|\b(?:January|February|March|April|May|June|July|August"
     r"|September|October|November|December)\b"
+    r"|\b(?:janvier|février|avril|juin|juillet|août|septembre|octobre|novembre|décembre"
+    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre"
+    r"|diciembre|Januar|Februar|März|Juni|Juli|Oktober|Dezember|января|февраля|марта"
+    r"|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\b"
+    r"|\d{1,2}\s*[月日]"
 )
 _ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
 
@@ -196,10 +261,12 @@ def answer_type(question: str) -> str | None:
     return None
 
 
-def has_answer_type(text: str, kind: str) -> bool:
+def has_answer_type(text: str, kind: str, language: str | None = "en") -> bool:
+    """Whether ``text`` (in ``language``) holds a thing of ``kind``: a person's name, a
+    number, a date."""
     if kind == "person":
         return any(
             not any(w.startswith(_BODY_WORDS) for w in name_key(m.group()).split())
             for m in _PERSON_NAME.finditer(text)
         )
-    return bool((_NUMBER if kind == "number" else _DATE).search(text))
+    return bool((_number(language) if kind == "number" else _DATE).search(text))

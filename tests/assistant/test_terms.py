@@ -66,6 +66,38 @@ def test_answer_types() -> None:
     assert has_answer_type("The seminar took place in March 2023.", "date")
 
 
+def test_answer_types_in_the_languages_we_answer_in() -> None:
+    assert answer_type("Combien de délégués ont participé au séminaire ?") == "number"
+    assert answer_type("¿Cuántos consejos asistieron a la reunión?") == "number"
+    assert answer_type("Wie viele Mitglieder hat der Verband?") == "number"
+    assert answer_type("Сколько советов участвовало в семинаре?") == "number"
+    assert answer_type("有多少个理事会参加了会议？") == "number"
+    assert answer_type("Qui a présidé la réunion ?") == "person"
+    assert answer_type("¿Quién presidió la audiencia?") == "person"
+    assert answer_type("Кто открыл семинар?") == "person"
+    assert answer_type("谁主持了研讨会？") == "person"
+    assert answer_type("Quand le séminaire a-t-il eu lieu ?") == "date"
+    assert answer_type("В каком году прошёл семинар?") == "date"
+    assert answer_type("研讨会是什么时候举行的？") == "date"
+    # a relative "qui" or "chi" in the middle of a question asks for no person
+    assert answer_type("Qu'ont dit les délégués qui représentent les jeunes ?") is None
+    assert answer_type("Qu'a dit Julien Mercier sur la formation ?") is None
+    # a date as reports in these languages write one
+    assert has_answer_type("2025年6月10日，协会在北京举办研讨会。", "date")
+    assert has_answer_type("Le séminaire s'est tenu le 23 septembre à La Haye.", "date")
+    assert has_answer_type("Семинар прошёл 18 марта в Ташкенте.", "date")
+    assert not has_answer_type("Members may pay by mobile phone.", "date")
+    assert has_answer_type("Открывая семинар, Фарход Назаров напомнил об этом.", "person")
+    # a number in words, read as the statement's language
+    assert has_answer_type("Приняли участие представители четырнадцати советов.", "number", "ru")
+    assert not has_answer_type("Открывая семинар, председатель напомнил о реформе.", "number", "ru")
+    assert has_answer_type("Cinquante-deux délégués ont participé.", "number", "fr")
+    assert has_answer_type("来自十二个成员理事会的代表参加了会议。", "number", "zh")
+    assert not has_answer_type("研讨会的结论将提交协会理事会审议。", "number", "zh")
+    assert not has_answer_type("The delay was due to the strike.", "number", "en")
+    assert has_answer_type("Il ritardo è dovuto a due scioperi.", "number", "it")
+
+
 def test_chinese_is_read_as_character_bigrams_without_function_characters() -> None:
     # a run of Han characters is a phrase, not one word: its bigrams match the same words
     # inside a statement written differently
