@@ -52,6 +52,14 @@ _PRONOUN_START = re.compile(
     r"^(?:He|She|Il|Elle|Он|Она|Él|Ella|Ele|Ela|Er|Sie|Lui|Lei)\s+(?=[a-zß-ÿа-яё])"
     r"|^(?:他|她)(?=[\u4e00-\u9fff])"  # "她说，…" → "王丽华（主办方代表）说，…"
 )
+# "According to him, …" and its kin in the languages whose preposition takes the name as
+# it is: "Selon lui, le dispositif …" → "Selon Julien Mercier (…), le dispositif …".
+# (Russian "По его словам" and German "Ihm zufolge" would need the name declined: the
+# statement keeps them, after the name.)
+_ACCORDING = re.compile(
+    r"^(According to|Selon|Según|Segundo|Secondo)\s+(?:him|her|lui|elle|él|ella|ele|ela|lei)"
+    r"(?=\s*,)"
+)
 
 
 class AnswerTexts(BaseModel):
@@ -276,6 +284,9 @@ def _statement(run: list[Candidate], texts: AnswerTexts, introduced: set[str]) -
     if asked is not None:
         question = clean(run[0].source.text[asked[1] : asked[2]])
         return texts.answered.format(speaker=label, question=question, quote=quote)
+    according = _ACCORDING.match(quote)
+    if according is not None:
+        return f"{according.group(1)} {label}{quote[according.end() :]}"
     pronoun = _PRONOUN_START.match(quote)
     if pronoun is not None:  # "He described …" → "Guo Jun (…) described …"
         space = "" if pronoun.group() in ("他", "她") else " "  # Chinese has no spaces
@@ -310,6 +321,8 @@ def balance_quotes(text: str) -> str:
         return text + "»" * guillemets if guillemets > 0 else "«" * -guillemets + text
     low = text.count("„")  # „…“: the “ closes it
     opened = text.count("“") - text.count("”") - 2 * min(low, text.count("“")) + low
+    if opened and text.count('"') % 2 and _straight_pairs(text, opened):
+        return text  # '"We should … regulation,” he said.': one straight, one curly mark
     if opened > 0:
         return text + ("“" if low else "”") * opened
     if opened < 0:
@@ -317,6 +330,15 @@ def balance_quotes(text: str) -> str:
     if text.count('"') % 2:
         return text + '"' if text.lstrip().startswith('"') else '"' + text
     return text
+
+
+def _straight_pairs(text: str, opened: int) -> bool:
+    """Whether the one unmatched curly mark of ``text`` pairs with a straight one: a
+    straight mark before a lone closing mark, or after a lone opening one."""
+    if abs(opened) != 1:
+        return False
+    straight = text.index('"')
+    return straight < text.index("”") if opened < 0 else straight > text.rindex("“")
 
 
 def _check(answer: Answer, chosen: Sequence[Candidate]) -> None:

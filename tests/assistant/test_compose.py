@@ -31,6 +31,7 @@ from index.build import build_index
 from index.config import BuildConfig, EmbedConfig
 from index.embed import Embedder
 from index.layout import IndexDir
+from index.sentence_layer import SentenceRecord
 from index.snapshot import Snapshot
 
 pytestmark = pytest.mark.slow
@@ -383,6 +384,26 @@ def test_quotes_are_balanced() -> None:
     )
     assert balance_quotes("it will stay,” she said.") == "“it will stay,” she said."
     assert balance_quotes("“Whole.”") == "“Whole.”"
+    # a report that opens with a straight mark and closes with a curly one
+    mixed = '"We should act together,” he said.'
+    assert balance_quotes(mixed) == mixed
+    closed = '“We should act together," he said.'
+    assert balance_quotes(closed) == closed
+
+
+def test_according_to_him_reads_with_the_speakers_name() -> None:
+    for said, expected in (
+        ("According to him, rain is scarce.", "According to Tom Hale (member of the Council), "),
+        ("Selon lui, la pluie est rare.", "Selon Tom Hale (member of the Council), la pluie"),
+        ("Según ella, la lluvia escasea.", "Según Tom Hale (member of the Council), la lluvia"),
+        ("По его словам, дождей мало.", "Tom Hale (member of the Council): По его словам,"),
+    ):
+        record = SentenceRecord(
+            "d", 0, 0, len(said), 0, "Tom Hale", "member of the Council", True, None, None, said
+        )
+        source = statements.Source("d", "Report", None, None, "report.txt", said)
+        line = render._statement([statements.Candidate(source, record, -1)], TEXTS, set())
+        assert line.startswith(expected), line
 
 
 def _candidate(snapshot: Snapshot, opening: str) -> statements.Candidate:
