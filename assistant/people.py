@@ -40,7 +40,8 @@ _SPEECH = re.compile(
     r"|highlight(?:ed|s)|expressed|describ(?:e|ed|es)|answer(?:ed|s)?|repl(?:y|ied)"
     r"|point(?:ed|s)?\s+out|insist(?:ed|s)?|urg(?:e|ed|es)|declared|promised"
     r"|criticis(?:e|ed)|criticiz(?:e|ed)|quot(?:e|ed|es)|present(?:ed|s)?|address(?:ed|es)?"
-    r"|focus(?:ed|es)?\s+on|reported|discuss(?:ed)?"
+    # "report" as the verb that ends "What did X report?", not "… The Enterprise Report?"
+    r"|focus(?:ed|es)?\s+on|reported|(?-i:report)(?:\s+on)?(?=\s*\?)|discuss(?:ed)?"
     # French, Spanish, German, Russian: the verbs and nouns of the same questions ("Qu'a
     # dit X ?", "¿Qué propuso X?", "Was sagte X?", "Что сказал X?")
     r"|dit|déclaré|proposé|propose|pense|estimé|affirmé|souligné|expliqué|recommandé"
@@ -199,15 +200,18 @@ def _by_role(
     """ "the president of the Chilean council": the one speaker whose role has the role
     word and the most other words of the phrase (by a shared prefix)."""
     lowered = question.lower()
-    for head in re.finditer(r"\bthe\s+([\w-]+)\s+of\s+the\s+", lowered):
-        if head.group(1) not in _ROLE_HEADS:
+    # one or two words before "of": "the president of the …", "the secretary general of
+    # the …", "the vice president of the …"
+    for head in re.finditer(r"\bthe\s+((?:[\w-]+\s+)?[\w-]+)\s+of\s+the\s+", lowered):
+        heads = head.group(1).split()
+        if not any(h in _ROLE_HEADS for h in heads):
             continue
         words = list(re.finditer(r"[\w-]+", lowered[head.end() :]))[:_ROLE_PHRASE_WORDS]
         best: list[tuple[int, int, SpeakerEntry]] = []
         for entry in speakers:
             role = (entry.role or "").lower()
             role_words = [w for w in re.findall(r"[\w-]+", role) if len(w) > 2]
-            if head.group(1) not in role_words:
+            if any(h not in role_words for h in heads):
                 continue
             matched = [
                 m.end()
