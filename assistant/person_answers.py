@@ -14,13 +14,12 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from assistant import statements
 from assistant import terms as terms_
 from assistant.people import PeopleMatch, topic_of
 from assistant.render import AnswerTexts, completed, render
 from assistant.statements import (
     MAX_PASSAGES,
-    W_LEXICAL,
-    W_PARAGRAPH,
     Candidate,
     SentenceLayer,
     Source,
@@ -123,7 +122,12 @@ def person_answer(
 
 def _person_relevance(candidate: Candidate, cosine: float) -> float:
     """The score of a statement of the person a question names, for its topic."""
-    return cosine + W_PARAGRAPH * candidate.context + W_LEXICAL * candidate.overlap
+    # the weights read at call time, as ``statements.relevance`` reads them
+    return (
+        cosine
+        + statements.W_PARAGRAPH * candidate.context
+        + statements.W_LEXICAL * candidate.overlap
+    )
 
 
 def _main_statements(
