@@ -7,6 +7,7 @@
 - ``term_weights``: inverse document frequency of the question's words over candidates;
 - ``answer_type`` / ``has_answer_type``: "Who …" wants a person's name, "How many …" a
   number, "When …" a date (the coarse classes of factoid QA, Li & Roth, COLING 2002).
+- ``compares``: "What do A and B have in common?", "Which is older, A or B?".
 """
 
 from __future__ import annotations
@@ -259,6 +260,20 @@ def answer_type(question: str) -> str | None:
         if pattern.search(question):
             return kind
     return None
+
+
+# A question that compares two things: "What do A and B have in common?", "Were A and
+# B of the same nationality?", "Which is older, A or B?", "Are A and B both …?"
+_COMPARES = re.compile(
+    r"\b(?:in\s+common|both|the\s+same|compared?\s+(?:to|with))\b"
+    r"|,\s*(?-i:[A-Z\"“'])[^,?]*\bor\s+(?-i:[A-Z\"“'])[^,?]*\?\s*$",
+    re.I,
+)
+
+
+def compares(question: str) -> bool:
+    """Whether ``question`` compares two things (see ``_COMPARES``)."""
+    return bool(_COMPARES.search(question))
 
 
 def has_answer_type(text: str, kind: str, language: str | None = "en") -> bool:

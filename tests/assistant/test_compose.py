@@ -489,3 +489,22 @@ def test_a_verb_of_speech_alone_is_no_topic(ask: Any) -> None:
     answer = ask("What did Piotr Nowicki call for?")
     assert answer.found
     assert any("minimum pension financed from taxes" in c.passage for c in answer.citations)
+
+
+def test_a_comparison_credits_each_statement_with_its_partners_words() -> None:
+    def said(doc: str, text: str) -> statements.Candidate:
+        record = SentenceRecord(doc, 0, 0, len(text), 0, None, None, True, None, None, text)
+        source = statements.Source(doc, doc, None, None, f"{doc}.txt", text)
+        return statements.Candidate(source, record, 0)
+
+    burnett = said("a", "Charles Burnett is a film director.")
+    pakula = said("b", "Alan J. Pakula was a film director.")
+    also_burnett = said("a", "Burnett was born in Vicksburg.")
+    words = [{"charl", "burnett", "director"}, {"alan", "pakula", "director"}, {"burnett"}]
+    weight = dict.fromkeys(("charl", "burnett", "alan", "pakula", "director"), 1.0)
+    own = [3 / 5, 3 / 5, 1 / 5]
+    credited = statements._with_partner([burnett, pakula, also_burnett], words, weight, 5.0, own)
+    # each is credited with the two names the other report's statement adds
+    assert credited[:2] == [pytest.approx(1.0), pytest.approx(1.0)]
+    # a partner comes from another report: the second Burnett sentence is no partner
+    assert credited[2] == pytest.approx(1 / 5 + 3 / 5)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from assistant.terms import (
     acronyms,
     answer_type,
+    compares,
     content_terms,
     has_answer_type,
     spelled_out,
@@ -114,3 +115,14 @@ def test_word_count_counts_two_chinese_characters_as_a_word() -> None:
 
     assert word_count("来自十二个成员理事会的代表参加了会议。") == 9
     assert word_count("What was said about digital risks?") == 6
+
+
+def test_a_question_that_compares_two_things() -> None:
+    assert compares("What do Charles Burnett and Alan J. Pakula have in common?")
+    assert compares("Who is older, Annie Morton or Terry Richardson?")
+    assert compares("Were Scott Derrickson and Ed Wood of the same nationality?")
+    assert compares("Are the Lisbon and Rabat meetings both on the care economy?")
+    # a list of lower-case things, or "or" inside a topic, compares nothing
+    assert not compares("What was said about software that sets pace, hiring or dismissal?")
+    assert not compares("What was said about the agreement between the EU and Libya?")
+    assert not compares("What share of the market do they hold?")
