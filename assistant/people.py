@@ -201,8 +201,8 @@ def _by_role(
     word and the most other words of the phrase (by a shared prefix)."""
     lowered = question.lower()
     # one or two words before "of": "the president of the …", "the secretary general of
-    # the …", "the vice president of the …"
-    for head in re.finditer(r"\bthe\s+((?:[\w-]+\s+)?[\w-]+)\s+of\s+the\s+", lowered):
+    # the …", "the vice president of the …", "the representative of Ghana"
+    for head in re.finditer(r"\bthe\s+((?:[\w-]+\s+)?[\w-]+)\s+of\s+(?:the\s+)?", lowered):
         heads = head.group(1).split()
         if not any(h in _ROLE_HEADS for h in heads):
             continue

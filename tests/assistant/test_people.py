@@ -83,6 +83,8 @@ def test_a_speaker_is_named_by_a_role_of_one_or_two_words() -> None:
     assert by_role("What did the president of the Chilean council say?") == ["Sofía Herrera"]
     assert by_role("What did the Secretary General of the Association report?") == ["Moussa Diallo"]
     assert by_role("What did the president of the Association propose?") == ["Karim Benjelloun"]
+    # "of" without "the": "the representative of Ghana", "the president of Chile's council"
+    assert by_role("What did the president of Chile's council say?") == ["Sofía Herrera"]
     assert named_people("Which is older, Utne Reader or The Enterprise Report?", speakers) == (
         named_people("Which is older?", speakers)
     )
