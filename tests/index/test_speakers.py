@@ -10,7 +10,7 @@ import pytest
 
 from index.sentence_layer import name_key
 from index.sentences import split_sentences
-from index.speakers import Speaker, attribute
+from index.speakers import Speaker, attribute, presents
 
 SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed"
 
@@ -502,3 +502,18 @@ def test_chinese_role_name_verb_and_pronouns() -> None:
     assert found[1][1] == "主办方代表赵明在开幕致辞中指出，"
     sentences = split_sentences(text)
     assert attribute(sentences)[-1].speaker == Speaker("刘洋", "工会代表")
+
+
+def test_words_that_announce_what_a_speaker_goes_on_to_say() -> None:
+    # "X addressed Y." / "X focused on Y." / "X spoke about Y.": the next sentence of X
+    # says what (render.with_what_follows brings it, whatever Y's length)
+    for said in (
+        "addressed artificial intelligence and jobs.",
+        "focused on cybersecurity.",
+        "spoke about misinformation in local languages.",
+        "presented a study.",
+        "a présenté l'expérience du compte personnel de formation.",
+    ):
+        assert presents(said), said
+    assert not presents("noted that rents had doubled.")
+    assert not presents("said the addresses were wrong.")
