@@ -72,9 +72,9 @@ def compose_answer(
     if people.speakers:
         # embedded without the names (with its verb: "recommend" means something);
         # matched word by word without the verbs of speech ("What did X call for?")
-        if embed_query is not None:
-            query = unit(embed_query(without_spans(question, people.spans)))
         topic = without_spans(question, people.spans)
+        if embed_query is not None:
+            query = unit(embed_query(topic))
         words = terms_.question_words(question)
         return person_answer(
             topic,

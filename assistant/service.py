@@ -443,8 +443,7 @@ class AssistantService:
     def _query_text(self, question: str, context: Sequence[str]) -> str:
         """The lexical text a question is searched with: with the words of the earlier
         turns of a conversation (``_query_vector``)."""
-        earlier = [c.strip() for c in context if c.strip()][-2:]
-        return " ".join([*earlier, question])
+        return " ".join([*_earlier_turns(context), question])
 
     def _query_vector(self, question: str, context: Sequence[str]) -> np.ndarray:
         """The vector a question is searched with.
@@ -455,7 +454,7 @@ class AssistantService:
         of the conversation carries over while the new question leads.
         """
         vector = self.embedder.embed_query(question)
-        earlier = [c.strip() for c in context if c.strip()][-2:]
+        earlier = _earlier_turns(context)
         if not earlier:
             return vector
         # Weight 0.5 for the last turn, 0.25 for the one before: the new question
@@ -482,3 +481,9 @@ class AssistantService:
                 "take document ids from citations or search results"
             )
         return doc, state.version
+
+
+def _earlier_turns(context: Sequence[str]) -> list[str]:
+    """The last two earlier turns of a conversation that say something: what a
+    follow-up question is searched with besides its own words and vector."""
+    return [c.strip() for c in context if c.strip()][-2:]
