@@ -290,13 +290,12 @@ def worktree(ref: str) -> Path:
 def compare(url: str, other: str, ref: str, warm_up: list[str], questions: list[str]) -> None:
     """Each question to both servers, one after the other (which goes first alternates),
     one client: both see the same questions under the same load."""
-    latencies: dict[str, list[float]] = {"now": [], ref: []}
     with httpx.Client(timeout=30) as http:
         for q in warm_up:
             for base in (url, other):
                 http.post(base + "/v1/answer", json={"question": q})
         for path in ("/v1/answer", "/v1/search"):
-            latencies = {"now": [], ref: []}
+            latencies: dict[str, list[float]] = {"now": [], ref: []}
             for i, q in enumerate(questions):
                 body = {"question": q} if path == "/v1/answer" else {"query": q, "top_k": 10}
                 pair = [("now", url), (ref, other)]
