@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assistant import terms as terms_
-from assistant.people import named_people, without_spans
+from assistant.people import asks_what_was_said, named_people, without_spans
 from assistant.person_answers import person_answer, unknown_person_answer
 from assistant.render import AnswerTexts, completed, render, texts_for
 from assistant.statements import SentenceLayer, rank_statements, select, typed_answers, unit
@@ -93,7 +93,7 @@ def compose_answer(
     ranked = rank_statements(question, passages, query, layer, multilingual)
     if ranked and terms_.answer_type(question) is not None:
         ranked = typed_answers(ranked)
-    chosen = select(ranked, max_sentences, layer)
+    chosen = select(ranked, max_sentences, layer, speech=asks_what_was_said(question))
     if not chosen:
         return Answer(text=texts.nothing_found, citations=(), found=False)
     return render(completed(chosen, layer), texts)

@@ -97,7 +97,7 @@ def named_people(question: str, speakers: Sequence[SpeakerEntry]) -> PeopleMatch
     Karim Benjelloun elected?", "Which film did X direct?") is no question about their
     statements: it matches nobody and goes to the ordinary search, where the name still
     weighs as words."""
-    if not _SPEECH.search(question):
+    if not asks_what_was_said(question):
         return PeopleMatch((), (), ())
     words = _words(question)
     found: dict[str, SpeakerEntry] = {}
@@ -140,6 +140,11 @@ def named_people(question: str, speakers: Sequence[SpeakerEntry]) -> PeopleMatch
         spans.append(role[1])
     unknown = _unknown_names(question, spans, speakers)
     return PeopleMatch(tuple(found.values()), unknown, tuple(sorted(spans)))
+
+
+def asks_what_was_said(question: str) -> bool:
+    """Whether ``question`` asks what was said (a verb or noun of speech), not a fact."""
+    return _SPEECH.search(question) is not None
 
 
 def without_spans(question: str, spans: Sequence[tuple[int, int]]) -> str:

@@ -36,7 +36,7 @@ _STOPWORDS = frozenset(
     up very was we were what when where which while who whom why will with would you your
     yours yourself yourselves
     said say says tell told mention mentioned discussed discuss talk talked speak spoke
-    anything something someone anyone please know report reports meeting
+    anything something someone anyone please know report reports meeting many much
     propose proposed suggest suggested think thinks view views position opinion main point
     points statement statements argue argued""".split()
 )

@@ -456,6 +456,23 @@ def test_a_question_for_a_number_keeps_only_statements_with_one(snapshot: Snapsh
     assert kept == [best, number]
 
 
+def test_what_was_said_is_answered_with_what_someone_said(snapshot: Snapshot) -> None:
+    said = replace(_candidate(snapshot, "Anna Berg, President of the Council of Sweden"), score=1.9)
+    near = 1.9 - statements.RELATIVE_WINDOW + statements.UNATTRIBUTED / 2  # in the window
+    narrated = replace(_candidate(snapshot, "On 1 April 2024 the Association held"), score=near)
+    assert said.sentence.speaker == "Anna Berg" and narrated.sentence.speaker is None
+    # a question for what was said: a speaker's statement outranks the narrator's
+    assert statements.select([said, narrated], 6, snapshot, bar=1.0, speech=True) == [said]
+    # a question for a fact, or no speaker among the candidates: the narrator is heard
+    assert narrated in statements.select([said, narrated], 6, snapshot, bar=1.0)
+    assert statements.select([narrated], 6, snapshot, bar=1.0, speech=True) == [narrated]
+    # a report that mostly speaks for itself (a filing quoting its chief executive once):
+    # its sentences are its statements
+    weather = replace(_candidate(snapshot, "The weather in the city was sunny"), score=near)
+    kept = statements.select([said, narrated, weather], 6, snapshot, bar=1.0, speech=True)
+    assert narrated in kept and weather in kept
+
+
 def test_answer_quotes_are_whole(ask: Any) -> None:
     answer = ask("What did Anna Berg say about digital risks?")
     assert answer.citations
