@@ -74,8 +74,11 @@ _CJK_NAME = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{2
 _ROLE_HEADS = frozenset(
     """president vice-president chair chairman chairwoman chairperson secretary
     secretary-general director minister ambassador rapporteur commissioner member expert
-    delegate representative head moderator economist researcher adviser advisor""".split()
+    delegate representative head moderator economist researcher adviser advisor chief
+    executive officer ceo governor mayor spokesperson spokesman spokeswoman manager founder
+    chancellor treasurer""".split()
 )
+_ROLE_MODIFIERS = frozenset("general vice deputy prime first acting interim".split())
 # Words after "the president of the" that may name the body ("Chilean council").
 _ROLE_PHRASE_WORDS = 8
 # Shared prefix for two words to count as one in a role ("Chilean" ~ "Chile").
@@ -228,6 +231,30 @@ def _by_role(
         best.sort(key=lambda t: -t[0])
         if best and (len(best) == 1 or best[0][0] > best[1][0]):
             return best[0][2], (head.start(), head.end() + best[0][1])
+    return _by_role_alone(lowered, speakers)
+
+
+def _by_role_alone(
+    lowered: str, speakers: Sequence[SpeakerEntry]
+) -> tuple[SpeakerEntry, tuple[int, int]] | None:
+    """ "What did the chief executive say?": the role words after "the" name whoever
+    alone holds a role with all of them ("the president" among several presidents
+    names no one)."""
+    for the in re.finditer(r"\bthe\s+", lowered):
+        role = []
+        for word in re.finditer(r"[\w-]+", lowered[the.end() :]):
+            if word.group() not in _ROLE_HEADS and word.group() not in _ROLE_MODIFIERS:
+                break
+            role.append(word)
+        if not any(w.group() in _ROLE_HEADS for w in role):
+            continue
+        holders = {
+            entry.key: entry
+            for entry in speakers
+            if all(w.group() in re.findall(r"[\w-]+", (entry.role or "").lower()) for w in role)
+        }
+        if len(holders) == 1:
+            return next(iter(holders.values())), (the.start(), the.end() + role[-1].end())
     return None
 
 
@@ -255,6 +282,8 @@ def _unknown_names(
         tokens = name_key(match.group("name")).split()
         if not tokens or any(t in _NOT_NAMES or t in _BODIES for t in tokens):
             continue
+        if all(t in _ROLE_HEADS or t in _ROLE_MODIFIERS for t in tokens):
+            continue  # "the Secretary General", "the Chief Executive": a role, no name
         if any(tokens == e.key.split() for e in speakers):
             continue
         out.append(match.group("name"))

@@ -191,6 +191,22 @@ def question_words(question: str) -> Words:
     return words_for(query_language(question))
 
 
+# "What did the company say about …", "What did participants say …": a common noun in
+# the subject slot of a speech question says who was asked about, not about what.
+_SPEECH_SUBJECT = re.compile(
+    r"\b(?:did|do|does|has|have|had)\s+(?:the\s+|our\s+|its\s+)?"
+    r"(?P<who>(?-i:[a-z][\w-]*))\s+(?:say|said|state|stated|propose|suggest|think|report"
+    r"|recommend|argue|mention|disclose|announce|write|warn|tell|claim|note|stress)\b",
+    re.I,
+)
+
+
+def speech_subject(question: str, words: Words = ENGLISH) -> set[str]:
+    """The term of the common noun a speech question asks about as its speaker."""
+    match = _SPEECH_SUBJECT.search(question)
+    return content_terms(match.group("who"), words) if match else set()
+
+
 def content_terms(text: str, words: Words = ENGLISH) -> set[str]:
     """Stemmed words of ``text`` minus stopwords and question words; CJK runs as
     bigrams."""

@@ -541,6 +541,13 @@ class Snapshot:
             'document_id = ? AND start < ? AND "end" > ? ORDER BY start', (document_id, end, start)
         )
 
+    def headings_before(self, document_id: str, end: int) -> list[StoredSentence]:
+        """The sentences of ``document_id`` before ``end`` that no answer quotes
+        (headings, run-in headings, an interview's questions), in order."""
+        return self._sentences(
+            "document_id = ? AND statement = 0 AND start < ? ORDER BY start", (document_id, end)
+        )
+
     def statements_by(self, keys: Sequence[str]) -> list[StoredSentence]:
         """Every statement of the speakers with these ``name_key``s, in document order."""
         if not keys:

@@ -116,6 +116,31 @@ NEWS = (
     + "\n"
 )
 
+# A filing: sections under heading lines, run-in headings, one quote of its chief.
+FILING = (
+    "\n\n".join(
+        [
+            "Harbour Tools plc: annual report 2024",
+            "Revenue rose 9% to 310 million pounds, and the Group opened a plant in Porto.",
+            (
+                '"We are closer to our customers than ever," said Ruth Ellis, Chief Executive '
+                "Officer."
+            ),
+            "Principal risks",
+            (
+                "Supply chain. The Group depends on a small number of suppliers for specialised "
+                "steel. A disruption at one of these suppliers could delay production for "
+                "several weeks."
+            ),
+            (
+                "Currency. A third of sales are invoiced in euros, and the Group hedges half of "
+                "them a year ahead."
+            ),
+        ]
+    )
+    + "\n"
+)
+
 
 @pytest.fixture(scope="module")
 def reports(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -125,6 +150,7 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "hearing.txt": HEARING,
         "interview.txt": INTERVIEW,
         "malta.txt": NEWS,
+        "harbour-tools-2024.txt": FILING,
     }.items():
         (folder / name).write_text(text, encoding="utf-8")
     return folder
@@ -471,6 +497,17 @@ def test_what_was_said_is_answered_with_what_someone_said(snapshot: Snapshot) ->
     weather = replace(_candidate(snapshot, "The weather in the city was sunny"), score=near)
     kept = statements.select([said, narrated, weather], 6, snapshot, bar=1.0, speech=True)
     assert narrated in kept and weather in kept
+
+
+def test_a_filing_is_read_under_its_headings_and_its_chief_by_role(ask: Any) -> None:
+    # no sentence says "supply" or "risk": the run-in heading and the section above do
+    answer = ask("What did the company say about supply chain risks?")
+    assert any("could delay production" in c.passage for c in answer.citations), answer.text
+    assert not any("invoiced in euros" in c.passage for c in answer.citations), answer.text
+    answer = ask("What did the chief executive say?")
+    assert [c.passage for c in answer.citations] == [
+        '"We are closer to our customers than ever," said Ruth Ellis, Chief Executive Officer.'
+    ]
 
 
 def test_answer_quotes_are_whole(ask: Any) -> None:

@@ -91,3 +91,28 @@ def test_a_speaker_is_named_by_a_role_of_one_or_two_words() -> None:
     assert by_role("What did the secretary general of the council say?") == ["Amara Diallo"]
     # two speakers hold the role and the phrase tells them apart by no word: nobody
     assert by_role("What did the secretary general of the organisation say?") == []
+
+
+def test_a_role_alone_names_the_one_speaker_who_holds_it() -> None:
+    speakers = [
+        SpeakerEntry("Helen Marsh", "helen marsh", "Chief Executive Officer", ("a",), 2),
+        SpeakerEntry("Ana Ferreira", "ana ferreira", "President of the Council", ("b",), 2),
+        SpeakerEntry("Karim Benjelloun", "karim benjelloun", "President of the CESE", ("b",), 4),
+        SpeakerEntry("Moussa Diallo", "moussa diallo", "Secretary General", ("b",), 3),
+        SpeakerEntry("Amara Diallo", "amara diallo", "Secretary General of CESE", ("c",), 3),
+    ]
+
+    def match(question: str) -> tuple[list[str], tuple[str, ...]]:
+        found = named_people(question, speakers)
+        return [s.name for s in found.speakers], found.unknown
+
+    assert match("What did the chief executive say about the new plant?") == (["Helen Marsh"], ())
+    # two presidents, two secretaries general: the role names no one, and is no unknown
+    # name either ("Secretary General does not speak in the reports" was answered)
+    assert match("What did the president say?") == ([], ())
+    assert match("What did the Secretary General say about webinars?") == ([], ())
+    assert match("What did the chief executive officer say?") == (["Helen Marsh"], ())
+    alone = [SpeakerEntry("Ana Ferreira", "ana ferreira", "President of the Council", ("b",), 2)]
+    assert [s.name for s in named_people("What did the president say?", alone).speakers] == [
+        "Ana Ferreira"
+    ]
