@@ -353,15 +353,25 @@ def _make_date(day: str, month: str, year: str | int) -> str | None:
         return None
 
 
-def find_date(text: str) -> str | None:
-    """The first full date the text states, as ``YYYY-MM-DD``.
+# A report states its own date at its head: the first date of our 18 sample reports
+# stands at most 250 characters in, of 36 European Parliament debates 27; in 20 of the
+# first 60 UN General Debate speeches the first date stands 1,076 to 17,204 characters
+# in, and is always one of history ("24 October 1945"), never the speech's. Past
+# DATE_HEAD characters a date says when something else happened (2026-12-04).
+DATE_HEAD = 800
+
+
+def find_date(text: str, within: int | None = None) -> str | None:
+    """The first full date the text states (in its first ``within`` characters), as
+    ``YYYY-MM-DD``.
 
     A date without a year ("On April 1") takes its year only from a document that
     names exactly one year; with none or several, guessing would invent a date.
     """
+    head = text if within is None else text[:within]
     found: list[tuple[int, str]] = []
     for pattern, (d, m, y) in _DATE_PATTERNS:
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(head):
             groups = match.groups()
             iso = _make_date(groups[d], groups[m], groups[y])
             if iso:
@@ -374,7 +384,7 @@ def find_date(text: str) -> str | None:
         return None
     (year,) = years
     for pattern, (d, m) in _YEARLESS_PATTERNS:
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(head):
             iso = _make_date(match.group(d + 1), match.group(m + 1), year)
             if iso:
                 found.append((match.start(), iso))

@@ -24,6 +24,7 @@ import docx
 from docx.table import Table
 
 from index.clean import (
+    DATE_HEAD,
     clean_text,
     find_date,
     guess_title,
@@ -296,8 +297,8 @@ def _read_pdf(pdf: PdfText, stem: str) -> dict[str, Any]:
     if period is not None:
         date, date_source = period[1], "period end stated in the text"
         metadata["period"] = period_label(*period)
-    elif date := find_date(text):
-        date_source = "first date stated in the text"
+    elif date := find_date(text, DATE_HEAD):
+        date_source = "first date stated at the head of the text"
     elif date := file_name_date(stem):
         date_source = "file name"
     elif date := iso_date(pdf.metadata.get("CreationDate")):
@@ -448,8 +449,8 @@ def _document(
     if not title:
         title, title_source = Path(doc_id).stem.replace("-", " "), "file name"
     if not date:
-        date = find_date(text)
-        date_source = "first date stated in the text" if date else None
+        date = find_date(text, DATE_HEAD)
+        date_source = "first date stated at the head of the text" if date else None
     fields = dict(metadata or {})
     if explain:
         fields = {"title_source": title_source, "date_source": date_source, **fields}

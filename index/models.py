@@ -51,6 +51,10 @@ class Document:
         """Hash of everything that ends up in the snapshot for this document."""
         parts = [self.title, self.text, self.url or "", self.date or "", self.language or ""]
         parts += [f"{p.number}:{p.start}:{p.end}" for p in self.pages]
+        # whose speech it is (``index.sentence_layer.document_speaker``), when a record says
+        speech = [self.metadata.get(k) for k in ("speaker", "post", "role")]
+        if any(isinstance(v, str) for v in speech):
+            parts += [v if isinstance(v, str) else "" for v in speech]
         return sha256_hex("\x1f".join(parts))
 
     def page_at(self, offset: int) -> int | None:

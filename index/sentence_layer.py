@@ -21,7 +21,7 @@ from pathlib import Path
 
 from index.models import Document
 from index.sentences import Sentence, split_sentences
-from index.speakers import Attribution, attribute
+from index.speakers import Attribution, Speaker, attribute
 
 
 @lru_cache(maxsize=1)
@@ -78,9 +78,10 @@ def sentence_records(document: Document) -> list[SentenceRecord]:
     """The sentence layer of one document, in reading order."""
     sentences = split_sentences(document.text)
     attributions = attribute(sentences)
+    voice = document_speaker(document)
     records = []
     for i, (sentence, attribution) in enumerate(zip(sentences, attributions, strict=True)):
-        speaker = attribution.speaker
+        speaker = attribution.speaker or voice
         tag = attribution.tag
         records.append(
             SentenceRecord(
@@ -98,6 +99,18 @@ def sentence_records(document: Document) -> list[SentenceRecord]:
             )
         )
     return records
+
+
+def document_speaker(document: Document) -> Speaker | None:
+    """Whose speech the whole document is, when its record says so (a JSONL record's
+    ``metadata.speaker``, with ``metadata.post`` or ``metadata.role``): a speech at the
+    UN General Debate names its speaker nowhere in its text. The text's own attributions
+    ("As President Castro rightly said, …") still come first."""
+    name = document.metadata.get("speaker")
+    if not isinstance(name, str) or not name.strip():
+        return None
+    role = document.metadata.get("post") or document.metadata.get("role")
+    return Speaker(" ".join(name.split()), role.strip() if isinstance(role, str) else None)
 
 
 # A sentence that opens with a pronoun or a demonstrative for a thing leans on the one

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from index.clean import (
+    DATE_HEAD,
     clean_text,
     find_date,
     guess_title,
@@ -373,3 +374,14 @@ def test_seed_report_keeps_the_speakers_sentences_intact(seed_text: str) -> None
         for line in source_lines:
             assert line in text
     assert find_date(text) is None  # "On April 1" and two different years elsewhere
+
+
+def test_a_date_past_the_head_of_the_text_is_not_its_own() -> None:
+    # a UN speech names no date of its own; deep in it, the Charter's
+    speech = "Mr. President, allow me to congratulate you on your election. " * 20
+    history = "The Charter was signed in San Francisco on 26 June 1945."
+    assert len(speech) > DATE_HEAD
+    assert find_date(speech + history, DATE_HEAD) is None
+    assert find_date(speech + history) == "1945-06-26"  # the whole text, when asked
+    report = "On 5 March 2024 the council met in Rabat. " + speech + history
+    assert find_date(report, DATE_HEAD) == "2024-03-05"

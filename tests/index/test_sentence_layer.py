@@ -42,3 +42,24 @@ def test_a_whole_statement_is_embedded_alone() -> None:
     assert "seasonal" not in embedded["He explained that th"]
     # a pronoun at the start of a paragraph has no sentence before it in the paragraph
     assert embedded["It was the first opi"].startswith("It was the first opinion")
+
+
+def test_a_record_that_names_its_speaker_gives_them_every_unattributed_sentence() -> None:
+    speech = (
+        "We meet at a time of great danger for the planet. Our islands may disappear "
+        "within this century.\n\n"
+        "“No country can face this alone,” said Pedro Mora, President of Costa Verde."
+    )
+    metadata = {"speaker": "Ms.  Ana  Ruiz", "post": "Prime minister", "country": "Atlantis"}
+    document = Document(id="d", title="T", text=speech, source="d.jsonl", metadata=metadata)
+    records = sentence_records(document)
+    assert [(r.speaker, r.role) for r in records[:2]] == [("Ms. Ana Ruiz", "Prime minister")] * 2
+    # the text's own attribution comes first
+    assert records[2].speaker == "Pedro Mora"
+    # a record that names no speaker: sentences stay unattributed, and the content hash
+    # of such a record is what it was before speakers were read from records
+    plain = Document(id="d", title="T", text=speech, source="d.jsonl")
+    assert [r.speaker for r in sentence_records(plain)[:2]] == [None, None]
+    assert document.content_hash != plain.content_hash
+    other = Document(id="d", title="T", text=speech, source="d.jsonl", metadata={"year": 2015})
+    assert other.content_hash == plain.content_hash
