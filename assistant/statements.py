@@ -11,6 +11,7 @@ the steps together.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -150,7 +151,7 @@ class SentenceLayer(Protocol):
 
     def statements_by(self, keys: Sequence[str]) -> list[StoredSentence]: ...
 
-    def headings_before(self, document_id: str, end: int) -> list[StoredSentence]: ...
+    def headings_of(self, document_ids: Sequence[str]) -> list[StoredSentence]: ...
 
     def speakers(self) -> list[SpeakerEntry]: ...
 
@@ -284,7 +285,7 @@ def select(
     """Statements for relevance and coverage; none when the best misses ``bar``
     (default ``RELEVANCE_BAR``, window ``RELATIVE_WINDOW``, read at call time). For a
     question that asks what was said (``speech``), statements of no speaker rank
-    ``UNATTRIBUTED`` lower while a speaker's statement is in reach."""
+    ``UNATTRIBUTED`` lower in reports where most candidates have a speaker."""
     bar = RELEVANCE_BAR if bar is None else bar
     window = RELATIVE_WINDOW if window is None else window
     ranked = sorted(ranked, key=lambda c: -c.score)
@@ -437,28 +438,27 @@ def heading_terms(
     run-in heading that opens its paragraph ("Supply chain. The Group depends on a small
     number of suppliers …"). Not the report's title, nor a first line that repeats it:
     that is the same for every sentence of a report."""
-    last: dict[str, int] = {}
-    for c in candidates:
-        last[c.source.document_id] = max(last.get(c.source.document_id, 0), c.sentence.start)
-    heads = {doc: layer.headings_before(doc, end) for doc, end in last.items()}
+    sources = {c.source.document_id: c.source for c in candidates}
+    lines: dict[str, list[SentenceRecord]] = {doc: [] for doc in sources}
+    run_ins: dict[tuple[str, int], list[SentenceRecord]] = {}
+    for stored in layer.headings_of(sorted(sources)):
+        h = stored.record
+        source = sources[h.document_id]
+        run_ins.setdefault((h.document_id, h.paragraph), []).append(h)
+        if _ends_line(source.text, h.end) and clean(source.text[h.start : h.end]) != clean(
+            source.title
+        ):
+            lines[h.document_id].append(h)
+    ends = {doc: [h.end for h in heads] for doc, heads in lines.items()}
     out = []
     for c in candidates:
-        text = c.source.text
-        title = clean(c.source.title)
-        above = [
-            h.record
-            for h in heads[c.source.document_id]
-            if h.record.end <= c.sentence.paragraph
-            and _ends_line(text, h.record.end)
-            and clean(text[h.record.start : h.record.end]) != title
+        doc, text = c.source.document_id, c.source.text
+        above = bisect.bisect_right(ends[doc], c.sentence.paragraph)
+        heads = lines[doc][above - 1 : above] if above else []
+        heads += [
+            h for h in run_ins.get((doc, c.sentence.paragraph), []) if h.start < c.sentence.start
         ]
-        run_in = [
-            h.record
-            for h in heads[c.source.document_id]
-            if h.record.paragraph == c.sentence.paragraph and h.record.start < c.sentence.start
-        ]
-        lines = [text[h.start : h.end] for h in above[-1:] + run_in]
-        out.append(content_terms(" ".join(lines), words))
+        out.append(content_terms(" ".join(text[h.start : h.end] for h in heads), words))
     return out
 
 

@@ -541,11 +541,15 @@ class Snapshot:
             'document_id = ? AND start < ? AND "end" > ? ORDER BY start', (document_id, end, start)
         )
 
-    def headings_before(self, document_id: str, end: int) -> list[StoredSentence]:
-        """The sentences of ``document_id`` before ``end`` that no answer quotes
-        (headings, run-in headings, an interview's questions), in order."""
+    def headings_of(self, document_ids: Sequence[str]) -> list[StoredSentence]:
+        """The sentences of these documents that no answer quotes (headings, run-in
+        headings, an interview's questions), in document order."""
+        if not document_ids:
+            return []
+        marks = ",".join("?" * len(document_ids))
         return self._sentences(
-            "document_id = ? AND statement = 0 AND start < ? ORDER BY start", (document_id, end)
+            f"document_id IN ({marks}) AND statement = 0 ORDER BY document_id, start",
+            document_ids,
         )
 
     def statements_by(self, keys: Sequence[str]) -> list[StoredSentence]:

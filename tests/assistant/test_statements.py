@@ -29,8 +29,12 @@ class _Layer:
     def __init__(self, records: list[SentenceRecord]) -> None:
         self.records = records
 
-    def headings_before(self, document_id: str, end: int) -> list[StoredSentence]:
-        return [StoredSentence(r, -1) for r in self.records if not r.statement and r.start < end]
+    def headings_of(self, document_ids: list[str]) -> list[StoredSentence]:
+        return [
+            StoredSentence(r, -1)
+            for r in self.records
+            if not r.statement and r.document_id in document_ids
+        ]
 
 
 def _candidates() -> tuple[list[statements.Candidate], Any]:
