@@ -559,8 +559,18 @@ def _named_speaker(text: str, state: _State) -> _Tag | None:
     return min(tags, key=lambda t: t[0])[1] if tags else None
 
 
+# A pronoun that is the subject of a clause the sentence reports ("I was saddened to hear
+# President Obama say that he proposed …") or of a sentence in the first person is not
+# the sentence's speaker (a UN speech gave that sentence to the president quoted three
+# paragraphs before).
+_REPORTED = re.compile(r"(?:\bthat|\bque|\bdass|\bche|что),?\s+$|^\s*(?:I|We)\s", re.I)
+
+
 def _pronoun_tag(text: str, current: Speaker) -> _Tag | None:
-    match = _PRONOUN_TAG.search(text) or _PRONOUN_SUBJECT.match(text)
+    match = next(
+        (m for m in _PRONOUN_TAG.finditer(text) if not _REPORTED.search(text[: m.start()])),
+        None,
+    ) or _PRONOUN_SUBJECT.match(text)
     if match is None:
         return None
     trailing = text[match.end() :].strip() in ("", ".")

@@ -517,3 +517,20 @@ def test_words_that_announce_what_a_speaker_goes_on_to_say() -> None:
         assert presents(said), said
     assert not presents("noted that rents had doubled.")
     assert not presents("said the addresses were wrong.")
+
+
+def test_a_pronoun_in_a_reported_clause_is_not_the_sentences_speaker() -> None:
+    # a UN speech: the president it quoted three paragraphs before did not say this
+    text = (
+        "As Paraguay's President, Horacio Cartes, said moments ago, technologies that "
+        "mitigate climate change should be global public goods.\n\n"
+        "I was saddened to hear President Obama say that he proposed ending the embargo "
+        "because it had not worked.\n\n"
+        "The minister said that she proposed a new fund.\n\n"
+        "Horacio Cartes spoke next. He proposed a regional fund for clean energy."
+    )
+    found = dict(speakers(text))
+    assert found["As Paraguay's President,"] == "Horacio Cartes"
+    assert found["I was saddened to hear P"] is None
+    assert found["The minister said that s"] is None
+    assert found["He proposed a regional f"] == "Horacio Cartes"  # the sentence's own subject
