@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from assistant import terms as terms_
 from assistant.errors import QueryError
 from assistant.fuse import language_fusion, reciprocal_rank_fusion, zscore_fusion
+from assistant.people import named_people
 from assistant.types import Passage
 from index.language import query_language
 from index.lexical import BIGRAM_LANGUAGES, SNOWBALL
@@ -98,6 +100,29 @@ def allowed_rows(snapshot: Snapshot, filters: Filters) -> np.ndarray | None:
     if filters.document_ids:
         mask &= np.isin(snapshot.row_document, list(filters.document_ids))
     return mask
+
+
+def with_named_speaker(
+    snapshot: Snapshot, question: str, filters: Filters | None
+) -> tuple[Filters | None, str | None]:
+    """``filters`` narrowed to the reports a speech question names as its speaker ("What
+    did Finland say about …" over UN General Debate speeches titled "…: Finland": the
+    words of the name in a report's name, ``index.naming.ReportNames``), and that name.
+    Unchanged, and no name, when it names a person (``assistant.people``), no report,
+    every report, or none the filters keep."""
+    who = terms_.named_subject(question)
+    people = named_people(question, snapshot.speakers()) if who else None
+    if people is not None and (people.speakers or people.unknown):
+        return filters, None  # a person: their statements are found by speaker
+    named = snapshot.report_names.naming(who) if who else frozenset()
+    if not who or not named or len(named) >= len(snapshot.report_names):
+        return filters, None
+    filters = filters or Filters()
+    if filters.document_ids:
+        named = named & set(filters.document_ids)
+        if not named:
+            return filters, None
+    return replace(filters, document_ids=tuple(sorted(named))), who
 
 
 def allowed_documents(snapshot: Snapshot, filters: Filters | None) -> Callable[[str], bool] | None:

@@ -24,7 +24,7 @@ from assistant.compose import compose_answer
 from assistant.crosslingual import CrossLingual, cross_lingual
 from assistant.errors import NotFoundError, NotReadyError, QueryError
 from assistant.llm import ChatModel, Kept, Outcome, fluent
-from assistant.retrieve import Filters, allowed_documents, search
+from assistant.retrieve import Filters, allowed_documents, search, with_named_speaker
 from assistant.settings import LLMConfig
 from assistant.types import Answer, Passage
 from index.config import BuildConfig
@@ -371,12 +371,19 @@ class AssistantService:
         tick = time.perf_counter()
         question = self._check(question, top_k)
         state = self.state
+        filters, speaker = with_named_speaker(state.snapshot, question, filters)
         vector, ml_vector, query_text = self.question_vectors(state.snapshot, question, context)
         passages, multilingual = self.passages_for(
             state.snapshot, vector, ml_vector, query_text, top_k, filters, question
         )
+        asked = question
+        if speaker is not None:
+            # within the speaker's reports their name says nothing: every sentence that
+            # names their country would look relevant ("the full support of Finland")
+            asked = " ".join(question.replace(speaker, " ").split())
+            vector = self.embedder.embed_query(asked)
         answer = compose_answer(
-            question,
+            asked,
             passages,
             vector,
             state.snapshot,

@@ -201,6 +201,22 @@ _SPEECH_SUBJECT = re.compile(
 )
 
 
+# "What did Finland say about …", "What did the European Union propose …": a name in
+# the subject slot of a speech question (English forms only).
+_NAMED_SUBJECT = re.compile(
+    r"\b(?:did|does|do|has|have|had)\s+(?:the\s+)?"
+    r"(?P<who>(?-i:[A-Z][\w'’.-]*)(?:\s+(?:(?:of|and|for)\s+(?:the\s+)?)?(?-i:[A-Z][\w'’.-]*))*)"
+    r"\s+(?:say|said|state|propose|suggest|think|report|recommend|argue|mention|announce"
+    r"|warn|tell|claim|note|stress|call|ask|want|demand|offer|pledge|promise)\b"
+)
+
+
+def named_subject(question: str) -> str | None:
+    """The name a speech question puts in its subject slot ("Finland")."""
+    match = _NAMED_SUBJECT.search(question)
+    return match.group("who") if match else None
+
+
 def speech_subject(question: str, words: Words = ENGLISH) -> set[str]:
     """The term of the common noun a speech question asks about as its speaker."""
     match = _SPEECH_SUBJECT.search(question)

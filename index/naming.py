@@ -259,6 +259,17 @@ class ReportNames:
             found[doc_id] = found.get(doc_id, 0.0) + 1 / facets
         return found
 
+    def naming(self, phrase: str) -> frozenset[str]:
+        """The reports whose name holds every word of ``phrase`` ("Finland", "the
+        European Union"); none when a word names no report."""
+        words = {w for w in tokenize([phrase])[0] if not _TIME_TOKEN.match(w)}
+        if not words or any(w not in self._postings for w in words):
+            return frozenset()
+        return frozenset.intersection(*(frozenset(self._postings[w]) for w in words))
+
+    def __len__(self) -> int:
+        return len({d for docs in self._postings.values() for d in docs})
+
 
 # Years and fiscal years are the time facet, not words: "2023", "fy2023", "fy23".
 _TIME_TOKEN = re.compile(r"^(?:fy)?\d{2}$|^(?:fy)?(?:19|20)\d\d$")
