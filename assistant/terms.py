@@ -191,36 +191,33 @@ def question_words(question: str) -> Words:
     return words_for(query_language(question))
 
 
-# "What did the company say about …", "What did participants say …": a common noun in
-# the subject slot of a speech question says who was asked about, not about what.
-_SPEECH_SUBJECT = re.compile(
-    r"\b(?:did|do|does|has|have|had)\s+(?:the\s+|our\s+|its\s+)?"
-    r"(?P<who>(?-i:[a-z][\w-]*))\s+(?:say|said|state|stated|propose|suggest|think|report"
-    r"|recommend|argue|mention|disclose|announce|write|warn|tell|claim|note|stress)\b",
+# The subject slot of a speech question (English forms): "What did the company say
+# about …", "What did participants say …" (a common noun: who was asked about, not about
+# what), "What did Finland say about …", "What did the European Union propose …" (a
+# name, which may name the reports that are that speaker's).
+_SUBJECT = re.compile(
+    r"\b(?:did|does|do|has|have|had)\s+(?:the\s+|our\s+|its\s+)?"
+    r"(?P<who>(?-i:[a-z][\w-]*)"
+    r"|(?-i:[A-Z][\w'’.-]*)(?:\s+(?:(?:of|and|for)\s+(?:the\s+)?)?(?-i:[A-Z][\w'’.-]*))*)"
+    r"\s+(?:say|said|state|stated|propose|suggest|think|report|recommend|argue|mention"
+    r"|disclose|announce|write|warn|tell|claim|note|stress|call|ask|want|demand|offer"
+    r"|pledge|promise)\b",
     re.I,
-)
-
-
-# "What did Finland say about …", "What did the European Union propose …": a name in
-# the subject slot of a speech question (English forms only).
-_NAMED_SUBJECT = re.compile(
-    r"\b(?:did|does|do|has|have|had)\s+(?:the\s+)?"
-    r"(?P<who>(?-i:[A-Z][\w'’.-]*)(?:\s+(?:(?:of|and|for)\s+(?:the\s+)?)?(?-i:[A-Z][\w'’.-]*))*)"
-    r"\s+(?:say|said|state|propose|suggest|think|report|recommend|argue|mention|announce"
-    r"|warn|tell|claim|note|stress|call|ask|want|demand|offer|pledge|promise)\b"
 )
 
 
 def named_subject(question: str) -> str | None:
     """The name a speech question puts in its subject slot ("Finland")."""
-    match = _NAMED_SUBJECT.search(question)
-    return match.group("who") if match else None
+    match = _SUBJECT.search(question)
+    return match.group("who") if match and match.group("who")[0].isupper() else None
 
 
 def speech_subject(question: str, words: Words = ENGLISH) -> set[str]:
     """The term of the common noun a speech question asks about as its speaker."""
-    match = _SPEECH_SUBJECT.search(question)
-    return content_terms(match.group("who"), words) if match else set()
+    match = _SUBJECT.search(question)
+    if match is None or match.group("who")[0].isupper():
+        return set()
+    return content_terms(match.group("who"), words)
 
 
 def content_terms(text: str, words: Words = ENGLISH) -> set[str]:

@@ -241,7 +241,7 @@ class ReportNames:
                     self._postings.setdefault(token, []).append(doc_id)
             for year in question_years(names[doc_id]):
                 self._years.setdefault(year, []).append(doc_id)
-        n = len(ids)
+        n = self._count = len(ids)
         self._idf = {
             t: math.log(1 + (n - len(d) + 0.5) / (len(d) + 0.5)) for t, d in self._postings.items()
         }
@@ -268,7 +268,7 @@ class ReportNames:
         return frozenset.intersection(*(frozenset(self._postings[w]) for w in words))
 
     def __len__(self) -> int:
-        return len({d for docs in self._postings.values() for d in docs})
+        return self._count
 
 
 # Years and fiscal years are the time facet, not words: "2023", "fy2023", "fy23".

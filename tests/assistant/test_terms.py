@@ -8,6 +8,8 @@ from assistant.terms import (
     compares,
     content_terms,
     has_answer_type,
+    named_subject,
+    speech_subject,
     spelled_out,
     term_weights,
     words_for,
@@ -126,3 +128,15 @@ def test_a_question_that_compares_two_things() -> None:
     assert not compares("What was said about software that sets pace, hiring or dismissal?")
     assert not compares("What was said about the agreement between the EU and Libya?")
     assert not compares("What share of the market do they hold?")
+
+
+def test_the_subject_of_a_speech_question() -> None:
+    # a common noun names who was asked about: not a word the reports must cover
+    assert speech_subject("What did the company say about supply chain risks?") == {"compani"}
+    assert named_subject("What did the company say about supply chain risks?") is None
+    # a name may name the reports that are that speaker's
+    assert named_subject("What did the European Union propose on trade?") == "European Union"
+    assert speech_subject("What did Finland say about climate?") == set()
+    # no speech verb, no subject slot
+    assert named_subject("Why do people trust pension systems?") is None
+    assert speech_subject("Why do people trust pension systems?") == set()
