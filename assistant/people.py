@@ -78,6 +78,9 @@ _ROLE_HEADS = frozenset(
     executive officer ceo governor mayor spokesperson spokesman spokeswoman manager founder
     chancellor treasurer""".split()
 )
+# A role without its body ("the Secretary General") names its holders when there are at
+# most this many; past that it names a kind of speaker, which the ordinary search serves.
+ROLE_HOLDERS = 3
 _ROLE_MODIFIERS = frozenset("general vice deputy prime first acting interim".split())
 # Words after "the president of the" that may name the body ("Chilean council").
 _ROLE_PHRASE_WORDS = 8
@@ -139,7 +142,7 @@ def named_people(question: str, speakers: Sequence[SpeakerEntry]) -> PeopleMatch
         spans.append((start, end))
     role = _by_role(question, speakers) if not found else None
     if role is not None:
-        found[role[0].key] = role[0]
+        found.update((entry.key, entry) for entry in role[0])
         spans.append(role[1])
     unknown = _unknown_names(question, spans, speakers)
     return PeopleMatch(tuple(found.values()), unknown, tuple(sorted(spans)))
@@ -204,7 +207,7 @@ def _given_name_before(words: Sequence[tuple[str, int, int, bool]], i: int) -> s
 
 def _by_role(
     question: str, speakers: Sequence[SpeakerEntry]
-) -> tuple[SpeakerEntry, tuple[int, int]] | None:
+) -> tuple[tuple[SpeakerEntry, ...], tuple[int, int]] | None:
     """ "the president of the Chilean council": the one speaker whose role has the role
     word and the most other words of the phrase (by a shared prefix)."""
     lowered = question.lower()
@@ -230,16 +233,17 @@ def _by_role(
                 best.append((len(matched), max(matched), entry))
         best.sort(key=lambda t: -t[0])
         if best and (len(best) == 1 or best[0][0] > best[1][0]):
-            return best[0][2], (head.start(), head.end() + best[0][1])
+            return (best[0][2],), (head.start(), head.end() + best[0][1])
     return _by_role_alone(lowered, speakers)
 
 
 def _by_role_alone(
     lowered: str, speakers: Sequence[SpeakerEntry]
-) -> tuple[SpeakerEntry, tuple[int, int]] | None:
+) -> tuple[tuple[SpeakerEntry, ...], tuple[int, int]] | None:
     """ "What did the chief executive say?": the role words after "the" name whoever
-    alone holds a role with all of them ("the president" among several presidents
-    names no one)."""
+    holds a role with all of them, when at most ``ROLE_HOLDERS`` do ("the Secretary
+    General": the Association's and a council's); more ("the president" of a dozen
+    councils) are a kind of speaker, not a person, and name no one."""
     for the in re.finditer(r"\bthe\s+", lowered):
         role = []
         for word in re.finditer(r"[\w-]+", lowered[the.end() :]):
@@ -248,13 +252,15 @@ def _by_role_alone(
             role.append(word)
         if not any(w.group() in _ROLE_HEADS for w in role):
             continue
+        if lowered[the.end() + role[-1].end() :].lstrip().startswith("of "):
+            continue  # "the secretary general of the organisation": a body no role names
         holders = {
             entry.key: entry
             for entry in speakers
             if all(w.group() in re.findall(r"[\w-]+", (entry.role or "").lower()) for w in role)
         }
-        if len(holders) == 1:
-            return next(iter(holders.values())), (the.start(), the.end() + role[-1].end())
+        if 1 <= len(holders) <= ROLE_HOLDERS:
+            return tuple(holders.values()), (the.start(), the.end() + role[-1].end())
     return None
 
 
