@@ -254,6 +254,15 @@ _ROLE_CLAUSE_START = re.compile(
     r"^(?:who|which|that|and|but|in|at|on|during|as|when|while|adding|saying|stressing|"
     r"noting|because|if|after|before|with|to)\b"
 )
+# A speech opens by addressing the chair ("Madam President, ladies and gentlemen, …",
+# "Mr President, in 2012, we …"): the role words then are whom it speaks to. Read as the
+# speaker's role, they took 221 of the 370 roles of 36 European Parliament debates, and
+# the first sentence of each of those speeches out of what answers may quote.
+_ADDRESS = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Madam|Madame|Mister)\.?\s+)?(?:President|Chair(?:man|woman|person)?"
+    r"|Speaker|Commissioner|Vice-President|President-in-Office)\s*,"
+    r"|\b(?:I|we|my|our|me|us)\b"
+)
 
 
 def presents(said: str) -> bool:
@@ -751,6 +760,8 @@ def _is_demonym(token: str) -> bool:
 def _looks_like_role(text: str, *, allow_title_case: bool) -> bool:
     stripped = text.strip(" \t\n,.-–—")
     if not stripped or len(stripped) > MAX_ROLE_CHARS or _ROLE_CLAUSE_START.match(stripped):
+        return False
+    if _ADDRESS.search(stripped):
         return False
     if _ANY_VERB.search(stripped):
         return False

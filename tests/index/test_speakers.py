@@ -534,3 +534,20 @@ def test_a_pronoun_in_a_reported_clause_is_not_the_sentences_speaker() -> None:
     assert found["I was saddened to hear P"] is None
     assert found["The minister said that s"] is None
     assert found["He proposed a regional f"] == "Horacio Cartes"  # the sentence's own subject
+
+
+def test_a_speech_that_addresses_the_chair_is_no_role() -> None:
+    # European Parliament: "Name. – (XX) Madam President, …" opens the speech itself;
+    # read as a role it took the first sentence out of what answers quote
+    text = (
+        "Sabine Wils. – (DE) Madam President, grinding, mixing, cheating - these are the three "
+        "buzzwords of the feed industry. Feed checks are rare.\n\n"
+        "John Dalli. – Member of the Commission. - Madam President, the feed was contaminated."
+    )
+    sentences = split_sentences(text)
+    found = attribute(sentences)
+    opening = next(i for i, s in enumerate(sentences) if "grinding" in s.text)
+    assert found[opening].speaker == Speaker("Sabine Wils")
+    assert not found[opening].role_only
+    dalli = next(i for i, s in enumerate(sentences) if "contaminated" in s.text)
+    assert found[dalli].speaker == Speaker("John Dalli", "Member of the Commission")
