@@ -75,8 +75,8 @@ _ROLE_HEADS = frozenset(
     """president vice-president chair chairman chairwoman chairperson secretary
     secretary-general director minister ambassador rapporteur commissioner member expert
     delegate representative head moderator economist researcher adviser advisor chief
-    executive officer ceo governor mayor spokesperson spokesman spokeswoman manager founder
-    chancellor treasurer""".split()
+    executive officer ceo cfo coo cto cio governor mayor spokesperson spokesman spokeswoman
+    manager founder chancellor treasurer""".split()
 )
 # A role without its body ("the Secretary General") names its holders when there are at
 # most this many; past that it names a kind of speaker, which the ordinary search serves.
@@ -85,6 +85,8 @@ _ROLE_HEADS = frozenset(
 # "chief executive" 1; European Parliament debates "president" 223. A person's role,
 # not a kind, is held by one to three.
 ROLE_HOLDERS = 3
+# Role abbreviations read as the initials of a role's words ("the CFO").
+_ABBREVIATIONS = frozenset("ceo cfo coo cto cio".split())
 _ROLE_MODIFIERS = frozenset("general vice deputy prime first acting interim".split())
 # Words after "the president of the" that may name the body ("Chilean council").
 _ROLE_PHRASE_WORDS = 8
@@ -261,11 +263,21 @@ def _by_role_alone(
         holders = {
             entry.key: entry
             for entry in speakers
-            if all(w.group() in re.findall(r"[\w-]+", (entry.role or "").lower()) for w in role)
+            if all(_holds(w.group(), entry.role or "") for w in role)
         }
         if 1 <= len(holders) <= ROLE_HOLDERS:
             return tuple(holders.values()), (the.start(), the.end() + role[-1].end())
     return None
+
+
+def _holds(word: str, role: str) -> bool:
+    """Whether ``role`` has ``word``, or the words ``word`` abbreviates ("cfo": "Chief
+    Financial Officer")."""
+    words = re.findall(r"[\w-]+", role.lower())
+    if word in words:
+        return True
+    initials = "".join(w[0] for w in words)
+    return word in _ABBREVIATIONS and word in initials
 
 
 def _same_stem(a: str, b: str) -> bool:

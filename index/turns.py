@@ -9,6 +9,8 @@ the next header. The layouts handled (see ../shared/notes/speakers.md, section 2
 - colon labels: ``NAME: text``, ``Mr. Heusgen (Germany): …``, ``The President: …``,
   ``The Prime Minister (Boris Johnson): …``, ``THE WITNESS: …``, ``Sofía Herrera: …``;
 - bracketed labels on a line of their own: ``[Speaker: Name]``;
+- earnings calls and panel transcripts: ``Jane Doe -- Chief Executive Officer`` or
+  ``Operator`` on a line of its own;
 - the US Congressional Record: ``Mr. SMITH.``, ``Ms. JONES of Texas.``, ``The SPEAKER
   pro tempore.`` opening a paragraph;
 - interviews: ``Q:``/``A:`` (also ``Question:``/``Answer:``), the interviewee being the
@@ -98,6 +100,22 @@ _CAPS_NOT_A_SPEAKER = frozenset(
 _ROLE_NAMES = frozenset(
     "president chair chairman chairwoman chairperson speaker moderator clerk court".split()
 )
+# Earnings calls and panel transcripts: the speaker on a line of their own, "Jane Doe --
+# Chief Executive Officer", "Maria Lopez -- Northbridge Securities -- Analyst", or a
+# chair's label alone ("Operator"); the speaker holds the floor until the next such line.
+_LINE_HEADER = re.compile(
+    rf"^(?P<name>{_NAME_WORDS})(?:\s+(?:--|–|—|-)\s+(?P<role>[^\n]{{2,120}}?))?\s*$"
+)
+_LINE_CHAIRS = _ROLE_NAMES | {"operator", "host", "interviewer", "facilitator"}
+# A line header's role holds one of these words, so that a heading "Supply Chain -
+# Principal Risks" is no speaker.
+_ROLE_LINE_WORDS = frozenset(
+    """chief executive officer financial operating technology analyst president vice
+    chairman chairwoman chair director minister secretary member head manager partner
+    senator governor mayor ceo cfo coo cto founder treasurer relations spokesperson
+    moderator host rapporteur commissioner ambassador delegate representative economist
+    researcher professor adviser advisor""".split()
+)
 
 
 @dataclass(frozen=True)
@@ -108,7 +126,7 @@ class Header:
     name: str
     role: str | None
     length: int
-    kind: str  # "ep" | "cr" | "colon" | "bracket" | "q" | "a"
+    kind: str  # "ep" | "cr" | "colon" | "bracket" | "line" | "q" | "a"
 
 
 def header_at(text: str, next_text: str | None) -> Header | None:
@@ -150,7 +168,20 @@ def header_at(text: str, next_text: str | None) -> Header | None:
     found = _NAME_COLON.match(text)
     if found is not None and _plausible_name(found.group("name")):
         return Header(found.group("name"), _role(found.group("role")), found.end(), "colon")
+    found = _LINE_HEADER.match(text) if next_text is None else None
+    if found is not None and _speaker_line(found.group("name"), found.group("role")):
+        role = found.group("role")
+        role = re.sub(r"\s+(?:--|–|—|-)\s+", ", ", role) if role else None
+        return Header(found.group("name"), _role(role), len(text), "line")
     return None
+
+
+def _speaker_line(name: str, role: str | None) -> bool:
+    """ "Jane Doe -- Chief Executive Officer", "Operator": a speaker's line of their own."""
+    if role is None:
+        return name.lower() in _LINE_CHAIRS
+    words = {w.lower() for w in re.findall(r"[\w'’-]+", role)}
+    return len(name.split()) >= 2 and _plausible_name(name) and bool(words & _ROLE_LINE_WORDS)
 
 
 def ep_lead_length(text: str) -> int:

@@ -96,6 +96,7 @@ def test_a_speaker_is_named_by_a_role_of_one_or_two_words() -> None:
 def test_a_role_alone_names_the_one_speaker_who_holds_it() -> None:
     speakers = [
         SpeakerEntry("Helen Marsh", "helen marsh", "Chief Executive Officer", ("a",), 2),
+        SpeakerEntry("John Roe", "john roe", "Chief Financial Officer", ("a",), 2),
         SpeakerEntry("Ana Ferreira", "ana ferreira", "President of the Council", ("b",), 2),
         SpeakerEntry("Karim Benjelloun", "karim benjelloun", "President of the CESE", ("b",), 4),
         SpeakerEntry("Moussa Diallo", "moussa diallo", "Secretary General", ("b",), 3),
@@ -119,6 +120,9 @@ def test_a_role_alone_names_the_one_speaker_who_holds_it() -> None:
     ]
     assert named_people("What did the president say?", presidents).speakers == ()
     assert match("What did the chief executive officer say?") == (["Helen Marsh"], ())
+    # an abbreviation reads as the initials of the role's words
+    assert match("What did the CFO say about margins?") == (["John Roe"], ())
+    assert match("What did the CEO say?") == (["Helen Marsh"], ())
     alone = [SpeakerEntry("Ana Ferreira", "ana ferreira", "President of the Council", ("b",), 2)]
     assert [s.name for s in named_people("What did the president say?", alone).speakers] == [
         "Ana Ferreira"

@@ -551,3 +551,44 @@ def test_a_speech_that_addresses_the_chair_is_no_role() -> None:
     assert not found[opening].role_only
     dalli = next(i for i, s in enumerate(sentences) if "contaminated" in s.text)
     assert found[dalli].speaker == Speaker("John Dalli", "Member of the Commission")
+
+
+CALL = """Acme Corporation Q3 2024 Earnings Call Transcript
+
+Operator
+
+Good morning, and welcome to the Acme Corporation third quarter earnings call.
+
+Jane Doe -- Chief Executive Officer
+
+Thank you, operator. Revenue grew 8% this quarter to $1.2 billion.
+
+Demand in Europe remained soft.
+
+Maria Lopez -- Northbridge Securities -- Analyst
+
+Can you talk about pricing in Europe?
+
+Jane Doe -- Chief Executive Officer
+
+We held prices flat in Europe this quarter.
+
+Supply Chain - Principal Risks
+
+Our suppliers of resins are few.
+"""
+
+
+def test_an_earnings_call_gives_each_speaker_the_lines_under_their_name() -> None:
+    found = dict(speakers(CALL))
+    assert found["Good morning, and welcom"] == "Operator"
+    assert found["Revenue grew 8% this qua"] == "Jane Doe"
+    assert found["Demand in Europe remaine"] == "Jane Doe"  # the floor holds
+    assert found["Can you talk about prici"] == "Maria Lopez"
+    assert found["We held prices flat in E"] == "Jane Doe"
+    sentences = split_sentences(CALL)
+    roles = {a.speaker.name: a.speaker.role for a in attribute(sentences) if a.speaker}
+    assert roles["Jane Doe"] == "Chief Executive Officer"
+    assert roles["Maria Lopez"] == "Northbridge Securities, Analyst"
+    # a heading with a dash and no role word is no speaker: the floor stays Jane Doe's
+    assert found["Our suppliers of resins "] == "Jane Doe"
