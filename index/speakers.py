@@ -192,6 +192,18 @@ _ZH_PRONOUN = re.compile(rf"^[”」]?\s*(?:他|她){_ZH_ADVERB}{_ZH_VERB}(?:道
 _FIRST_PERSON = re.compile(
     r"\b(?:I|[Ww]e|[Oo]ur|[Mm]y|us|me|[Jj]e|[Nn]ous|[Nn]os|[Nn]otre|[Яя]|[Мм]ы|[Нн]аш[а-я]*)\b"
 )
+# Minutes list who attended, with the roles they hold there: "Present: Ana Lima (Chair),
+# Ben Okoro, Carla Smith (Treasurer)". "The Chair proposed …" is then Ana Lima.
+_ATTENDANCE = re.compile(
+    r"^(?:Present|Attendees|Attending|In\s+attendance|Members\s+present|Participants"
+    r"|Also\s+present)\s*:\s*(?P<list>.+)$",
+    re.I | re.S,
+)
+_ATTENDEE = re.compile(rf"^\s*{_NAME}\s*\((?P<role>[^()]{{2,60}})\)\s*\.?\s*$")
+# "The Chair proposed …", "The Treasurer presented …": a role as the subject, acting.
+_ROLE_SUBJECT = re.compile(
+    rf"^The\s+(?P<role>(?:[A-Za-z-]+\s+){{0,2}}[A-Za-z-]+)\s+{_AUX}(?:{_VERBS}|[a-z]+ed)\b"
+)
 # Sentences about the meeting or other people, not the paragraph's speaker.
 _NARRATION = re.compile(
     r"^(?:In\s+(?:the\s+discussion|conclusion|response|reply)|Several|Participants|Delegates"
@@ -415,6 +427,7 @@ class _State:
 
     def __init__(self) -> None:
         self.known: dict[str, Speaker] = {}  # by name; the role once the report gave it
+        self.by_role: dict[str, Speaker] = {}  # "chair": whom an attendance list names so
         self.current: Speaker | None = None  # the person a pronoun tag refers to
         self.last_paragraph: Speaker | None = None  # speaker of the previous paragraph
 
@@ -455,9 +468,24 @@ def _paragraph(
         if turns.is_credit_line(text):
             out[index] = Attribution(role_only=True)  # no one's statement
             continue
+        if _attendance(text, state):
+            continue
         tag = _named_speaker(text, state)
         if tag is None:
             tag = _chinese_pronoun_tag(text, speaker, state.last_paragraph)
+        by_role = _ROLE_SUBJECT.match(text) if tag is None else None
+        if by_role is not None and by_role.group("role").split()[-1].lower() in _ROLE_WORDS:
+            # someone named by a role acts ("The Chair proposed …"): whom the attendance
+            # list gives the role, or the one person named with it; never the speaker of
+            # the sentence before
+            holder = _role_holder(by_role.group("role"), state)
+            speaker = state.current = holder
+            reported = holder is not None
+            if holder is not None:
+                out[index] = Attribution(holder, named=True, tag=(0, by_role.end("role")))
+            else:
+                pending.append(index)
+            continue
         if tag is None and state.current is not None:
             tag = _pronoun_tag(text, state.current)
         if tag is not None:
@@ -522,6 +550,33 @@ def _paragraph(
     state.last_paragraph = speaker
 
 
+def _role_holder(role: str, state: _State) -> Speaker | None:
+    """Who holds ``role`` ("Chair", "Minister"): the attendance list's, else the one
+    person named so far whose role has all its words."""
+    if role.lower() in state.by_role:
+        return state.by_role[role.lower()]
+    words = role.lower().split()
+    holders = {
+        s.name: s
+        for s in state.known.values()
+        if s.role and all(w in re.findall(r"[\w-]+", s.role.lower()) for w in words)
+    }
+    return next(iter(holders.values())) if len(holders) == 1 else None
+
+
+def _attendance(text: str, state: _State) -> bool:
+    """Whether ``text`` lists who attended; their roles are remembered."""
+    found = _ATTENDANCE.match(text)
+    if found is None:
+        return False
+    for item in re.split(r"[;,]\s*(?![^()]*\))", found.group("list")):
+        attendee = _ATTENDEE.match(item)
+        if attendee is not None:
+            person = state.remember(Speaker(attendee.group("name"), attendee.group("role")))
+            state.by_role[attendee.group("role").lower()] = person
+    return True
+
+
 @dataclass(frozen=True)
 class _Tag:
     """A speaker tag found in a sentence."""
@@ -569,10 +624,9 @@ def _named_speaker(text: str, state: _State) -> _Tag | None:
 
 
 # A pronoun that is the subject of a clause the sentence reports ("I was saddened to hear
-# President Obama say that he proposed …") or of a sentence in the first person is not
-# the sentence's speaker (a UN speech gave that sentence to the president quoted three
-# paragraphs before).
-_REPORTED = re.compile(r"(?:\bthat|\bque|\bdass|\bche|что),?\s+$|^\s*(?:I|We)\s", re.I)
+# President Obama say that he proposed …") is not the sentence's speaker (a UN speech gave
+# that sentence to the president it quoted three paragraphs before).
+_REPORTED = re.compile(r"(?:\bthat|\bque|\bdass|\bche|что),?\s+$", re.I)
 
 
 def _pronoun_tag(text: str, current: Speaker) -> _Tag | None:

@@ -592,3 +592,28 @@ def test_an_earnings_call_gives_each_speaker_the_lines_under_their_name() -> Non
     assert roles["Maria Lopez"] == "Northbridge Securities, Analyst"
     # a heading with a dash and no role word is no speaker: the floor stays Jane Doe's
     assert found["Our suppliers of resins "] == "Jane Doe"
+
+
+MINUTES = """Minutes of the Finance Committee, 12 March 2025
+
+Present: Ana Lima (Chair), Ben Okoro, Carla Smith (Treasurer)
+
+The Treasurer presented the draft budget. Carla Smith explained that income had fallen by \
+4%. Ben Okoro asked whether the reserves could cover the gap. The Chair proposed to freeze \
+travel spending until June.
+
+The General Assembly elected Karim Benjelloun as President. The outgoing President thanked \
+the host council.
+"""
+
+
+def test_minutes_give_a_role_to_whom_the_attendance_list_gives_it() -> None:
+    found = dict(speakers(MINUTES))
+    assert found["The Treasurer presented "] == "Carla Smith"
+    assert found["Ben Okoro asked whether "] == "Ben Okoro"
+    # was Ben Okoro's: the paragraph carried on with the speaker before
+    assert found["The Chair proposed to fr"] == "Ana Lima"
+    # a body is no role holder
+    assert found["The General Assembly ele"] is None
+    # a role no one was named with is no one the report names
+    assert found["The outgoing President t"] is None
