@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assistant import terms as terms_
-from assistant.people import asks_what_was_said, named_people, without_spans
+from assistant.people import PeopleMatch, asks_what_was_said, named_people, without_spans
 from assistant.person_answers import person_answer, unknown_person_answer
 from assistant.render import AnswerTexts, completed, render, texts_for
 from assistant.statements import SentenceLayer, rank_statements, select, typed_answers, unit
@@ -54,6 +54,7 @@ def compose_answer(
     embed_query: Callable[[str], np.ndarray] | None = None,
     multilingual: CrossLingual | None = None,
     embed_multilingual: Callable[[str], np.ndarray | None] | None = None,
+    people: PeopleMatch | None = None,
 ) -> Answer:
     """An extractive, cited answer to ``question`` from ranked ``passages``.
 
@@ -64,11 +65,12 @@ def compose_answer(
     otherwise make every sentence that names the person look relevant. ``multilingual``
     rescores the statements in another language than the question's
     (``assistant.crosslingual``); ``embed_multilingual`` embeds the topic of a question
-    about a person for it, when it reads one of that person's statements.
+    about a person for it, when it reads one of that person's statements. ``people``:
+    the speakers the question names, when the caller has worked them out already.
     """
     texts = texts or texts_for(question)
     query = unit(query_vector)
-    people = named_people(question, layer.speakers())
+    people = people if people is not None else named_people(question, layer.speakers())
     if people.speakers:
         # embedded without the names (with its verb: "recommend" means something);
         # matched word by word without the verbs of speech ("What did X call for?")

@@ -14,7 +14,7 @@ import numpy as np
 from assistant import terms as terms_
 from assistant.errors import QueryError
 from assistant.fuse import language_fusion, reciprocal_rank_fusion, zscore_fusion
-from assistant.people import named_people
+from assistant.people import PeopleMatch
 from assistant.types import Passage
 from index.language import query_language
 from index.lexical import BIGRAM_LANGUAGES, SNOWBALL
@@ -103,17 +103,17 @@ def allowed_rows(snapshot: Snapshot, filters: Filters) -> np.ndarray | None:
 
 
 def with_named_speaker(
-    snapshot: Snapshot, question: str, filters: Filters | None
+    snapshot: Snapshot, question: str, filters: Filters | None, people: PeopleMatch
 ) -> tuple[Filters | None, str | None]:
     """``filters`` narrowed to the reports a speech question names as its speaker ("What
     did Finland say about …" over UN General Debate speeches titled "…: Finland": the
     words of the name in a report's name, ``index.naming.ReportNames``), and that name.
-    Unchanged, and no name, when it names a person (``assistant.people``), no report,
-    every report, or none the filters keep."""
-    who = terms_.named_subject(question)
-    people = named_people(question, snapshot.speakers()) if who else None
-    if people is not None and (people.speakers or people.unknown):
+    Unchanged, and no name, when it names a person (``people``, the question's
+    ``assistant.people.named_people``), no report, every report, or none the filters
+    keep."""
+    if people.speakers or people.unknown:
         return filters, None  # a person: their statements are found by speaker
+    who = terms_.named_subject(question)
     named = snapshot.report_names.naming(who) if who else frozenset()
     if not who or not named or len(named) >= len(snapshot.report_names):
         return filters, None

@@ -24,6 +24,7 @@ from assistant.compose import compose_answer
 from assistant.crosslingual import CrossLingual, cross_lingual
 from assistant.errors import NotFoundError, NotReadyError, QueryError
 from assistant.llm import ChatModel, Kept, Outcome, fluent
+from assistant.people import named_people
 from assistant.retrieve import Filters, allowed_documents, search, with_named_speaker
 from assistant.settings import LLMConfig
 from assistant.types import Answer, Passage
@@ -371,7 +372,8 @@ class AssistantService:
         tick = time.perf_counter()
         question = self._check(question, top_k)
         state = self.state
-        filters, speaker = with_named_speaker(state.snapshot, question, filters)
+        people = named_people(question, state.snapshot.speakers())
+        filters, speaker = with_named_speaker(state.snapshot, question, filters, people)
         vector, ml_vector, query_text = self.question_vectors(state.snapshot, question, context)
         passages, multilingual = self.passages_for(
             state.snapshot, vector, ml_vector, query_text, top_k, filters, question
@@ -391,6 +393,8 @@ class AssistantService:
             embed_query=self.embedder.embed_query,
             multilingual=multilingual,
             embed_multilingual=lambda text: self.multilingual_query(state.snapshot, text),
+            # worked out above for the question as asked (not for one cut of its speaker)
+            people=people if speaker is None else None,
         )
         took = (time.perf_counter() - tick) * 1000
         return AnswerResult(answer, tuple(passages), state.version, round(took, 1))

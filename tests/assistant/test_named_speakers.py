@@ -12,11 +12,13 @@ from pathlib import Path
 
 import pytest
 
+from assistant.people import named_people
 from assistant.retrieve import Filters, with_named_speaker
 from assistant.service import AssistantService
 from index.build import build_index
 from index.config import BuildConfig, EmbedConfig
 from index.embed import Embedder
+from index.snapshot import Snapshot
 
 pytestmark = pytest.mark.slow
 
@@ -98,6 +100,13 @@ def service(
     return service
 
 
+def narrowed(
+    snapshot: Snapshot, question: str, filters: Filters | None
+) -> tuple[Filters | None, str | None]:
+    people = named_people(question, snapshot.speakers())
+    return with_named_speaker(snapshot, question, filters, people)
+
+
 def test_each_sentence_is_the_records_speaker_and_no_date_is_invented(
     service: AssistantService,
 ) -> None:
@@ -118,16 +127,16 @@ def test_a_country_as_speaker_answers_from_its_speech(service: AssistantService)
     assert {c.document_id for c in answer.citations} == {"CUB_70_2015"}
     assert any("coral reefs" in c.passage for c in answer.citations)
     snapshot = service.state.snapshot
-    # narrowed to Chile's speech; a request filtered to other reports keeps its filter
-    assert with_named_speaker(snapshot, question, None) == (
+    # narrowed to Cuba's speech; a request filtered to other reports keeps its filter
+    assert narrowed(snapshot, question, None) == (
         Filters(document_ids=("CUB_70_2015",)),
         "Cuba",
     )
     elsewhere = Filters(document_ids=("FIN_70_2015",))
-    assert with_named_speaker(snapshot, question, elsewhere) == (elsewhere, None)
+    assert narrowed(snapshot, question, elsewhere) == (elsewhere, None)
     # a name no report carries, or a question that is no speech question: unchanged
-    assert with_named_speaker(snapshot, "What did Norway say about climate?", None) == (None, None)
-    assert with_named_speaker(snapshot, "Why is Cuba warm?", None) == (None, None)
+    assert narrowed(snapshot, "What did Norway say about climate?", None) == (None, None)
+    assert narrowed(snapshot, "Why is Cuba warm?", None) == (None, None)
 
 
 def test_a_person_named_in_a_reports_title_is_asked_as_a_person(
@@ -135,6 +144,6 @@ def test_a_person_named_in_a_reports_title_is_asked_as_a_person(
 ) -> None:
     # "What did Lena Berg say?" once read as "What did say?" within her interview
     snapshot = service.state.snapshot
-    assert with_named_speaker(snapshot, "What did Lena Berg say?", None) == (None, None)
+    assert narrowed(snapshot, "What did Lena Berg say?", None) == (None, None)
     answer = service.answer("What did Lena Berg say?").answer
     assert answer.found and {c.speaker for c in answer.citations} == {"Lena Berg"}
