@@ -88,6 +88,8 @@ ROLE_HOLDERS = 3
 # Role abbreviations read as the initials of a role's words ("the CFO").
 _ABBREVIATIONS = frozenset("ceo cfo coo cto cio".split())
 _ROLE_MODIFIERS = frozenset("general vice deputy prime first acting interim".split())
+# Every word of a role named without a person ("the Secretary General").
+_ROLE_TERMS = _ROLE_HEADS | _ROLE_MODIFIERS
 # Words after "the president of the" that may name the body ("Chilean council").
 _ROLE_PHRASE_WORDS = 8
 # Shared prefix for two words to count as one in a role ("Chilean" ~ "Chile").
@@ -253,7 +255,7 @@ def _by_role_alone(
     for the in re.finditer(r"\bthe\s+", lowered):
         role = []
         for word in re.finditer(r"[\w-]+", lowered[the.end() :]):
-            if word.group() not in _ROLE_HEADS and word.group() not in _ROLE_MODIFIERS:
+            if word.group() not in _ROLE_TERMS:
                 break
             role.append(word)
         if not any(w.group() in _ROLE_HEADS for w in role):
@@ -304,7 +306,7 @@ def _unknown_names(
         tokens = name_key(match.group("name")).split()
         if not tokens or any(t in _NOT_NAMES or t in _BODIES for t in tokens):
             continue
-        if all(t in _ROLE_HEADS or t in _ROLE_MODIFIERS for t in tokens):
+        if all(t in _ROLE_TERMS for t in tokens):
             continue  # "the Secretary General", "the Chief Executive": a role, no name
         if any(tokens == e.key.split() for e in speakers):
             continue

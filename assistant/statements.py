@@ -439,15 +439,14 @@ def heading_terms(
     number of suppliers …"). Not the report's title, nor a first line that repeats it:
     that is the same for every sentence of a report."""
     sources = {c.source.document_id: c.source for c in candidates}
+    titles = {doc: clean(source.title) for doc, source in sources.items()}
     lines: dict[str, list[SentenceRecord]] = {doc: [] for doc in sources}
     run_ins: dict[tuple[str, int], list[SentenceRecord]] = {}
     for stored in layer.headings_of(sorted(sources)):
         h = stored.record
-        source = sources[h.document_id]
+        text = sources[h.document_id].text
         run_ins.setdefault((h.document_id, h.paragraph), []).append(h)
-        if _ends_line(source.text, h.end) and clean(source.text[h.start : h.end]) != clean(
-            source.title
-        ):
+        if _ends_line(text, h.end) and clean(text[h.start : h.end]) != titles[h.document_id]:
             lines[h.document_id].append(h)
     ends = {doc: [h.end for h in heads] for doc, heads in lines.items()}
     out = []

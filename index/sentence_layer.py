@@ -105,7 +105,7 @@ def document_speaker(document: Document) -> Speaker | None:
     """Whose speech the whole document is, when its record says so (a JSONL record's
     ``metadata.speaker``, with ``metadata.post`` or ``metadata.role``): a speech at the
     UN General Debate names its speaker nowhere in its text. The text's own attributions
-    ("As President Castro rightly said, …") still come first."""
+    ("“No country can face this alone,” said Pedro Mora") still come first."""
     name = document.metadata.get("speaker")
     if not isinstance(name, str) or not name.strip():
         return None
