@@ -267,13 +267,13 @@ _ROLE_CLAUSE_START = re.compile(
     r"noting|because|if|after|before|with|to)\b"
 )
 # A speech opens by addressing the chair ("Madam President, ladies and gentlemen, …",
-# "Mr President, in 2012, we …"): the role words then are whom it speaks to. Read as the
+# "Mr President, in 2012, we …"), or speaks in the first person (``_FIRST_PERSON``): the
+# role words then are whom it speaks to. Read as the
 # speaker's role, they took 221 of the 370 roles of 36 European Parliament debates, and
 # the first sentence of each of those speeches out of what answers may quote.
 _ADDRESS = re.compile(
     r"^(?:(?:Mr|Mrs|Ms|Madam|Madame|Mister)\.?\s+)?(?:President|Chair(?:man|woman|person)?"
     r"|Speaker|Commissioner|Vice-President|President-in-Office)\s*,"
-    r"|\b(?:I|we|my|our|me|us)\b"
 )
 
 
@@ -815,7 +815,7 @@ def _looks_like_role(text: str, *, allow_title_case: bool) -> bool:
     stripped = text.strip(" \t\n,.-–—")
     if not stripped or len(stripped) > MAX_ROLE_CHARS or _ROLE_CLAUSE_START.match(stripped):
         return False
-    if _ADDRESS.search(stripped):
+    if _ADDRESS.match(stripped) or _FIRST_PERSON.search(stripped):
         return False
     if _ANY_VERB.search(stripped):
         return False
