@@ -119,7 +119,9 @@ def named_people(question: str, speakers: Sequence[SpeakerEntry]) -> PeopleMatch
     by_surname: dict[str, list[SpeakerEntry]] = {}
     for entry in speakers:
         tokens = entry.key.split()
-        if len(tokens) >= 2:  # "President", "Interviewer": a title is not a surname
+        if len(tokens) >= 2 or _titled_surname(entry):
+            # "President", "Interviewer": a title is not a surname; "Ms. Garcia" (UN and
+            # US Congress records) is known by hers
             by_surname.setdefault(tokens[-1], []).append(entry)
     for entry in speakers:
         tokens = entry.key.split()
@@ -147,6 +149,8 @@ def named_people(question: str, speakers: Sequence[SpeakerEntry]) -> PeopleMatch
         if given is not None and given not in owners[0].key.split():
             continue  # "Piet Herrera" is not "Sofía Herrera"
         found[owners[0].key] = owners[0]
+        if i > 0 and words[i - 1][0] in _TITLES:
+            start = words[i - 1][1]  # "Ms. Garcia": the title names her too
         spans.append((start, end))
     role = _by_role(question, speakers) if not found else None
     if role is not None:
@@ -154,6 +158,17 @@ def named_people(question: str, speakers: Sequence[SpeakerEntry]) -> PeopleMatch
         spans.append(role[1])
     unknown = _unknown_names(question, spans, speakers)
     return PeopleMatch(tuple(found.values()), unknown, tuple(sorted(spans)))
+
+
+def _titled_surname(entry: SpeakerEntry) -> bool:
+    """ "Ms. Garcia", "Mr Nebenzia": a surname after a personal title, not "Mr Speaker"."""
+    first = name_key(entry.name.split()[0]) if entry.name.split() else ""
+    return (
+        len(entry.key.split()) == 1
+        and first in _TITLES
+        and entry.key != first
+        and entry.key not in _ROLE_TERMS
+    )
 
 
 def asks_what_was_said(question: str) -> bool:

@@ -52,6 +52,17 @@ _PRONOUN_START = re.compile(
     r"^(?:He|She|Il|Elle|Он|Она|Él|Ella|Ele|Ela|Er|Sie|Lui|Lei)\s+(?=[a-zß-ÿа-яё])"
     r"|^(?:他|她)(?=[\u4e00-\u9fff])"  # "她说，…" → "王丽华（主办方代表）说，…"
 )
+# Whose pronouns they are: "Il lavoro povero …" is Italian's article, not French's "he".
+_PRONOUN_LANGUAGE = {
+    **dict.fromkeys(("he", "she"), "en"),
+    **dict.fromkeys(("il", "elle"), "fr"),
+    **dict.fromkeys(("он", "она"), "ru"),
+    **dict.fromkeys(("él", "ella"), "es"),
+    **dict.fromkeys(("ele", "ela"), "pt"),
+    **dict.fromkeys(("er", "sie"), "de"),
+    **dict.fromkeys(("lui", "lei"), "it"),
+    **dict.fromkeys(("他", "她"), "zh"),
+}
 # "According to him, …" and its kin in the languages whose preposition takes the name as
 # it is: "Selon lui, le dispositif …" → "Selon Julien Mercier (…), le dispositif …".
 # (Russian "По его словам" and German "Ihm zufolge" would need the name declined: the
@@ -288,6 +299,12 @@ def _statement(run: list[Candidate], texts: AnswerTexts, introduced: set[str]) -
     if according is not None:
         return f"{according.group(1)} {label}{quote[according.end() :]}"
     pronoun = _PRONOUN_START.match(quote)
+    language = run[0].source.language
+    if pronoun is not None and language not in (
+        None,
+        _PRONOUN_LANGUAGE[pronoun.group().strip().lower()],
+    ):
+        pronoun = None
     if pronoun is not None:  # "He described …" → "Guo Jun (…) described …"
         space = "" if pronoun.group() in ("他", "她") else " "  # Chinese has no spaces
         return f"{label}{space}{quote[pronoun.end() :]}"

@@ -345,7 +345,9 @@ def _active_headers(
     for header in found.values():
         layout = _layout(header.kind)
         layouts[layout] = layouts.get(layout, 0) + 1
-    return {i: h for i, h in found.items() if layouts[_layout(h.kind)] >= MIN_HEADERS}
+    if not any(turns.is_chair(h.name) for h in found.values() if h.kind == "caps"):
+        layouts.pop("caps", None)  # "MAIN RISKS. …" run-in headings, not Italy's "PRESIDENTE."
+    return {i: h for i, h in found.items() if layouts.get(_layout(h.kind), 0) >= MIN_HEADERS}
 
 
 def _layout(kind: str) -> str:
@@ -386,6 +388,8 @@ def _floor(header: turns.Header, qa: _QaSpeakers | None, state: _State) -> Speak
         return qa.interviewer if qa else None
     if header.kind == "a":
         return qa.interviewee if qa else None
+    if header.name.lower() == "interviewer" and qa is not None:
+        return qa.interviewer  # "Interviewer: …", named where the introduction says
     return state.remember(Speaker(header.name, header.role))
 
 

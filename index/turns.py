@@ -7,7 +7,16 @@ the next header. The layouts handled (see ../shared/notes/speakers.md, section 2
   splitter cuts "Name (Group)." off as a sentence of its own, and a role may follow as
   the next one ("– Member of the Commission.");
 - colon labels: ``NAME: text``, ``Mr. Heusgen (Germany): …``, ``The President: …``,
-  ``The Prime Minister (Boris Johnson): …``, ``THE WITNESS: …``, ``Sofía Herrera: …``;
+  ``The Prime Minister (Boris Johnson): …``, ``THE WITNESS: …``, ``Sofía Herrera: …``,
+  ``Interviewer: …``; UK Hansard's ``Ed Miliband (Doncaster North) (Lab): …`` and
+  ``The Secretary of State for Energy Security (Claire Coutinho): …``; the Spanish and
+  Portuguese parliaments' ``El señor GARCÍA LÓPEZ: …``, ``La señora MINISTRA DE VIVIENDA
+  (Rodríguez Pérez): …``, ``O Sr. Presidente (Augusto Santos Silva): — …``;
+- French parliamentary records: ``M. Jean Dupont. text``, ``Mme la présidente. text``,
+  ``Mme Claire Martin, ministre du travail. text``;
+- meeting-software transcripts (Zoom, Teams, Otter): a time before the label,
+  ``[00:01:02] Ana Ferreira: …``, or after the name on a line of its own,
+  ``Ana Ferreira   0:05``;
 - bracketed labels on a line of their own: ``[Speaker: Name]``;
 - earnings calls and panel transcripts: ``Jane Doe -- Chief Executive Officer`` or
   ``Operator`` on a line of its own;
@@ -39,14 +48,22 @@ _PARTICLE = (
 _NAME_WORDS = rf"{_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_WORD}){{0,{MAX_NAME_WORDS - 1}}}"
 _GROUP = r"\((?P<role>[^()\n]{1,120})\)"
 _SPOKE_IN = r"(?:\s*\((?:spoke|speaking|interpretation)\s+(?:in|from)\s+[^()]{1,30}\))?"
+# Hansard's party after the constituency: "Ed Miliband (Doncaster North) (Lab):".
+_PARTY = r"(?:\s*\((?!spoke\b|speaking\b|interpretation\b)(?P<party>[^()\n]{1,40})\))?"
+# A time stamp of meeting software: "[00:01:02] ", "(1:02:03) ", "00:01:02 - ".
+_STAMP = r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?"
+_STAMP_FIRST = re.compile(rf"^{_STAMP}\s+(?:[-–—|]\s+)?(?=\S)")
 
 # "President." / "David Martin (S&D)." / "Mr Heusgen (Germany)." as a whole sentence.
 _EP_HEADER = re.compile(rf"^(?P<name>{_NAME_WORDS})(?:\s*{_GROUP})?{_SPOKE_IN}\s*\.$")
 # "– (EN) " / "- " at the start of the sentence after an EP header.
 _EP_LEAD = re.compile(r"^[–—-]\s*(?:\([A-Z]{2}\)\s*)?")
 # "The Prime Minister (Boris Johnson): " / "Mr. Heusgen (Germany) (spoke in French): "
+# Hansard's offices: "The Secretary of State for Energy Security (Claire Coutinho): ".
+_OFFICE = r"[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|for|and|the|on|to|in)){0,12}"
 _ROLE_THEN_NAME = re.compile(
-    rf"^(?P<role>The\s+(?:{_NAME_WORDS}|[A-Z][a-z]+(?:\s+[a-z]+){{0,3}}(?:\s+{_NAME_WORDS})?))"
+    rf"^(?P<role>The\s+(?:{_NAME_WORDS}|[A-Z][a-z]+(?:\s+[a-z]+){{0,3}}(?:\s+{_NAME_WORDS})?"
+    rf"|{_OFFICE}))"
     rf"\s+\((?P<name>{_NAME_WORDS})\){_SPOKE_IN}\s*:\s+"
 )
 # US Congressional Record: "Mr. SMITH.", "Ms. JONES of Texas.", "The SPEAKER pro tempore.",
@@ -57,7 +74,23 @@ _CR_HEADER = re.compile(
     r"|The\s+(?P<office>SPEAKER|PRESIDING\s+OFFICER|CHAIR(?:MAN|WOMAN)?|CLERK|CHIEF\s+JUSTICE"
     r"|VICE\s+PRESIDENT|ACTING\s+PRESIDENT|PRESIDENT)(?:\s+pro\s+tempore)?)\.$"
 )
-_NAME_COLON = re.compile(rf"^(?P<name>{_NAME_WORDS})(?:\s*{_GROUP})?{_SPOKE_IN}\s*:\s+")
+_NAME_COLON = re.compile(rf"^(?P<name>{_NAME_WORDS})(?:\s*{_GROUP}{_PARTY})?{_SPOKE_IN}\s*:\s+")
+# Spain's and Portugal's records: "El señor GARCÍA LÓPEZ: ", "La señora MINISTRA DE
+# VIVIENDA (Rodríguez Pérez): ", "O Sr. Presidente (Augusto Santos Silva): — ".
+_IBERIAN_COLON = re.compile(
+    r"^(?P<article>El|La|O|A)\s+(?P<title>señor|señora|Sr\.|Sra\.)\s+"
+    rf"(?P<label>[{_UP}ÁÉÍÓÚÑÜÇÂÊÔÃÕ][\w'’. -]{{0,80}}?)"
+    r"(?:\s*\((?P<paren>[^()\n]{2,80})\))?\s*:\s+(?:[—–-]\s*)?"
+)
+_IBERIAN_CHAIRS = frozenset(
+    "presidente presidenta vicepresidente vicepresidenta secretario secretaria".split()
+)
+# France's records: "M. Jean Dupont.", "Mme la présidente.", "Mme Claire Martin, ministre
+# du travail." opening a paragraph that goes on with the speech.
+_FR_HEADER = re.compile(
+    r"^(?P<name>(?:M\.|Mme|Mlle)\s+(?:(?:le|la)\s+[a-zà-ÿ'’ -]{3,60}?"
+    rf"|{_NAME_WORDS}))(?:,\s+(?P<role>[^.!?\n]{{2,160}}?))?\s*\.$"
+)
 _CAPS_COLON = re.compile(r"^(?P<name>(?:[A-Z][A-Z.'’-]*\s+){0,4}[A-Z][A-Z.'’-]+):\s+")
 _BRACKETED = re.compile(rf"^\[(?:Speaker:\s*)?(?P<name>{_NAME_WORDS})(?:,\s*(?P<role>[^\]]+))?\]:?")
 # "Q: …" / "A: …", also in the words of other languages ("Question :", "Réponse :",
@@ -80,8 +113,36 @@ _CREDIT_LINE = re.compile(
 # Lines that are not speech in any of these records.
 _PROCEDURE = re.compile(
     r"^\s*[(\[](?:applause|laughter|interruption|the\s+sitting|the\s+meeting|the\s+vote"
-    r"|several|mixed|heckling|loud|protests?|cheers|inaudible|crosstalk)[^)\]]*[)\]]\.?\s*$",
+    r"|several|mixed|heckling|loud|protests?|cheers|inaudible|crosstalk"
+    # the same in the records of other parliaments
+    r"|beifall|heiterkeit|zurufe?|lachen|widerspruch|unruhe|applaudissements|rires|exclamations"
+    r"|protestations|murmures|aplausos|risas|rumores|applausi|commenti|аплодисменты|оживление"
+    r"|смех|шум)[^)\]]*[)\]]\.?\s*$",
     re.IGNORECASE,
+)
+# The record's own narration between speeches, without brackets (UN verbatim records):
+# "The meeting rose at 12.40 p.m.", "The meeting was suspended at 1 p.m. and resumed at 3.10 p.m."
+_PROCEDURE_LINE = re.compile(
+    r"^\s*The\s+(?:meeting|sitting|session)\s+(?:rose|(?:was\s+)?(?:called\s+to\s+order"
+    r"|suspended|resumed|opened|closed|adjourned))\b[^!?]{0,80}$"
+)
+# Germany's records put the office before the name: "Präsidentin Bärbel Bas: ".
+_GERMAN_OFFICE = re.compile(
+    r"^(?P<office>(?:Vize|Alters)?[Pp]räsident(?:in)?|Bundeskanzler(?:in)?|Bundesminister(?:in)?"
+    r"|Staatsminister(?:in)?|Parl\.\s+Staatssekretär(?:in)?|Staatssekretär(?:in)?)\s+(?P<name>.+)$"
+)
+# Italy's records: "PRESIDENTE.", "MARIO ROSSI.", "GIULIA BIANCHI, Ministra del lavoro."
+# opening a paragraph that goes on with the speech.
+_CAPS_HEADER = re.compile(
+    rf"^(?P<name>[{_UP}][{_UP}'’-]+(?:\s+[{_UP}][{_UP}'’.-]*){{0,{MAX_NAME_WORDS - 1}}})"
+    r"(?:,\s+(?P<role>[^.!?\n]{2,160}?))?\s*\.$"
+)
+# Russia's records: "Председательствующий.", "Иванов И. П., фракция «Единая Россия».",
+# "Петрова А. С. Мы поддерживаем …" (surname and initials open the paragraph).
+_RU_HEADER = re.compile(
+    r"^(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.)"
+    r"(?:,\s+(?P<role>[^.!?\n]{2,160}?)\.|(?=\s+[А-ЯЁ«\"]))\s*"
+    r"|^(?P<chair>Председательствующий|Председатель)(?:\s*\((?P<holder>[^()\n]{2,60})\))?\.$"
 )
 # Words that end a colon label that is a heading, not a person ("Background: …").
 _NOT_A_SPEAKER = frozenset(
@@ -99,12 +160,16 @@ _CAPS_NOT_A_SPEAKER = frozenset(
 )
 _ROLE_NAMES = frozenset(
     "president chair chairman chairwoman chairperson speaker moderator clerk court".split()
+    # a parliament's chair in the languages of the records above
+    + "presidente presidenta président présidente präsident präsidentin председательствующий"
+    " председатель".split()
 )
 # Earnings calls and panel transcripts: the speaker on a line of their own, "Jane Doe --
 # Chief Executive Officer", "Maria Lopez -- Northbridge Securities -- Analyst", or a
 # chair's label alone ("Operator"); the speaker holds the floor until the next such line.
 _LINE_HEADER = re.compile(
-    rf"^(?P<name>{_NAME_WORDS})(?:\s+(?:--|–|—|-)\s+(?P<role>[^\n]{{2,120}}?))?\s*$"
+    rf"^(?P<name>{_NAME_WORDS}|Speaker\s+\d{{1,2}})(?:\s+(?:--|–|—|-)\s+(?P<role>[^\n]{{2,120}}?))?"
+    rf"(?P<stamp>\s+{_STAMP})?\s*$"
 )
 _LINE_CHAIRS = _ROLE_NAMES | {"operator", "host", "interviewer", "facilitator"}
 # A line header's role holds one of these words, so that a heading "Supply Chain -
@@ -126,12 +191,24 @@ class Header:
     name: str
     role: str | None
     length: int
-    kind: str  # "ep" | "cr" | "colon" | "bracket" | "line" | "q" | "a"
+    kind: str  # "ep" | "cr" | "fr" | "colon" | "bracket" | "line" | "q" | "a"
 
 
 def header_at(text: str, next_text: str | None) -> Header | None:
     """The header opening ``text`` (the first sentence of a paragraph), if any.
     ``next_text`` is the following sentence of the same paragraph (EP layout)."""
+    if is_credit_line(text):
+        return None  # "Interviewer: Paulo Mendes, newsletter editor." names, says nothing
+    stamp = _STAMP_FIRST.match(text)
+    if stamp is not None:
+        header = _header(text[stamp.end() :], next_text)
+        if header is None or header.kind not in ("colon", "bracket", "line"):
+            return None
+        return Header(header.name, header.role, header.length + stamp.end(), header.kind)
+    return _header(text, next_text)
+
+
+def _header(text: str, next_text: str | None) -> Header | None:
     found = _QA.match(text)
     if found is not None:
         kind = _qa_kind(found)
@@ -156,6 +233,26 @@ def header_at(text: str, next_text: str | None) -> Header | None:
             )
         name = f"{found.group('title')}. {_title_case(found.group('surname'))}"
         return Header(name, found.group("state"), len(text), "cr")
+    found = _FR_HEADER.match(text) if next_text is not None else None
+    if found is not None and _plausible_name(found.group("name")):
+        name = re.sub(r"^(?:M\.|Mme|Mlle)\s+(?=[A-Z])", "", found.group("name"))
+        return Header(name, _role(found.group("role")), len(text), "fr")
+    found = _IBERIAN_COLON.match(text)
+    if found is not None:
+        return _iberian(found)
+    found = _CAPS_HEADER.match(text) if next_text is not None else None
+    if found is not None and _plausible_name(found.group("name")):
+        name = _title_case(found.group("name"))
+        return Header(name, _role(found.group("role")), len(text), "caps")
+    found = _RU_HEADER.match(text)
+    if found is not None and found.group("chair"):
+        if next_text is None:
+            return None
+        chair, holder = found.group("chair"), found.group("holder")
+        # "Председательствующий (В. В. Володин)." names who chairs
+        return Header(holder or chair, chair if holder else None, len(text), "ru")
+    if found is not None:
+        return Header(found.group("name"), _role(found.group("role")), found.end(), "ru")
     found = _ROLE_THEN_NAME.match(text)
     if found is not None and _plausible_name(found.group("name")):
         return Header(found.group("name"), _role(found.group("role")), found.end(), "colon")
@@ -167,21 +264,60 @@ def header_at(text: str, next_text: str | None) -> Header | None:
             return Header(_title_case(name), None, found.end(), "colon")
     found = _NAME_COLON.match(text)
     if found is not None and _plausible_name(found.group("name")):
-        return Header(found.group("name"), _role(found.group("role")), found.end(), "colon")
+        return _named_label(found)
     found = _LINE_HEADER.match(text) if next_text is None else None
-    if found is not None and _speaker_line(found.group("name"), found.group("role")):
+    if found is not None and _speaker_line(
+        found.group("name"), found.group("role"), bool(found.group("stamp"))
+    ):
         role = found.group("role")
         role = re.sub(r"\s+(?:--|–|—|-)\s+", ", ", role) if role else None
         return Header(found.group("name"), _role(role), len(text), "line")
     return None
 
 
-def _speaker_line(name: str, role: str | None) -> bool:
-    """ "Jane Doe -- Chief Executive Officer", "Operator": a speaker's line of their own."""
+def _named_label(found: re.Match[str]) -> Header:
+    """ "Ed Miliband (Doncaster North) (Lab): " → Ed Miliband, "Doncaster North, Lab";
+    "Präsidentin Bärbel Bas: " → Bärbel Bas, "Präsidentin"."""
+    name = found.group("name")
+    roles = [found.group("role"), found.group("party")]
+    office = _GERMAN_OFFICE.match(name)
+    if office is not None and len(office.group("name").split()) >= 2:
+        name = office.group("name")
+        roles.insert(0, office.group("office"))
+    return Header(name, _role(", ".join(r for r in roles if r)), found.end(), "colon")
+
+
+def _iberian(found: re.Match[str]) -> Header | None:
+    """ "El señor GARCÍA LÓPEZ" → García López; "La señora MINISTRA DE VIVIENDA
+    (Rodríguez Pérez)" → Rodríguez Pérez, ministra de vivienda; "La señora PRESIDENTA" →
+    La señora presidenta."""
+    label = " ".join(found.group("label").split())
+    paren = found.group("paren")
+    if paren is not None and _plausible_name(paren) and paren[:1].isupper():
+        return Header(paren, _role(label.lower()), found.end(), "colon")
+    if label.lower() in _IBERIAN_CHAIRS:
+        name = f"{found.group('article')} {found.group('title')} {label.lower()}"
+        return Header(name, None, found.end(), "colon")
+    if len(label.split()) > MAX_NAME_WORDS:
+        return None
+    name = _title_case(label) if label.isupper() else label
+    return Header(name, _role(paren), found.end(), "colon")
+
+
+def _speaker_line(name: str, role: str | None, stamped: bool = False) -> bool:
+    """ "Jane Doe -- Chief Executive Officer", "Operator", and meeting software's "Ana
+    Ferreira   0:05": a speaker's line of their own."""
+    if stamped and role is None:
+        return _plausible_name(name) and (len(name.split()) >= 2 or name.lower() in _LINE_CHAIRS)
     if role is None:
         return name.lower() in _LINE_CHAIRS
     words = {w.lower() for w in re.findall(r"[\w'’-]+", role)}
     return len(name.split()) >= 2 and _plausible_name(name) and bool(words & _ROLE_LINE_WORDS)
+
+
+def is_chair(name: str) -> bool:
+    """ "President", "Presidente": the title of whoever chairs the sitting."""
+    return name.lower() in _ROLE_NAMES
 
 
 def ep_lead_length(text: str) -> int:
@@ -191,8 +327,9 @@ def ep_lead_length(text: str) -> int:
 
 
 def is_procedure(text: str) -> bool:
-    """ "(Applause)", "[Laughter]", "(The sitting was closed at 11.30)": not speech."""
-    return bool(_PROCEDURE.match(text))
+    """ "(Applause)", "[Laughter]", "(The sitting was closed at 11.30)", "The meeting rose
+    at 12.40 p.m.": not speech."""
+    return bool(_PROCEDURE.match(text) or _PROCEDURE_LINE.match(text))
 
 
 def _qa_kind(found: re.Match[str]) -> str:
@@ -230,8 +367,9 @@ def _plausible_name(name: str) -> bool:
     if lowered[-1] in _NOT_A_SPEAKER or lowered[0] in _NOT_A_SPEAKER:
         return False
     if len(words) == 1:
-        # One word: a chair's title ("President"), an honorific name is two words.
-        return lowered[0] in _ROLE_NAMES
+        # One word: a chair's or an interviewer's title ("President", "Interviewer"); an
+        # honorific name is two words.
+        return lowered[0] in _LINE_CHAIRS
     return True
 
 

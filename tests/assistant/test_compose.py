@@ -399,6 +399,24 @@ def test_chinese_sentences_join_without_spaces_and_pronouns_read_as_the_name() -
     assert render._PRONOUN_START.match("她说，问题很紧迫。") is not None
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "reads"),
+    [
+        ("Il a rappelé que le salaire minimum protège les jeunes.", "fr", "Mario Rossi a rappelé"),
+        ("Il lavoro povero è cresciuto in tutto il Mezzogiorno.", "it", "Mario Rossi: Il lavoro"),
+        ("Lui ha ricordato che il salario minimo protegge i giovani.", "it", "Mario Rossi ha"),
+        ("Er betonte, dass die Mieten steigen.", "de", "Mario Rossi betonte"),
+    ],
+)
+def test_only_a_pronoun_of_the_reports_language_reads_as_the_name(
+    text: str, language: str, reads: str
+) -> None:
+    source = statements.Source("d", "Record", None, None, "d.txt", text, language=language)
+    record = SentenceRecord("d", 0, 0, len(text), 0, "Mario Rossi", None, True, None, None, text)
+    line = render._statement([statements.Candidate(source, record, -1)], TEXTS, introduced=set())
+    assert line.startswith(reads), line
+
+
 def test_footnotes_leave_no_gap(ask: Any) -> None:
     answer = ask("What did Tom Hale say about dairy farming and rain?")
     assert "needs rain ." not in answer.text and "needs rain." in answer.text

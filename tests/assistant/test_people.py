@@ -127,3 +127,18 @@ def test_a_role_alone_names_the_one_speaker_who_holds_it() -> None:
     assert [s.name for s in named_people("What did the president say?", alone).speakers] == [
         "Ana Ferreira"
     ]
+
+
+def test_a_surname_after_a_title_finds_a_speaker_the_record_names_so() -> None:
+    # UN and US Congress records name speakers "Ms. Garcia", "Mr. Nebenzia"
+    titled = [*SPEAKERS, entry("Ms. Garcia"), entry("Mr Speaker"), entry("Carlos García López")]
+    found = named_people("What did Ms. Garcia say about broadband?", titled)
+    assert [s.name for s in found.speakers] == ["Ms. Garcia"]
+    topic = topic_of("What did Ms. Garcia say about broadband?", found.spans)
+    assert "Ms" not in topic and "Garcia" not in topic and "broadband" in topic
+    assert [s.name for s in named_people("What did Garcia say?", titled).speakers] == ["Ms. Garcia"]
+    # a given name the record does not give is no match; a chair's title is no surname
+    assert named_people("What did Maria Garcia say?", titled).speakers == ()
+    assert [s.name for s in named_people("What did the speaker say?", titled).speakers] != [
+        "Mr Speaker"
+    ]

@@ -617,3 +617,146 @@ def test_minutes_give_a_role_to_whom_the_attendance_list_gives_it() -> None:
     assert found["The General Assembly ele"] is None
     # a role no one was named with is no one the report names
     assert found["The outgoing President t"] is None
+
+
+def roles_of(text: str) -> dict[str, str | None]:
+    sentences = split_sentences(text)
+    return {a.speaker.name: a.speaker.role for a in attribute(sentences) if a.speaker}
+
+
+MEETING_SOFTWARE = """Board meeting transcript
+
+[00:00:05] Ana Ferreira: Good morning everyone, let us start with the budget.
+[00:00:12] Ben Okoro: The travel budget was overspent this year. I propose that we hold two
+of the four regional meetings online.
+[00:01:02] Ana Ferreira: Thank you, Ben. The proposal is adopted.
+
+Working group on pensions
+
+Carla Smith   0:05
+Good morning everyone. Let us begin with the pension reform survey.
+
+Dan Berg   0:21
+Nineteen councils answered the survey. Most of them expect a later retirement age.
+"""
+
+
+def test_meeting_software_transcripts_with_times() -> None:
+    found = dict(speakers(MEETING_SOFTWARE))
+    assert found["[00:00:05] Ana Ferreira:"] == "Ana Ferreira"
+    assert found["I propose that we hold t"] == "Ben Okoro"
+    assert found["The proposal is adopted."] == "Ana Ferreira"
+    assert found["Let us begin with the pe"] == "Carla Smith"  # the floor after "Name   0:05"
+    assert found["Most of them expect a la"] == "Dan Berg"
+    assert found["Board meeting transcript"] is None
+    # the time and the label are the attribution, not the statement
+    sentences = split_sentences(MEETING_SOFTWARE)
+    pairs = zip(sentences, attribute(sentences), strict=True)
+    tags = [a.tag for s, a in pairs if "[00:00:12]" in s.text]
+    assert tags == [(0, len("[00:00:12] Ben Okoro: "))]
+
+
+PARLIAMENTS = {
+    "hansard": (
+        "Energy Prices\n\n"
+        "Mr Speaker: Order. I call the Secretary of State.\n\n"
+        "The Secretary of State for Energy Security (Claire Coutinho): Energy bills have fallen "
+        "by a third since their peak.\n\n"
+        "Ed Miliband (Doncaster North) (Lab): Families are still paying hundreds of pounds more.\n",
+        {
+            "Mr Speaker": None,
+            "Claire Coutinho": "The Secretary of State for Energy Security",
+            "Ed Miliband": "Doncaster North, Lab",
+        },
+    ),
+    "france": (
+        "Compte rendu intégral\n\n"
+        "Mme la présidente. La parole est à M. Jean Dupont.\n\n"
+        "M. Jean Dupont. Madame la présidente, le pouvoir d'achat a reculé cette année.\n\n"
+        "Mme Claire Martin, ministre du travail. Le gouvernement a revalorisé les pensions.\n",
+        {"Mme la présidente": None, "Jean Dupont": None, "Claire Martin": "ministre du travail"},
+    ),
+    "spain": (
+        "DIARIO DE SESIONES\n\n"
+        "La señora PRESIDENTA: Tiene la palabra el señor García.\n\n"
+        "El señor GARCÍA LÓPEZ: Gracias. Proponemos limitar los alquileres.\n\n"
+        "La señora MINISTRA DE VIVIENDA (Rodríguez Pérez): El Gobierno ya ha aprobado la ley.\n",
+        {
+            "La señora presidenta": None,
+            "García López": None,
+            "Rodríguez Pérez": "ministra de vivienda",
+        },
+    ),
+    "germany": (
+        "Stenografischer Bericht\n\n"
+        "Präsidentin Bärbel Bas: Ich eröffne die Aussprache.\n\n"
+        "Anja Weber (SPD): Frau Präsidentin! Wir brauchen mehr sozialen Wohnungsbau.\n\n"
+        "(Beifall bei der SPD)\n\n"
+        "Dr. Markus Klein (CDU/CSU): Mehr Regulierung schafft keine neue Wohnung.\n",
+        {"Bärbel Bas": "Präsidentin", "Anja Weber": "SPD", "Dr. Markus Klein": "CDU/CSU"},
+    ),
+    "italy": (
+        "Resoconto stenografico\n\n"
+        "PRESIDENTE. Ha facoltà di parlare l'onorevole Rossi.\n\n"
+        "MARIO ROSSI. Grazie, Presidente. Chiediamo un salario minimo legale.\n\n"
+        "GIULIA BIANCHI, Ministra del lavoro. Il Governo ha scelto la contrattazione collettiva.\n",
+        {"Presidente": None, "Mario Rossi": None, "Giulia Bianchi": "Ministra del lavoro"},
+    ),
+    "russia": (
+        "Стенограмма заседания\n\n"
+        "Председательствующий. Слово предоставляется Иванову Ивану Петровичу.\n\n"
+        "Иванов И. П., фракция «Единая Россия». Мы предлагаем ограничить наценки аптек.\n\n"
+        "Петрова А. С. Мы поддерживаем законопроект.\n",
+        {
+            "Председательствующий": None,
+            "Иванов И. П.": "фракция «Единая Россия»",
+            "Петрова А. С.": None,
+        },
+    ),
+}
+
+
+@pytest.mark.parametrize("record", sorted(PARLIAMENTS))
+def test_verbatim_records_of_parliaments(record: str) -> None:
+    text, expected = PARLIAMENTS[record]
+    assert roles_of(text) == expected
+    found = speakers(text)
+    assert found[0][1] is None  # the title is no one's
+    # every sentence after the first header has a speaker, applause has none
+    assert all(name is not None for start, name in found[1:] if not start.startswith("("))
+    assert [name for start, name in found if start.startswith("(")] == [None] * sum(
+        start.startswith("(") for start, _ in found
+    )
+
+
+def test_an_interviewer_label_gives_the_question_to_the_interviewer() -> None:
+    text = (
+        "Interview with Maria Santos, chief economist of the council\n\n"
+        "Interviewer: Paulo Mendes, newsletter editor.\n\n"
+        "Interviewer: How has inflation affected low-income households?\n\n"
+        "Maria Santos: Food prices rose faster than any other item.\n\n"
+        "Interviewer: What should the government do?\n\n"
+        "Maria Santos: Targeted transfers work better than general price caps.\n"
+    )
+    found = speakers(text)
+    assert [n for s, n in found if s.startswith("Interviewer: How")] == ["Paulo Mendes"]
+    assert [n for s, n in found if s.startswith("Interviewer: What")] == ["Paulo Mendes"]
+    assert [n for s, n in found if s.startswith("Maria")] == ["Maria Santos"] * 2
+    assert [n for s, n in found if s.startswith("Interviewer: Paulo")] == [None]  # a credit
+
+
+def test_procedure_and_run_in_headings_are_no_speech() -> None:
+    record = (
+        "Security Council\n\n"
+        "The President: I thank Ms. DiCarlo for her briefing.\n\n"
+        "Mr. Zhang Jun (China) (spoke in Chinese): China supports a political settlement.\n\n"
+        "The meeting rose at 12.40 p.m.\n"
+    )
+    assert dict(speakers(record))["The meeting rose at 12.4"] is None
+    report = (
+        "Annual survey\n\n"
+        "MAIN RISKS. Funding remains uncertain for small councils this year.\n\n"
+        "FUNDING OUTLOOK. The council will survey its members again in the spring.\n"
+    )
+    # headings in capitals are no speakers when no chair speaks ("PRESIDENTE.")
+    assert [name for _, name in speakers(report)] == [None] * len(speakers(report))

@@ -1,0 +1,99 @@
+"""Transcripts as meeting software and parliaments write them, asked about their speakers.
+
+A real index (the bundled model) of three records written here: a Teams-style meeting
+transcript (the name and a time on a line of their own), a Zoom-style one (a time before
+"Name:") and a US Congressional Record page ("Ms. GARCIA of Texas."), whose speakers a
+question names by full name, by surname, or by title and surname.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.service import AssistantService
+from index.build import build_index
+from index.config import BuildConfig, EmbedConfig
+from index.embed import Embedder
+
+pytestmark = pytest.mark.slow
+
+RECORDS = {
+    "pensions-working-group.txt": """Working group on pensions: recording transcript
+
+Ana Ferreira   0:05
+Good morning everyone. Let us begin with the survey of member councils on pension reform.
+
+Ben Okoro   0:21
+Nineteen councils answered the survey. Most of them expect the retirement age to rise
+to sixty-seven within ten years.
+
+Carla Smith   1:10
+We should ask what happens to workers in physically demanding jobs. Bricklayers and nurses
+cannot work until sixty-seven.
+""",
+    "budget-board-call.txt": """Board call on the travel budget
+
+[00:00:05] Ana Ferreira: Good morning, let us start with the travel budget for next year.
+[00:00:12] Ben Okoro: The travel budget was overspent by twelve percent this year. I propose
+that we hold two of the four regional meetings online.
+[00:01:02] Ana Ferreira: Thank you. The proposal to hold two regional meetings online is adopted.
+""",
+    "congressional-record.txt": """CONGRESSIONAL RECORD — HOUSE
+
+The SPEAKER pro tempore. The Chair recognizes the gentleman from Ohio for 5 minutes.
+
+Mr. MILLER of Ohio. Madam Speaker, more than a third of the bridges in my district are rated
+structurally deficient. We cannot keep postponing these repairs.
+
+Ms. GARCIA of Texas. Madam Speaker, rural broadband is infrastructure too. Rural students in my
+district still do their homework in parking lots to get a signal.
+
+The SPEAKER pro tempore. The gentlewoman's time has expired.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def service(
+    tmp_path_factory: pytest.TempPathFactory, real_embedder: Embedder, model_cache: Path
+) -> AssistantService:
+    root = tmp_path_factory.mktemp("transcripts")
+    for name, text in RECORDS.items():
+        (root / name).write_text(text, encoding="utf-8")
+    config = BuildConfig(
+        sources=[root],
+        index_dir=root / "index",
+        embed=EmbedConfig(cache_dir=model_cache, multilingual="off"),
+    )
+    build_index(config, embedder=real_embedder)
+    service = AssistantService(config, embedder=real_embedder)
+    assert service.load()
+    return service
+
+
+def test_a_speaker_on_a_line_with_a_time_holds_the_floor(service: AssistantService) -> None:
+    answer = service.answer("What did Carla Smith say about the retirement age?").answer
+    assert answer.found
+    assert {c.speaker for c in answer.citations} == {"Carla Smith"}
+    assert any("Bricklayers and nurses" in c.passage for c in answer.citations)
+
+
+def test_a_time_before_the_name_is_no_part_of_the_statement(service: AssistantService) -> None:
+    answer = service.answer("What did Ben Okoro propose about regional meetings?").answer
+    assert answer.found
+    cited = [c for c in answer.citations if "regional meetings online" in c.passage]
+    assert cited and {c.speaker for c in cited} == {"Ben Okoro"}
+    assert not any("[00:" in c.passage for c in answer.citations)
+    assert "[00:" not in answer.text
+
+
+def test_a_title_and_surname_name_a_congressional_speaker(service: AssistantService) -> None:
+    for question in ("What did Ms. Garcia say about broadband?", "What did Garcia say?"):
+        answer = service.answer(question).answer
+        assert answer.found, question
+        assert {c.speaker for c in answer.citations} == {"Ms. Garcia"}, question
+        assert any("rural broadband" in c.passage for c in answer.citations), question
+    answer = service.answer("What did Mr. Miller say about bridges?").answer
+    assert {c.speaker for c in answer.citations} == {"Mr. Miller"}
