@@ -67,6 +67,7 @@ def build_test_index(
     model_cache: Path,
     sources: Sequence[Path],
     multilingual: str = "off",
+    embedder: Any = None,
     **build: Any,
 ) -> BuildConfig:
     """Build a real index (real model, cached in ``model_cache``) and return its config.
@@ -81,7 +82,7 @@ def build_test_index(
         embed=EmbedConfig(cache_dir=model_cache, multilingual=multilingual),
         **build,
     )
-    build_index(config)
+    build_index(config, embedder=embedder)
     return config
 
 

@@ -13,9 +13,8 @@ from pathlib import Path
 import pytest
 
 from assistant.service import AssistantService
-from index.build import build_index
-from index.config import BuildConfig, EmbedConfig
 from index.embed import Embedder
+from tests.helpers import build_test_index
 
 pytestmark = pytest.mark.slow
 
@@ -62,12 +61,7 @@ def service(
     root = tmp_path_factory.mktemp("transcripts")
     for name, text in RECORDS.items():
         (root / name).write_text(text, encoding="utf-8")
-    config = BuildConfig(
-        sources=[root],
-        index_dir=root / "index",
-        embed=EmbedConfig(cache_dir=model_cache, multilingual="off"),
-    )
-    build_index(config, embedder=real_embedder)
+    config = build_test_index(root / "index", model_cache, [root], embedder=real_embedder)
     service = AssistantService(config, embedder=real_embedder)
     assert service.load()
     return service
