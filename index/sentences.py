@@ -18,9 +18,9 @@ Rules, in order:
   and "“…,” she said." stay whole. The full-width ``。！？`` of Chinese and Japanese end
   a sentence with no space after them.
 - A full stop after a title or common abbreviation ("Mr.", "Dr.", "e.g.", Russian
-  "г.", "т.е."), after an
-  initial ("J. Smith") or after a list number at the start of a line ("1. Item") does
-  not end a sentence. Decimals ("8.5") never have whitespace after the stop.
+  "г.", "т.е."), after an initial ("J. Smith"), after a list number at the start of a
+  line ("1. Item") or after a day before its month ("4. März") does not end a sentence.
+  Decimals ("8.5") never have whitespace after the stop.
 - A sentence longer than ``MAX_SENTENCE_CHARS`` is cut at a clause or word boundary.
 """
 
@@ -42,6 +42,13 @@ _NEXT_CHAR = re.compile(r"\s+(\w)")
 _BULLET = re.compile(r"""\s*(?:[-–—•*▪●]\s|\d{1,3}[.)]\s|[a-z][.)]\s|["“‘«])""")
 _WORD_BEFORE_STOP = re.compile(r"([\w.]+)\.$")
 _ACRONYM = re.compile(r"^(?:\w\.)+\w$")  # "e.g", "i.e", "U.S" (the final stop is cut off)
+# A day's ordinal stop before a month, as German and the Nordic languages write dates:
+# "Berlin, 4. März 2025", "am 1. Januar".
+_MONTH_AFTER = re.compile(
+    r"\s+(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober"
+    r"|November|Dezember|januar|februar|marts|mars|april|maj|mai|juni|juli|august"
+    r"|september|oktober|november|december|desember)\b"
+)
 
 _ABBREVIATIONS = frozenset(
     # titles
@@ -152,6 +159,8 @@ def _is_abbreviation(text: str, s_start: int, dot: int) -> bool:
         return True
     if len(word) == 1 and word.isalpha() and word.isupper():
         return True  # an initial: "J. Smith"
+    if word.isdigit() and len(word) <= 2 and _MONTH_AFTER.match(text, dot + 1):
+        return True  # "4. März"
     # a list number at the start of the sentence: "1. Item"
     return word.isdigit() and len(word) <= 3 and found.start(1) == s_start
 

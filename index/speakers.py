@@ -87,7 +87,14 @@ _VERBS = (
     r"|ha\s+(?:detto|affermato|sottolineato|spiegato|dichiarato|ricordato|proposto|osservato"
     r"|evidenziato|aggiunto|ribadito|precisato|avvertito)"
     r"|sagte|erklärte|betonte|forderte|warnte|unterstrich|meinte|bekräftigte|kritisierte"
-    r"|mahnte|ergänzte|berichtete|verwies)"
+    r"|mahnte|ergänzte|berichtete|verwies"
+    # the same in the present, as news reports also write ("afirma X", "sagt X"), and
+    # verbs of asking for ("pidió", "reclamó", "chiese")
+    r"|pidió|reclamó|exigió|solicitó|dice|afirma|señala|destaca|explica|subraya|indica|añade"
+    r"|propone|advierte|considera|asegura|recuerda|sostiene|insiste|pide|reclama|diz|pediu"
+    r"|ha\s+chiesto|chiede|afferma|sottolinea|spiega|dichiara|ricorda|propone|osserva"
+    r"|sagt|erklärt|betont|fordert|warnt|unterstreicht|meint|kritisiert|mahnt|verlangte"
+    r"|verlangt)"
 )
 _AUX = r"(?:(?:has|had|have|also|further|then|again)\s+)*"
 # Upper and lower case letters of Latin-1, Latin Extended-A and Cyrillic ("Léa",
@@ -106,11 +113,21 @@ _NAME = (
 _ROLE_BETWEEN = r"(?:,\s+(?P<role_mid>[^;“”\"]{3,200}?),|,)?"
 
 _NAME_THEN_VERB = re.compile(rf"{_NAME}{_ROLE_BETWEEN}\s+{_AUX}{_VERBS}\b")
-_VERB_THEN_NAME = re.compile(rf"\b{_VERBS}\s+(?:by\s+)?{_NAME}(?P<after>,\s+|\s*[.;]|\s*$)")
+# A role between the article and the name: "sagte die Vorsitzende Petra Lange", "según la
+# consejera Lucía Ramos" (its last word must be a role word, ``_ROLE_WORDS``).
+_ROLE_PRE = (
+    r"(?:(?:the|die|der|la|el|le|il|o|a)\s+(?P<role_pre>[\w'’-]+(?:\s+[\w'’-]+){0,2}?),?\s+)?"
+)
+_VERB_THEN_NAME = re.compile(
+    rf"\b{_VERBS}\s+(?:by\s+)?{_ROLE_PRE}{_NAME}(?P<after>,\s+|\s*[.;]|\s*$)"
+)
 # "according to X", "selon X", "d'après X", "по словам X" (a Russian name in the genitive
 # there: "по словам Ивана Петрова"; _speaker_from finds the person named before).
-_ACCORDING = r"(?:\b[Aa]ccording\s+to|\b[Ss]elon|\b[Dd]['’]après|(?<!\w)[Пп]о\s+словам)"
-_ACCORDING_TO = re.compile(rf"{_ACCORDING}\s+{_NAME}(?P<after>,\s+|\s*[.;]|\s*$)")
+_ACCORDING = (
+    r"(?:\b[Aa]ccording\s+to|\b[Ss]elon|\b[Dd]['’]après|(?<!\w)[Пп]о\s+словам|\b[Ss]egún"
+    r"|\b[Ss]econdo|\b[Ll]aut)"
+)
+_ACCORDING_TO = re.compile(rf"{_ACCORDING}\s+{_ROLE_PRE}{_NAME}(?P<after>,\s+|\s*[.;]|\s*$)")
 _PRONOUN_TAG = re.compile(
     rf"(?:\b(?:[Ss]he|[Hh]e)\s+{_AUX}{_VERBS}\b|\b{_VERBS}\s+(?:she|he)\b"
     r"|\b[Aa]ccording\s+to\s+(?:her|him)\b"
@@ -210,7 +227,11 @@ _NARRATION = re.compile(
     r"|Delegations|Members|Many|Some|Others?\b|Both|All|Everyone|Nobody|No\s+one|Speakers"
     r"|The\s+(?:Board|secretariat|Association|General\s+Assembly|delegates|participants"
     r"|meeting|seminar|webinar|forum|workshop|hearing|conference|session|outgoing|next|other"
-    r"|audience|chair|moderator|organisers|organizers)\b|It\s+was\b|There\s+(?:was|were|is|are)\b)"
+    r"|audience|chair|moderator|organisers|organizers)\b|It\s+was\b|There\s+(?:was|were|is|are)\b"
+    # the body itself acts, in the languages of the news above: "El Consejo presentó …"
+    r"|(?:El|La|Le|Der|Die|Das|Il|O|A)\s+(?:Consejo|Conseil|Consiglio|Conselho|Rat|Comité"
+    r"|Comisión|Commission|Gobierno|Gouvernement|Governo|Regierung|Asamblea|Assemblée"
+    r"|Secretaría|Secrétariat|Sekretariat)\b)"
 )
 _OPENING_QUOTE = re.compile(r"""^\s*["“‘«„]""")
 _OPENS_QUOTE = re.compile(r"""[“«„]|^\s*["‘]|\s"(?=\w)""")
@@ -233,7 +254,17 @@ _ROLE_WORDS = frozenset(
     chercheur chercheuse économiste
     председатель заместитель секретарь член директор министр руководитель глава президент
     эксперт представитель советник депутат ректор профессор сопредседатель координатор
-    председателя заместителя секретаря члена директора министра руководителя главы""".split()
+    председателя заместителя секретаря члена директора министра руководителя главы
+    presidente presidenta vicepresidente vicepresidenta consejero consejera ministro ministra
+    secretario secretaria director directora portavoz representante miembro diputado diputada
+    alcalde alcaldesa investigador investigadora segretario segretaria direttore direttrice
+    portavoce rappresentante membro sindaco consigliere consigliera secretário secretária
+    diretor diretora porta-voz conselheiro conselheira deputado deputada
+    vorsitzende vorsitzender präsident präsidentin vizepräsident vizepräsidentin ministerin
+    bundesminister bundesministerin sprecher sprecherin geschäftsführer geschäftsführerin
+    direktor direktorin vertreter vertreterin gewerkschaftsvertreter gewerkschaftsvertreterin
+    abgeordnete abgeordneter bürgermeister bürgermeisterin staatssekretär staatssekretärin
+    mitglied leiter leiterin generalsekretär generalsekretärin expertin ökonom ökonomin""".split()
 )
 # Capitalised words that begin sentences or name places and bodies, never a person.
 _NOT_NAMES = frozenset(
@@ -258,10 +289,15 @@ _NOT_NAMES = frozenset(
     le la les un une des il elle ils elles nous je selon enfin ensuite puis lors dans
     pour avec sur par en au aux du de ce cette ces son sa ses leur leurs
     он она они мы я по в на с для при после также кроме однако затем итоги
-    участники это этот эта""".split()
+    участники это этот эта
+    consejo conseil consiglio conselho comité comisión comissão gobierno gouvernement
+    governo regierung ministerio ministère asamblea assemblée parlamento parlement bundestag
+    congreso senado sénat""".split()
 )
 _ROLE_MODIFIERS = frozenset("the a an former acting honorary senior".split())
-_ROLE_FUNCTION_WORDS = frozenset("of for and the on in at to de du la a an".split())
+_ROLE_FUNCTION_WORDS = frozenset(
+    "of for and the on in at to de du la a an del des der di della do da dos y e und von".split()
+)
 _ROLE_CLAUSE_START = re.compile(
     r"^(?:who|which|that|and|but|in|at|on|during|as|when|while|adding|saying|stressing|"
     r"noting|because|if|after|before|with|to)\b"
@@ -613,15 +649,25 @@ def _named_speaker(text: str, state: _State) -> _Tag | None:
             break
     for pattern in (_VERB_THEN_NAME, _ACCORDING_TO):
         for match in _overlapping(pattern, text):
+            role_pre = match.group("role_pre")
+            if role_pre is not None and role_pre.split()[-1].lower() not in _ROLE_WORDS:
+                continue  # "said the report Ana Lima wrote"
             after = text[match.end() :]
+            end = len(text)
+            if pattern is _ACCORDING_TO:
+                # "according to X, president of Y, the economy …": the role ends at the
+                # comma, what X says follows it
+                cut = after.find(",")
+                after, end = (after[:cut], match.end() + cut + 1) if cut >= 0 else (after, end)
             has_role = match.group("after").startswith(",") and _looks_like_role(
                 after, allow_title_case=False
             )
-            found = _speaker_from(match.group("name"), (after if has_role else None,), state)
+            roles = (after if has_role else None, role_pre)
+            found = _speaker_from(match.group("name"), roles, state)
             if found is not None:
                 trailing = has_role or not match.group("after").startswith(",")
                 start = _lead_in_start(text, match.start())
-                span = (start, len(text) if has_role else match.end())
+                span = (start, end if has_role else match.end())
                 tags.append((match.start(), _Tag(found, True, trailing, span)))
                 break
     return min(tags, key=lambda t: t[0])[1] if tags else None

@@ -111,3 +111,13 @@ def test_seed_report_sentences() -> None:
     # "vice president. of the PRC ESS" and "“…,” she said." stay inside their sentences
     assert any(t.endswith("vice president. of the PRC ESS .") for t in found)
     assert any(t.startswith("We highly appreciate") and t.endswith("she said.") for t in found)
+
+
+def test_a_day_before_its_month_ends_no_sentence() -> None:
+    text = "Berlin, 4. März 2025. Der Rat hat beraten. It was held in May 2024. April came."
+    assert [s.text for s in split_sentences(text)] == [
+        "Berlin, 4. März 2025.",
+        "Der Rat hat beraten.",
+        "It was held in May 2024.",
+        "April came.",
+    ]

@@ -449,6 +449,67 @@ def test_spanish_portuguese_italian_german_speech_verbs(text: str, name: str) ->
     assert found is not None and found.name == name
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the role in their languages
+        (
+            "Antón Costas, presidente del Consejo, afirmó que la vivienda es clave.",
+            Speaker("Antón Costas", "presidente del Consejo"),
+        ),
+        (
+            "Petra Lange, Vorsitzende des Rates, sagte, die Pflege brauche Zuwanderung.",
+            Speaker("Petra Lange", "Vorsitzende des Rates"),
+        ),
+        # the verb, then an article, a role and the name
+        (
+            "„Ohne Zuwanderung geht es nicht“, sagte die Vorsitzende Petra Lange.",
+            Speaker("Petra Lange", "Vorsitzende"),
+        ),
+        (
+            "Según la consejera Lucía Ramos, el paro juvenil sigue alto.",
+            Speaker("Lucía Ramos", "consejera"),
+        ),
+        (
+            "Gewerkschaftsvertreter Markus Vogel erklärte, die Löhne müssten steigen.",
+            Speaker("Markus Vogel", "Gewerkschaftsvertreter"),
+        ),
+        # the appositive after "according to X" ends at its comma
+        (
+            "Selon Moussa Ndiaye, secrétaire général de l'Union, les salaires n'ont pas suivi.",
+            Speaker("Moussa Ndiaye", "secrétaire général de l'Union"),
+        ),
+        (
+            "According to Jane Doe, president of the council, the economy grew last year.",
+            Speaker("Jane Doe", "president of the council"),
+        ),
+        (
+            '"Il lavoro è cambiato", ha detto Mario Rossi, presidente del CNEL.',
+            Speaker("Mario Rossi", "presidente del CNEL"),
+        ),
+    ],
+)
+def test_news_roles_in_other_languages(text: str, speaker: Speaker) -> None:
+    assert first(text) == speaker
+
+
+def test_according_to_leaves_what_was_said_to_the_statement() -> None:
+    text = "According to Jane Doe, president of the council, the economy grew last year."
+    sentences = split_sentences(text)
+    tag = attribute(sentences)[0].tag
+    assert tag is not None and text[tag[1] :].strip() == "the economy grew last year."
+
+
+def test_a_surname_after_a_quote_with_the_name_after_the_verb() -> None:
+    text = (
+        '"La vivienda es clave", afirmó Antón Costas, presidente del Consejo. '
+        "Costas pidió ampliar el parque de vivienda social. "
+        "El Consejo presentó su memoria anual."
+    )
+    assert [n for n, _ in tags(text)] == ["Antón Costas", "Antón Costas", None]
+    assert first("Der Rat hat beraten, sagte der Bericht Anna Weber gestern.") is None
+
+
 def test_spanish_pronoun_continues_the_speaker() -> None:
     text = (
         "Lucía Romero, presidenta del consejo, afirmó que la reforma llega tarde. "
