@@ -47,7 +47,9 @@ _SPEECH = re.compile(
     r"|dit|déclaré|proposé|propose|pense|estimé|affirmé|souligné|expliqué|recommandé"
     r"|suggéré|avis|position|propositions?|selon|dijo|dice|propuso|propone|afirmó|declaró"
     r"|señaló|opina|opinión|según|sagte|sagt|gesagt|schlug|vorgeschlagen|meint|meinte"
-    r"|erklärte|betonte|forderte|сказал[аи]?|говорил[аи]?|заявил[аи]?|предложил[аи]?"
+    r"|erklärte|betonte|forderte|fordert|verlangte|verlangt|demandé|réclamé|réclame"
+    r"|revendiqué|revendique|pidió|pide|reclamó|reclama|detto|proposto|chiesto|disse|propôs"
+    r"|pediu|сказал[аи]?|говорил[аи]?|заявил[аи]?|предложил[аи]?"
     r"|отметил[аи]?|подчеркнул[аи]?|считает|думает|предлагает|мнение|позиция|по\s+словам)\b"
     # Chinese and Japanese have no spaces to mark a word's edges.
     r"|说|讲|表示|认为|指出|强调|提出|建议|谈到|观点|言った|述べた",

@@ -320,26 +320,48 @@ _RU_MONTHS = [
     "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
     "сентября", "октября", "ноября", "декабря",
 ]  # fmt: skip
+_ES_MONTHS = [
+    "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+    "septiembre", "octubre", "noviembre", "diciembre",
+]  # fmt: skip
+_PT_MONTHS = [
+    "janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
+    "setembro", "outubro", "novembro", "dezembro",
+]  # fmt: skip
+_IT_MONTHS = [
+    "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
+    "settembre", "ottobre", "novembre", "dicembre",
+]  # fmt: skip
+_DE_MONTHS = [
+    "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+    "September", "Oktober", "November", "Dezember",
+]  # fmt: skip
+_LOWER_CASE_MONTHS = (_FR_MONTHS, _ES_MONTHS, _PT_MONTHS, _IT_MONTHS)
 _MONTHS = {
-    name: i + 1 for names in (_EN_MONTHS, _FR_MONTHS, _RU_MONTHS) for i, name in enumerate(names)
+    name: i + 1
+    for names in (_EN_MONTHS, _RU_MONTHS, _DE_MONTHS, *_LOWER_CASE_MONTHS)
+    for i, name in enumerate(names)
 }
+# "Madrid, 3 de Junio de 2025": some write them with a capital
+_MONTHS |= {m.capitalize(): i + 1 for names in _LOWER_CASE_MONTHS for i, m in enumerate(names)}
 _MONTHS |= {name[:3] + ".": i + 1 for i, name in enumerate(_EN_MONTHS)}
 _MONTHS |= {"Sept.": 9}
 # Covers and headings set dates in capitals ("DECEMBER 31, 2022").
 _MONTHS |= {m.upper(): i + 1 for names in (_EN_MONTHS, _FR_MONTHS) for i, m in enumerate(names)}
 _MONTH = "(" + "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True)) + ")"
-_DAY = r"(\d{1,2})(?:st|nd|rd|th|er)?"
+_DAY = r"(\d{1,2})(?:st|nd|rd|th|er|º|\.)?"  # "1st", "1er", "1º", German "1."
 _DAY_RANGE = rf"{_DAY}(?:\s*(?:-|–|and|to|et|и)\s*\d{{1,2}}(?:st|nd|rd|th)?)?"
 _YEAR = r"((?:19|20)\d\d)"
 _DATE_PATTERNS = [  # (pattern, the indexes of its day, month and year groups)
-    (re.compile(rf"\b{_DAY_RANGE}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b"), (0, 1, 2)),
+    # "3 March 2025", "3rd of March, 2025", "3 de junio de 2025", "4. März 2025"
+    (re.compile(rf"\b{_DAY_RANGE}\s+(?:of\s+|de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}\b"), (0, 1, 2)),
     (re.compile(rf"\b{_MONTH}\s+{_DAY_RANGE},?\s+{_YEAR}\b"), (1, 0, 2)),
     (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), (2, 1, 0)),
     (re.compile(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b"), (0, 1, 2)),
     (re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"), (2, 1, 0)),  # zh, ja
 ]
 _YEARLESS_PATTERNS = [
-    (re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!,?\s*\d)"), (0, 1)),
+    (re.compile(rf"\b{_DAY}\s+(?:of\s+|de\s+)?{_MONTH}\b(?!,?\s*(?:de\s+)?\d)"), (0, 1)),
     (re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s*\d)"), (1, 0)),
 ]
 _ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")

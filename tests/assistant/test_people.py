@@ -142,3 +142,18 @@ def test_a_surname_after_a_title_finds_a_speaker_the_record_names_so() -> None:
     assert [s.name for s in named_people("What did the speaker say?", titled).speakers] != [
         "Mr Speaker"
     ]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Qu'a demandé Moussa Ndiaye ?",
+        "¿Qué pidió Moussa Ndiaye?",
+        "Was fordert Moussa Ndiaye?",
+        "Cosa ha chiesto Moussa Ndiaye?",
+        "O que disse Moussa Ndiaye?",
+    ],
+)
+def test_verbs_of_asking_for_in_other_languages_ask_for_statements(question: str) -> None:
+    speakers = [*SPEAKERS, entry("Moussa Ndiaye")]
+    assert [s.name for s in named_people(question, speakers).speakers] == ["Moussa Ndiaye"]
