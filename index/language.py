@@ -9,6 +9,7 @@ table of figures or a mixture.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -55,8 +56,25 @@ def document_language(text: str) -> str | None:
     return detect(text, DOCUMENT_CONFIDENCE)
 
 
+# A short question about a person is mostly the person's name, and the model is unsure
+# of it ("Qu'a demandé Moussa Ndiaye ?": no language over 0.5): its first word tells
+# then, when only one of our languages opens a question with it ("Was" and "Come" are
+# English words too, so they tell nothing).
+_OPENERS = (
+    ("fr", re.compile(r"^(?:Qu['’]|Que\s|Quel(?:le)?s?\s|Pourquoi\s|Combien\s|Comment\s|Où\s)")),
+    ("es", re.compile(r"^¿")),
+    ("de", re.compile(r"^(?:Wer|Warum|Welche[rsmn]?|Wieso|Weshalb)\s")),
+    ("it", re.compile(r"^(?:Cosa|Che\s+cosa|Perché|Quanti|Quante|Chi\s+ha)\s")),
+    ("pt", re.compile(r"^(?:O\s+que|Quem|Por\s+que|Quantos|Quantas)\s")),
+)
+
+
 def query_language(text: str) -> str | None:
-    return detect(text, QUERY_CONFIDENCE)
+    found = detect(text, QUERY_CONFIDENCE)
+    if found is not None:
+        return found
+    stripped = text.strip()
+    return next((code for code, opener in _OPENERS if opener.match(stripped)), None)
 
 
 def primary(tag: str | None) -> str | None:

@@ -58,3 +58,18 @@ def test_primary_subtag() -> None:
     assert primary("zh_Hans") == "zh"
     assert primary("EN") == "en"
     assert primary("") is None and primary(None) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("Qu'a demandé Moussa Ndiaye ?", "fr"),  # the model: no language over 0.5
+        ("¿Qué pidió Antón Costas?", "es"),
+        ("Wer ist Petra Lange?", "de"),
+        ("Quem é João Santos?", "pt"),
+        ("Who is Lidia Mikheeva?", None),  # English: the default
+        ("Was fordert Petra Lange?", None),  # "Was" opens English questions too
+    ],
+)
+def test_a_short_question_is_known_by_its_first_word(question: str, language: str | None) -> None:
+    assert query_language(question) == language
