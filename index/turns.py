@@ -22,7 +22,8 @@ the next header. The layouts handled (see ../shared/notes/speakers.md, section 2
   ``Operator`` on a line of its own;
 - the US Congressional Record: ``Mr. SMITH.``, ``Ms. JONES of Texas.``, ``The SPEAKER
   pro tempore.`` opening a paragraph;
-- interviews: ``Q:``/``A:`` (also ``Question:``/``Answer:``), the interviewee being the
+- interviews and press briefings: ``Q:``/``A:`` (also ``Question:``/``Answer:``,
+  ``QUESTION:``, and the White House's ``Q Mr. President, …``), the interviewee being the
   person the introduction names, the interviewer whoever an ``Interviewer:`` line or
   "interviewed by X" names.
 
@@ -96,9 +97,11 @@ _BRACKETED = re.compile(rf"^\[(?:Speaker:\s*)?(?P<name>{_NAME_WORDS})(?:,\s*(?P<
 # "Q: …" / "A: …", also in the words of other languages ("Question :", "Réponse :",
 # "Вопрос:", "Pregunta:", "Frage:", "问：", "答："); single letters need a colon.
 _QA = re.compile(
-    r"^(?:(?P<q>Q|Question|Вопрос|Pregunta|Frage|Domanda|Pergunta)"
-    r"|(?P<a>A|Answer|Réponse|Ответ|Respuesta|Antwort|Risposta|Resposta))\s*[.:]\s+"
+    r"^(?:(?P<q>Q|Question|QUESTION|Вопрос|Pregunta|Frage|Domanda|Pergunta)"
+    r"|(?P<a>A|Answer|ANSWER|Réponse|Ответ|Respuesta|Antwort|Risposta|Resposta))\s*[.:]\s+"
     r"|^(?:(?P<q1>P|В|问)|(?P<a1>R|О|答))\s*[:：]\s*"
+    # the White House's transcripts: "Q Mr. President, will you …?"
+    r"|^(?P<q2>Q)\s+(?=[A-Z])"
 )
 _INTERVIEWER = re.compile(
     rf"(?:\bInterviewer:\s*|\b(?:interviewed|interview(?:ed)?\s+conducted)\s+by\s+)(?P<name>{_NAME_WORDS})"
@@ -334,7 +337,7 @@ def is_procedure(text: str) -> bool:
 
 def _qa_kind(found: re.Match[str]) -> str:
     """ "q" for a question heading of ``_QA``, "a" for an answer's."""
-    return "q" if found.group("q") or found.group("q1") else "a"
+    return "q" if found.group("q") or found.group("q1") or found.group("q2") else "a"
 
 
 def is_answer_turn(text: str) -> bool:

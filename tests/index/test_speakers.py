@@ -821,3 +821,26 @@ def test_procedure_and_run_in_headings_are_no_speech() -> None:
     )
     # headings in capitals are no speakers when no chair speaks ("PRESIDENTE.")
     assert [name for _, name in speakers(report)] == [None] * len(speakers(report))
+
+
+def test_press_briefings_give_the_questions_to_the_press() -> None:
+    briefing = (
+        "Department Press Briefing\n\n"
+        "MR PRICE: Good afternoon. The Secretary will travel to Nairobi next week.\n\n"
+        "QUESTION: Will the Secretary meet the Kenyan president?\n\n"
+        "MR PRICE: We expect so. The schedule is still being finalised.\n"
+    )
+    remarks = (
+        "Remarks by the President\n\n"
+        "THE PRESIDENT: Inflation has fallen for six months in a row.\n\n"
+        "Q Mr. President, will you extend the gas tax holiday?\n\n"
+        "THE PRESIDENT: We are looking at it. No decision has been made.\n\n"
+        "Q What about student debt?\n\n"
+        "THE PRESIDENT: I will have more to say on that next week.\n"
+    )
+    for text in (briefing, remarks):
+        found = speakers(text)
+        asked = [name for start, name in found if start.startswith(("Q", "QUESTION"))]
+        assert asked and set(asked) == {"Interviewer"}, found
+        assert "The President" not in asked and "Mr Price" not in asked
+    assert dict(speakers(remarks))["No decision has been mad"] == "The President"
