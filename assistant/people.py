@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from assistant.terms import named_subject
 from index.sentence_layer import name_key
 from index.snapshot import SpeakerEntry
 
@@ -155,6 +156,8 @@ def named_people(question: str, speakers: Sequence[SpeakerEntry]) -> PeopleMatch
             start = words[i - 1][1]  # "Ms. Garcia": the title names her too
         spans.append((start, end))
     role = _by_role(question, speakers) if not found else None
+    if role is None and not found:
+        role = _by_delegation(question, speakers)
     if role is not None:
         found.update((entry.key, entry) for entry in role[0])
         spans.append(role[1])
@@ -283,10 +286,46 @@ def _by_role_alone(
             entry.key: entry
             for entry in speakers
             if all(_holds(w.group(), entry.role or "") for w in role)
+            # a record that names the speaker by the office ("THE PRESIDENT:")
+            or (_titled_role(entry) and all(_holds(w.group(), entry.key) for w in role))
         }
         if 1 <= len(holders) <= ROLE_HOLDERS:
             return tuple(holders.values()), (the.start(), the.end() + role[-1].end())
     return None
+
+
+def _titled_role(entry: SpeakerEntry) -> bool:
+    """ "The President", "Mr Speaker": a speaker a record names by the office alone."""
+    return all(t in _ROLE_TERMS or t in _TITLES or t == "speaker" for t in entry.key.split())
+
+
+def _by_delegation(
+    question: str, speakers: Sequence[SpeakerEntry]
+) -> tuple[tuple[SpeakerEntry, ...], tuple[int, int]] | None:
+    """ "What did the United States say …?" over a verbatim record that writes "Mrs.
+    Thomas-Greenfield (United States of America):": the speakers whose role is the name
+    in the question's subject slot (the whole role, or its start before "of"). All of
+    them: a delegation speaks for its country whoever holds the floor."""
+    subject = named_subject(question)
+    if subject is None:
+        return None
+    wanted = name_key(subject)
+    if not wanted or wanted.split()[0] in _ROLE_TERMS:
+        return None
+    holders = tuple(entry for entry in speakers if _speaks_for(entry.role, wanted))
+    if not holders:
+        return None
+    start = question.find(subject)
+    return holders, (start, start + len(subject))
+
+
+def _speaks_for(role: str | None, name: str) -> bool:
+    """Whether a speaker's role is the delegation ``name`` ("united states" for "United
+    States of America"), both as ``name_key`` writes them."""
+    if not role:
+        return False
+    key = name_key(role)
+    return key == name or key.startswith(f"{name} of ")
 
 
 def _holds(word: str, role: str) -> bool:

@@ -157,3 +157,37 @@ def test_a_surname_after_a_title_finds_a_speaker_the_record_names_so() -> None:
 def test_verbs_of_asking_for_in_other_languages_ask_for_statements(question: str) -> None:
     speakers = [*SPEAKERS, entry("Moussa Ndiaye")]
     assert [s.name for s in named_people(question, speakers).speakers] == ["Moussa Ndiaye"]
+
+
+def with_role(name: str, role: str) -> SpeakerEntry:
+    return SpeakerEntry(name, name_key(name), role, ("doc",), 3)
+
+
+def test_a_delegation_named_by_its_country_is_its_speakers() -> None:
+    # a UN verbatim record: "Mrs. Thomas-Greenfield (United States of America): …"
+    record = [
+        with_role("Mrs. Thomas-Greenfield", "United States of America"),
+        with_role("Mr. Nebenzia", "Russian Federation"),
+        with_role("Mr. Zhang Jun", "China"),
+        entry("The President"),
+    ]
+    asked = {
+        "What did the United States say about hospitals?": ["Mrs. Thomas-Greenfield"],
+        "What did the Russian Federation say?": ["Mr. Nebenzia"],
+        "What did China propose?": ["Mr. Zhang Jun"],
+        "What did France say?": [],  # no French delegation speaks
+    }
+    for question, names in asked.items():
+        found = named_people(question, record)
+        assert [s.name for s in found.speakers] == names, question
+    found = named_people("What did the United States say about hospitals?", record)
+    assert topic_of("What did the United States say about hospitals?", found.spans).split()[-1] == (
+        "hospitals?"
+    )
+    assert "United" not in topic_of("What did the United States say about hospitals?", found.spans)
+
+
+def test_a_speaker_the_record_names_by_the_office_holds_it() -> None:
+    record = [entry("The President"), with_role("Ana Ferreira", "President of the council")]
+    found = named_people("What did the President say about inflation?", record)
+    assert {s.name for s in found.speakers} == {"The President", "Ana Ferreira"}

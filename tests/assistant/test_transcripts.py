@@ -1,9 +1,11 @@
 """Transcripts as meeting software and parliaments write them, asked about their speakers.
 
-A real index (the bundled model) of three records written here: a Teams-style meeting
+A real index (the bundled model) of records written here: a Teams-style meeting
 transcript (the name and a time on a line of their own), a Zoom-style one (a time before
-"Name:") and a US Congressional Record page ("Ms. GARCIA of Texas."), whose speakers a
-question names by full name, by surname, or by title and surname.
+"Name:"), a US Congressional Record page ("Ms. GARCIA of Texas."), a UN Security Council
+record ("Mr. Nebenzia (Russian Federation) (spoke in Russian): …") and White House
+remarks ("THE PRESIDENT: …", "Q Mr. President, …"), whose speakers a question names by
+full name, by surname, by title and surname, by their country or by their office.
 """
 
 from __future__ import annotations
@@ -51,6 +53,27 @@ district still do their homework in parking lots to get a signal.
 
 The SPEAKER pro tempore. The gentlewoman's time has expired.
 """,
+    "security-council-9999.txt": """Security Council, 9999th meeting
+
+The President: I thank Ms. DiCarlo for her briefing. I now give the floor to the members.
+
+Mr. Nebenzia (Russian Federation) (spoke in Russian): The humanitarian situation continues
+to deteriorate, and sanctions only make matters worse for ordinary people.
+
+Mrs. Thomas-Greenfield (United States of America): The United States condemns the attacks
+on civilian infrastructure. Hospitals and schools must never be targets.
+
+The meeting rose at 12.40 p.m.
+""",
+    "remarks-on-the-economy.txt": """Remarks by the President on the Economy
+
+THE PRESIDENT: Thank you. Inflation has fallen for six months in a row, and wages are now
+rising faster than prices.
+
+Q Mr. President, will you extend the gas tax holiday?
+
+THE PRESIDENT: We are looking at it. No decision on the gas tax has been made yet.
+""",
 }
 
 
@@ -91,3 +114,22 @@ def test_a_title_and_surname_name_a_congressional_speaker(service: AssistantServ
         assert any("rural broadband" in c.passage for c in answer.citations), question
     answer = service.answer("What did Mr. Miller say about bridges?").answer
     assert {c.speaker for c in answer.citations} == {"Mr. Miller"}
+
+
+def test_a_country_names_its_delegation_in_a_verbatim_record(service: AssistantService) -> None:
+    answer = service.answer("What did the United States say about hospitals?").answer
+    assert answer.found
+    assert {c.speaker for c in answer.citations} == {"Mrs. Thomas-Greenfield"}
+    assert any("Hospitals and schools" in c.passage for c in answer.citations)
+    assert "does not speak" not in answer.text
+
+
+def test_the_office_a_record_names_its_speaker_by(service: AssistantService) -> None:
+    answer = service.answer("What did the President say about inflation?").answer
+    assert answer.found
+    assert {c.speaker for c in answer.citations} == {"The President"}
+    assert any("Inflation has fallen" in c.passage for c in answer.citations)
+    # the press's question is not the President's
+    answer = service.answer("What did the President say about the gas tax?").answer
+    assert answer.found
+    assert all("will you extend" not in c.passage for c in answer.citations)
