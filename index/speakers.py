@@ -383,6 +383,8 @@ def _active_headers(
         layouts[layout] = layouts.get(layout, 0) + 1
     if not any(turns.is_chair(h.name) for h in found.values() if h.kind == "caps"):
         layouts.pop("caps", None)  # "MAIN RISKS. …" run-in headings, not Italy's "PRESIDENTE."
+    if not any(turns.is_chair(h.name) for h in found.values() if h.kind == "line"):
+        layouts.pop("capsline", None)  # "EXECUTIVE SUMMARY" lines, not a panel's "JAN DE VRIES"
     if "qa" in layouts and any(n >= MIN_HEADERS for layout, n in layouts.items() if layout != "qa"):
         layouts["qa"] = MIN_HEADERS  # one "QUESTION:" from the floor of a briefing
     return {i: h for i, h in found.items() if layouts.get(_layout(h.kind), 0) >= MIN_HEADERS}

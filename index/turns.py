@@ -47,6 +47,7 @@ _PARTICLE = (
     r"|und|in|the|'t|af|av|op)"
 )
 _NAME_WORDS = rf"{_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_WORD}){{0,{MAX_NAME_WORDS - 1}}}"
+_PARTICLE_WORDS = frozenset(re.findall(r"[\w']+", _PARTICLE))
 _GROUP = r"\((?P<role>[^()\n]{1,120})\)"
 _SPOKE_IN = r"(?:\s*\((?:spoke|speaking|interpretation)\s+(?:in|from)\s+[^()]{1,30}\))?"
 # Hansard's party after the constituency: "Ed Miliband (Doncaster North) (Lab):".
@@ -186,6 +187,15 @@ _ROLE_LINE_WORDS = frozenset(
 )
 
 
+# A panel's transcript: the speaker's name in capitals on a line of its own, "SARA
+# OKAFOR", "JAN DE VRIES" (a layout of its own, which counts only where a chair's line,
+# "MODERATOR", speaks among them: headings in capitals are no speakers).
+_CAPS_LINE = re.compile(
+    rf"^(?P<name>[{_UP}][{_UP}'’.-]+(?:\s+(?:{_PARTICLE.upper()}|{_PARTICLE}|[{_UP}][{_UP}'’.-]+))"
+    rf"{{1,{MAX_NAME_WORDS - 1}}})\s*$"
+)
+
+
 @dataclass(frozen=True)
 class Header:
     """A turn header at the start of a sentence: who speaks, and how much of the sentence
@@ -274,7 +284,12 @@ def _header(text: str, next_text: str | None) -> Header | None:
     ):
         role = found.group("role")
         role = re.sub(r"\s+(?:--|–|—|-)\s+", ", ", role) if role else None
-        return Header(found.group("name"), _role(role), len(text), "line")
+        name = found.group("name")
+        return Header(_title_case(name) if name.isupper() else name, _role(role), len(text), "line")
+    found = _CAPS_LINE.match(text) if next_text is None else None
+    if found is not None and _plausible_name(found.group("name")):
+        # "SARA OKAFOR" on a line of its own, her words below (a panel's transcript)
+        return Header(_title_case(found.group("name")), None, len(text), "capsline")
     return None
 
 
@@ -283,6 +298,9 @@ def _named_label(found: re.Match[str]) -> Header:
     "Präsidentin Bärbel Bas: " → Bärbel Bas, "Präsidentin"."""
     name = found.group("name")
     roles = [found.group("role"), found.group("party")]
+    if name.lower() in _LINE_CHAIRS and roles[0] and _plausible_person(roles[0]):
+        # "Chair (Ana Lima): ", "Moderator (Jane Smith): ": the office, then who holds it
+        name, roles[0] = roles[0], name
     office = _GERMAN_OFFICE.match(name)
     if office is not None and len(office.group("name").split()) >= 2:
         name = office.group("name")
@@ -319,8 +337,19 @@ def _speaker_line(name: str, role: str | None, stamped: bool = False) -> bool:
 
 
 def is_chair(name: str) -> bool:
-    """ "President", "Presidente": the title of whoever chairs the sitting."""
-    return name.lower() in _ROLE_NAMES
+    """ "President", "Presidente", "Moderator": the title of whoever chairs the sitting."""
+    return name.lower() in _LINE_CHAIRS
+
+
+def _plausible_person(text: str) -> bool:
+    """ "Ana Lima": two or more capitalised words, not a role or a heading."""
+    words = text.split()
+    return (
+        2 <= len(words) <= MAX_NAME_WORDS
+        and all(w[:1].isupper() or w.lower() in _PARTICLE_WORDS for w in words)
+        and _plausible_name(text)
+        and not any(w.lower() in _ROLE_LINE_WORDS for w in words)
+    )
 
 
 def ep_lead_length(text: str) -> int:

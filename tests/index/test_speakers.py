@@ -844,3 +844,30 @@ def test_press_briefings_give_the_questions_to_the_press() -> None:
         assert asked and set(asked) == {"Interviewer"}, found
         assert "The President" not in asked and "Mr Price" not in asked
     assert dict(speakers(remarks))["No decision has been mad"] == "The President"
+
+
+def test_a_panel_in_capitals_and_a_chair_named_after_the_office() -> None:
+    panel = (
+        "Panel on social dialogue\n\n"
+        "MODERATOR\n\nLet me start with you, Sara. What has changed since the pandemic?\n\n"
+        "SARA OKAFOR\n\nTelework changed everything. Unions had to learn new ways.\n\n"
+        "MODERATOR\n\nAnd employers?\n\n"
+        "JAN DE VRIES\n\nEmployers found that hybrid work keeps staff.\n"
+    )
+    found = dict(speakers(panel))
+    assert found["Let me start with you, S"] == "Moderator"
+    assert found["Telework changed everyth"] == "Sara Okafor"
+    assert found["And employers?"] == "Moderator"
+    assert found["Employers found that hyb"] == "Jan De Vries"
+    headings = (
+        "Annual report\n\n"
+        "YOUTH PARTICIPATION\n\nMost councils consulted young people this year.\n\n"
+        "FUNDING OUTLOOK\n\nFunding remains uncertain for small councils.\n"
+    )
+    assert all(name is None for _, name in speakers(headings))  # no chair: headings
+    hearing = (
+        "Hearing on platform work\n\n"
+        "Chair (Ana Lima): Welcome to this hearing. I give the floor to our first witness.\n\n"
+        "Dr. Paul Meyer: Platform workers in our survey earned less than the minimum wage.\n"
+    )
+    assert roles_of(hearing) == {"Ana Lima": "Chair", "Dr. Paul Meyer": None}
