@@ -206,10 +206,24 @@ _SUBJECT = re.compile(
 )
 
 
+# A body named by its kind, capitalised as reports write it: "What dividend does the
+# Board propose?" names no report (it narrowed an annual report's question to the two
+# reports of Board meetings, and was refused).
+_KINDS_OF_BODY = frozenset(
+    """board group company council commission committee government ministry parliament
+    assembly chamber union federation association secretariat bank agency management
+    authority court bureau organisation organization firm corporation""".split()
+)
+
+
 def named_subject(question: str) -> str | None:
-    """The name a speech question puts in its subject slot ("Finland")."""
+    """The name a speech question puts in its subject slot ("Finland"); not a body named
+    by its kind ("the Board")."""
     match = _SUBJECT.search(question)
-    return match.group("who") if match and match.group("who")[0].isupper() else None
+    if match is None or not match.group("who")[0].isupper():
+        return None
+    who = match.group("who")
+    return None if who.lower() in _KINDS_OF_BODY else who
 
 
 def speech_subject(question: str, words: Words = ENGLISH) -> set[str]:

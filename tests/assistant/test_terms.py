@@ -136,6 +136,9 @@ def test_the_subject_of_a_speech_question() -> None:
     assert named_subject("What did the company say about supply chain risks?") is None
     # a name may name the reports that are that speaker's
     assert named_subject("What did the European Union propose on trade?") == "European Union"
+    # a body named by its kind names no report ("Board meets in Lisbon …")
+    assert named_subject("What dividend does the Board propose?") is None
+    assert named_subject("What did the Commission say about jobs?") is None
     assert speech_subject("What did Finland say about climate?") == set()
     # no speech verb, no subject slot
     assert named_subject("Why do people trust pension systems?") is None
