@@ -528,6 +528,17 @@ def test_a_filing_is_read_under_its_headings_and_its_chief_by_role(ask: Any) -> 
     ]
 
 
+def test_a_question_a_section_heading_answers(ask: Any) -> None:
+    # every word of the question is in the heading "Principal risks": the section is the
+    # answer, though none of its sentences says "principal" or "risk"
+    answer = ask("What are the principal risks?")
+    assert answer.found, answer.text
+    cited = [c.passage for c in answer.citations if c.document_id == "harbour-tools-2024.txt"]
+    assert any("could delay production" in p for p in cited), answer.text
+    assert any("invoiced in euros" in p for p in cited), answer.text
+    assert not any("Revenue rose" in p for p in cited), answer.text
+
+
 def test_answer_quotes_are_whole(ask: Any) -> None:
     answer = ask("What did Anna Berg say about digital risks?")
     assert answer.citations
