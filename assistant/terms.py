@@ -67,6 +67,10 @@ _ANSWER_TYPES = (
         re.compile(
             r"\bhow\s+(?:many|much|big|large|long|old|often|high|low)\b"
             r"|\bwhat\s+(?:share|percentage|proportion|number|amount|volume|size)\b"
+            # an amount named by its noun: "What was Northwind's revenue in 2024?"
+            r"|\bwhat\s+(?:was|were|is|are)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+['’]s\s+)?"
+            r"(?:revenue|revenues|turnover|profit|profits|income|budget|cost|costs|price|salary"
+            r"|wage|wages|dividend|population|deficit|debt|spending|sales)\b"
             r"|\bcombien\b|\bcuánt[oa]s?\b|\bquant[oa]s?\b|\bquant[ie]\b"
             r"|\bwie\s+(?:viele?|hoch|groß|lange|oft)\b|\bсколько\b"
             r"|多少|几[个位名次家年]",
@@ -145,6 +149,7 @@ _DATE = re.compile(
     r"|\d{1,2}\s*[月日]"
 )
 _ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
+_YEAR = re.compile(r"(?<![\d.,])(?:1[89]|20)\d\d(?![\d.,%]|\s*%)")
 
 
 class Words(NamedTuple):
@@ -327,4 +332,7 @@ def has_answer_type(text: str, kind: str, language: str | None = "en") -> bool:
             not any(w.startswith(_BODY_WORDS) for w in name_key(m.group()).split())
             for m in _PERSON_NAME.finditer(text)
         )
-    return bool((_number(language) if kind == "number" else _DATE).search(text))
+    if kind == "number":
+        # a year alone is a date, no count or amount: "2024 was a year of recovery"
+        return bool(_number(language).search(_YEAR.sub(" ", text)))
+    return bool(_DATE.search(text))

@@ -121,7 +121,10 @@ FILING = (
     "\n\n".join(
         [
             "Harbour Tools plc: annual report 2024",
-            "Revenue rose 9% to 310 million pounds, and the Group opened a plant in Porto.",
+            (
+                "2024 was a good year for Harbour Tools. Revenue rose 9% to 310 million "
+                "pounds, and the Group opened a plant in Porto."
+            ),
             (
                 '"We are closer to our customers than ever," said Ruth Ellis, Chief Executive '
                 "Officer."
@@ -537,6 +540,13 @@ def test_a_question_a_section_heading_answers(ask: Any) -> None:
     assert any("could delay production" in p for p in cited), answer.text
     assert any("invoiced in euros" in p for p in cited), answer.text
     assert not any("Revenue rose" in p for p in cited), answer.text
+
+
+def test_an_amount_is_answered_by_the_sentence_that_holds_it(ask: Any) -> None:
+    # "2024 was a good year for Harbour Tools." says the question's name and year, and
+    # no amount: a year is no number
+    answer = ask("What was the revenue of Harbour Tools in 2024?")
+    assert any("310 million pounds" in c.passage for c in answer.citations), answer.text
 
 
 def test_answer_quotes_are_whole(ask: Any) -> None:

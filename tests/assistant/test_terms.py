@@ -143,3 +143,12 @@ def test_the_subject_of_a_speech_question() -> None:
     # no speech verb, no subject slot
     assert named_subject("Why do people trust pension systems?") is None
     assert speech_subject("Why do people trust pension systems?") == set()
+
+
+def test_a_year_is_no_amount_and_an_amount_noun_asks_for_a_number() -> None:
+    assert not has_answer_type("2024 was a year of recovery for Northwind.", "number")
+    assert has_answer_type("Revenue rose 12% to £842 million in 2024.", "number")
+    assert has_answer_type("2024 was a year of recovery for Northwind.", "date")
+    assert answer_type("What was Northwind's revenue in 2024?") == "number"
+    assert answer_type("What is the budget of the Association?") == "number"
+    assert answer_type("What was the mood of the meeting?") is None
