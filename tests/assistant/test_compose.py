@@ -549,6 +549,13 @@ def test_an_amount_is_answered_by_the_sentence_that_holds_it(ask: Any) -> None:
     assert any("310 million pounds" in c.passage for c in answer.citations), answer.text
 
 
+def test_who_holds_a_role_is_in_the_attribution_words(ask: Any) -> None:
+    # '"…," said Ruth Ellis, Chief Executive Officer.': her name and role are the
+    # attribution, not the statement's own words
+    answer = ask("Who is the chief executive of Harbour Tools?")
+    assert any("Ruth Ellis" in c.passage for c in answer.citations), answer.text
+
+
 def test_answer_quotes_are_whole(ask: Any) -> None:
     answer = ask("What did Anna Berg say about digital risks?")
     assert answer.citations
