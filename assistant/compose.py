@@ -32,8 +32,14 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assistant import terms as terms_
-from assistant.people import PeopleMatch, asks_what_was_said, named_people, without_spans
-from assistant.person_answers import person_answer, unknown_person_answer
+from assistant.people import (
+    PeopleMatch,
+    asks_what_was_said,
+    named_people,
+    who_is,
+    without_spans,
+)
+from assistant.person_answers import introduction_answer, person_answer, unknown_person_answer
 from assistant.render import AnswerTexts, completed, render, texts_for
 from assistant.statements import SentenceLayer, rank_statements, select, typed_answers, unit
 from assistant.types import Answer, Passage
@@ -92,6 +98,11 @@ def compose_answer(
         )
     if people.unknown:
         return unknown_person_answer(people.unknown[0], passages, layer, texts)
+    asked_about = who_is(question, layer.speakers())
+    if asked_about.speakers:
+        introduced = introduction_answer(asked_about, layer, max_sentences, texts, allowed)
+        if introduced is not None:
+            return introduced
     ranked = rank_statements(question, passages, query, layer, multilingual)
     if ranked and terms_.answer_type(question) is not None:
         ranked = typed_answers(ranked)

@@ -294,6 +294,40 @@ def _by_role_alone(
     return None
 
 
+# "Who is Helen Marsh?", "Who is the chief executive of Harbour Tools?", "Qui est …",
+# "Quién es …", "Wer ist …": a question about who a speaker is.
+_WHO_IS = re.compile(
+    r"^\s*(?:who\s+(?:is|was)|qui\s+est|quién\s+es|quem\s+é|chi\s+è|wer\s+ist)\s+"
+    r"(?P<who>[^?？]+?)\s*[?？]?\s*$",
+    re.I,
+)
+
+
+def who_is(question: str, speakers: Sequence[SpeakerEntry]) -> PeopleMatch:
+    """The speakers a "Who is …?" question asks about: by name ("Who is Helen Marsh?"),
+    or by the role they speak in ("Who is the president of the Chilean council?"; "the
+    chief executive of Harbour Tools" when one speaker holds that role, whatever body
+    follows: a report names its own company nowhere in its chief's role)."""
+    found = _WHO_IS.match(question)
+    if found is None:
+        return PeopleMatch((), (), ())
+    who = found.group("who")
+    span = ((found.start("who"), found.end("who")),)
+    if "," in who or len(who.split()) > _ROLE_PHRASE_WORDS:
+        return PeopleMatch((), (), ())  # "Who is older, A or B?": no one's introduction
+    asked = f"What did {who} say?"
+    by_name = named_people(asked, speakers)
+    named = [asked[a:b] for a, b in by_name.spans]
+    if by_name.speakers and " ".join(named) == who.strip():
+        return PeopleMatch(by_name.speakers, (), span)  # the whole phrase is their name
+    if not who.lower().startswith("the "):
+        return PeopleMatch((), (), ())
+    role = _by_role(who, speakers) or _by_role_alone(who.lower().split(" of ", 1)[0], speakers)
+    if role is None:
+        return PeopleMatch((), (), ())
+    return PeopleMatch(role[0], (), span)
+
+
 def _titled_role(entry: SpeakerEntry) -> bool:
     """ "The President", "Mr Speaker": a speaker a record names by the office alone."""
     return all(t in _ROLE_TERMS or t in _TITLES or t == "speaker" for t in entry.key.split())

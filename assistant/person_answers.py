@@ -171,6 +171,35 @@ def _main_statements(
     return chosen
 
 
+def introduction_answer(
+    people: PeopleMatch,
+    layer: SentenceLayer,
+    max_sentences: int,
+    texts: AnswerTexts,
+    allowed: Callable[[str], bool] | None,
+) -> Answer | None:
+    """ "Who is X?": the statements that name X with the role X speaks in ("…,” said
+    Helen Marsh, Chief Executive Officer."), one per report, most recent first; None
+    when no statement of theirs names them."""
+    keys = [p.key for p in people.speakers]
+    chosen: dict[tuple[str, str], Candidate] = {}
+    for s in layer.statements_by(keys):
+        record = s.record
+        if allowed is not None and not allowed(record.document_id):
+            continue
+        key = (record.document_id, record.speaker or "")
+        document = layer.document(record.document_id)
+        if key in chosen or document is None or record.tag_start is None:
+            continue
+        said = document.text[record.start : record.end]
+        if record.speaker and record.speaker in said and record.role and record.role in said:
+            chosen[key] = Candidate(Source.of_document(document), record, s.vector_row)
+    if not chosen:
+        return None
+    ordered = sorted(chosen.values(), key=lambda c: c.source.date or "", reverse=True)
+    return render(completed(ordered[:max_sentences], layer), texts)
+
+
 def unknown_person_answer(
     name: str, passages: Sequence[Passage], layer: SentenceLayer, texts: AnswerTexts
 ) -> Answer:

@@ -556,6 +556,15 @@ def test_who_holds_a_role_is_in_the_attribution_words(ask: Any) -> None:
     assert any("Ruth Ellis" in c.passage for c in answer.citations), answer.text
 
 
+def test_who_is_a_speaker_is_answered_by_the_sentence_that_introduces_them(ask: Any) -> None:
+    for question in ("Who is Ruth Ellis?", "Who is Tom Hale?"):
+        answer = ask(question)
+        assert answer.found, question
+        name = question[7:-1]
+        assert all(name in c.passage for c in answer.citations), answer.text
+    assert "Chief Executive Officer" in ask("Who is Ruth Ellis?").text
+
+
 def test_answer_quotes_are_whole(ask: Any) -> None:
     answer = ask("What did Anna Berg say about digital risks?")
     assert answer.citations

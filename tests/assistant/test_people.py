@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.people import named_people, topic_of
+from assistant.people import named_people, topic_of, who_is
 from index.sentence_layer import name_key
 from index.snapshot import SpeakerEntry
 
@@ -191,3 +191,27 @@ def test_a_speaker_the_record_names_by_the_office_holds_it() -> None:
     record = [entry("The President"), with_role("Ana Ferreira", "President of the council")]
     found = named_people("What did the President say about inflation?", record)
     assert {s.name for s in found.speakers} == {"The President", "Ana Ferreira"}
+
+
+def test_who_is_a_speaker_by_name_or_by_role() -> None:
+    record = [
+        with_role("Helen Marsh", "Chief Executive Officer"),
+        with_role("Sofía Herrera", "President of the Economic and Social Council of Chile"),
+        with_role("Moussa Diallo", "Secretary General of the Association"),
+        with_role("Ana Lima", "President of the Council of Portugal"),
+    ]
+
+    def asked(question: str) -> list[str]:
+        return [s.name for s in who_is(question, record).speakers]
+
+    assert asked("Who is Helen Marsh?") == ["Helen Marsh"]
+    assert asked("Who is Herrera?") == ["Sofía Herrera"]
+    assert asked("Who is the president of the Chilean council?") == ["Sofía Herrera"]
+    # one chief executive: the company after "of" is the report's, in no role
+    assert asked("Who is the chief executive of Harbour Tools?") == ["Helen Marsh"]
+    assert asked("Qui est Moussa Diallo ?") == ["Moussa Diallo"]
+    # not an introduction: a comparison, a fact about them, no one of that name
+    assert asked("Who is older, Helen Marsh or Ana Lima?") == []
+    assert asked("Who is Helen Marsh's successor?") == []
+    assert asked("Who is Piet van der Berg?") == []
+    assert asked("What did Helen Marsh say?") == []
