@@ -176,6 +176,11 @@ def _titled_surname(entry: SpeakerEntry) -> bool:
     )
 
 
+def is_title(word: str) -> bool:
+    """ "Mr", "Mme", "Dr.": a personal title, no word of a topic."""
+    return name_key(word) in _TITLES or word.lower().rstrip(".") in ("m", "mlle", "sr", "sra")
+
+
 def asks_what_was_said(question: str) -> bool:
     """Whether ``question`` asks what was said (a verb or noun of speech), not a fact."""
     return _SPEECH.search(question) is not None

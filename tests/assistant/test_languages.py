@@ -184,3 +184,23 @@ def test_a_question_in_another_language_that_nothing_answers_finds_nothing(
     ):
         answer = service.answer(question).answer
         assert not answer.found and not answer.citations
+
+
+def test_a_person_asked_in_english_about_what_they_said_in_another_language(
+    service: AssistantService,
+) -> None:
+    # the topic is read by the multilingual model without the question's scaffolding:
+    # "What did say about …?" pulled every cosine down, and this was refused
+    answer = service.answer("What did 王丽华 say about social insurance?").answer
+    assert answer.found, answer.text
+    assert any("社会保险" in c.passage for c in answer.citations), answer.text
+    answer = service.answer(
+        "What did Julien Mercier say about the personal training account?"
+    ).answer
+    assert any("compte personnel de formation" in c.passage for c in answer.citations)
+    for question in (
+        "What did 王丽华 say about football transfers?",
+        "What did Julien Mercier say about volcano tourism?",
+    ):
+        answer = service.answer(question).answer
+        assert not answer.found and not answer.citations, question
