@@ -152,3 +152,14 @@ def test_a_year_is_no_amount_and_an_amount_noun_asks_for_a_number() -> None:
     assert answer_type("What was Northwind's revenue in 2024?") == "number"
     assert answer_type("What is the budget of the Association?") == "number"
     assert answer_type("What was the mood of the meeting?") is None
+
+
+def test_the_verbs_of_a_decision_are_one_word() -> None:
+    asked = content_terms("What did the Board decide?")
+    for said in (
+        "The Board approved the accounts.",
+        "The Assembly adopted the declaration.",
+        "Members agreed to meet in May.",
+    ):
+        assert "decid" in asked & content_terms(said), said
+    assert "decid" in content_terms("Le Bureau a adopté un avis.", words_for("fr"))
