@@ -385,6 +385,12 @@ def _active_headers(
         layouts.pop("caps", None)  # "MAIN RISKS. …" run-in headings, not Italy's "PRESIDENTE."
     if not any(turns.is_chair(h.name) for h in found.values() if h.kind == "line"):
         layouts.pop("capsline", None)  # "EXECUTIVE SUMMARY" lines, not a panel's "JAN DE VRIES"
+    turns_by_name: dict[str, int] = {}
+    for h in found.values():
+        if h.kind == "first":
+            turns_by_name[h.name] = turns_by_name.get(h.name, 0) + 1
+    if sum(n >= MIN_HEADERS for n in turns_by_name.values()) < 2:
+        layouts.pop("first", None)  # "Location: …" once and "Example: …" once: a form
     if "qa" in layouts and any(n >= MIN_HEADERS for layout, n in layouts.items() if layout != "qa"):
         layouts["qa"] = MIN_HEADERS  # one "QUESTION:" from the floor of a briefing
     return {i: h for i, h in found.items() if layouts.get(_layout(h.kind), 0) >= MIN_HEADERS}

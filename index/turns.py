@@ -196,6 +196,32 @@ _CAPS_LINE = re.compile(
 )
 
 
+# Transcripts of focus groups and recordings number their voices: "Speaker 1:",
+# "Participant 3:", "P2:", "Respondent 12:".
+_NUMBERED = re.compile(
+    r"^(?P<name>(?:Speaker|Participant|Respondent|Interviewee|Voice|Student|Delegate)\s+\d{1,3}"
+    r"|[PR]\d{1,3})\s*:\s+"
+)
+# Informal transcripts (podcasts, interviews) label turns by first name: "Anna: …",
+# "Tom: …". One capitalised word before a colon is also a label of a form ("Location:",
+# "Example:"), so such a layout counts only where two names each open two turns or more
+# (``index.speakers``), and words that label forms are none.
+_FIRST_NAME = re.compile(rf"^(?P<name>[{_UP}][{_LOW}'’-]{{1,20}}):\s+")
+_NOT_A_FIRST_NAME = _NOT_A_SPEAKER | frozenset(
+    """example examples tip tips warning caution important reminder step steps comment comments
+    reply response status owner action actions deadline budget cost costs total name email
+    phone tel fax address website link links tags tag category categories keywords abstract
+    methods method findings finding discussion limitations goal goals aim aims target scope
+    definition definitions requirement requirements input output lesson lessons problem
+    solution issue issues risk risks impact priority priorities audience format duration
+    language languages level type price author authors editor publisher year volume
+    edition chapter section page article quote quotes caption figure note summary
+    first second third fourth fifth sixth seventh eighth ninth tenth firstly secondly
+    thirdly lastly finally next then also however yes no premièrement deuxièmement
+    troisièmement erstens zweitens drittens primero segundo tercero""".split()
+)
+
+
 @dataclass(frozen=True)
 class Header:
     """A turn header at the start of a sentence: who speaks, and how much of the sentence
@@ -204,7 +230,7 @@ class Header:
     name: str
     role: str | None
     length: int
-    kind: str  # "ep" | "cr" | "fr" | "colon" | "bracket" | "line" | "q" | "a"
+    kind: str  # "ep" | "cr" | "fr" | "caps" | "ru" | "colon" | "first" | "bracket" | "line" | …
 
 
 def header_at(text: str, next_text: str | None) -> Header | None:
@@ -278,6 +304,12 @@ def _header(text: str, next_text: str | None) -> Header | None:
     found = _NAME_COLON.match(text)
     if found is not None and _plausible_name(found.group("name")):
         return _named_label(found)
+    found = _NUMBERED.match(text)
+    if found is not None:
+        return Header(" ".join(found.group("name").split()), None, found.end(), "colon")
+    found = _FIRST_NAME.match(text)
+    if found is not None and found.group("name").lower() not in _NOT_A_FIRST_NAME:
+        return Header(found.group("name"), None, found.end(), "first")
     found = _LINE_HEADER.match(text) if next_text is None else None
     if found is not None and _speaker_line(
         found.group("name"), found.group("role"), bool(found.group("stamp"))

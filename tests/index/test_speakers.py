@@ -871,3 +871,37 @@ def test_a_panel_in_capitals_and_a_chair_named_after_the_office() -> None:
         "Dr. Paul Meyer: Platform workers in our survey earned less than the minimum wage.\n"
     )
     assert roles_of(hearing) == {"Ana Lima": "Chair", "Dr. Paul Meyer": None}
+
+
+def test_first_names_and_numbered_voices_label_turns() -> None:
+    podcast = (
+        "Episode 12: platform work\n\n"
+        "Anna: Welcome back. Today I am talking with Tom about delivery riders.\n"
+        "Tom: Thanks for having me. Most riders I met work for three apps at once.\n"
+        "Anna: Why three?\n"
+        "Tom: Because no single app gives them enough orders at lunch.\n"
+    )
+    found = dict(speakers(podcast))
+    assert found["Today I am talking with "] == "Anna"
+    assert found["Most riders I met work f"] == "Tom"
+    assert found["Anna: Why three?"] == "Anna"
+    focus = (
+        "Focus group with young workers\n\n"
+        "Facilitator: Who has worked without a contract?\n"
+        "Participant 1: I have. Two years in a restaurant, never a payslip.\n"
+        "P2: Me too, in construction. When I got hurt, nobody paid.\n"
+    )
+    found = dict(speakers(focus))
+    assert found["Two years in a restauran"] == "Participant 1"
+    assert found["When I got hurt, nobody "] == "P2"
+    # one-word labels of a form or a list are no speakers, even repeated
+    form = (
+        "Seminar\n\n"
+        "Location: Dakar, at the council's headquarters.\n"
+        "Theme: the informal economy and social protection.\n\n"
+        "First: councils should publish their opinions. Second: they should consult youth.\n\n"
+        "First: register informal workers. Second: simplify contributions.\n\n"
+        "Dakar: the forum met in May and heard forty young delegates.\n"
+        "Rabat: the assembly met in October and adopted a declaration.\n"
+    )
+    assert all(name is None for _, name in speakers(form))  # no name opens two turns
