@@ -151,6 +151,8 @@ def named_people(question: str, speakers: Sequence[SpeakerEntry]) -> PeopleMatch
         given = _given_name_before(words, i)
         if given is not None and given not in owners[0].key.split():
             continue  # "Piet Herrera" is not "Sofía Herrera"
+        if len(owners[0].key.split()) == 1 and i + 1 < len(words) and words[i + 1][3]:
+            continue  # "Tom Hale" is not the podcast's "Tom"
         found[owners[0].key] = owners[0]
         if i > 0 and words[i - 1][0] in _TITLES:
             start = words[i - 1][1]  # "Ms. Garcia": the title names her too
@@ -165,14 +167,19 @@ def named_people(question: str, speakers: Sequence[SpeakerEntry]) -> PeopleMatch
     return PeopleMatch(tuple(found.values()), unknown, tuple(sorted(spans)))
 
 
+# Labels of a turn that name no one: the floor's chair and the voices of a transcript.
+_NO_ONE = frozenset("operator host interviewer facilitator moderator question".split())
+
+
 def _titled_surname(entry: SpeakerEntry) -> bool:
-    """ "Ms. Garcia", "Mr Nebenzia": a surname after a personal title, not "Mr Speaker"."""
+    """ "Ms. Garcia", "Mr Nebenzia": a surname after a personal title, not "Mr Speaker";
+    and a first name a transcript labels its speaker by ("Anna: …")."""
     first = name_key(entry.name.split()[0]) if entry.name.split() else ""
     return (
         len(entry.key.split()) == 1
-        and first in _TITLES
-        and entry.key != first
+        and ((first in _TITLES and entry.key != first) or entry.name[:1].isupper())
         and entry.key not in _ROLE_TERMS
+        and entry.key not in _NO_ONE
     )
 
 

@@ -215,3 +215,14 @@ def test_who_is_a_speaker_by_name_or_by_role() -> None:
     assert asked("Who is Helen Marsh's successor?") == []
     assert asked("Who is Piet van der Berg?") == []
     assert asked("What did Helen Marsh say?") == []
+
+
+def test_a_first_name_a_transcript_labels_its_speaker_by() -> None:
+    podcast = [*SPEAKERS, entry("Tom"), entry("Anna"), entry("Operator")]
+    assert [s.name for s in named_people("What did Tom say about riders?", podcast).speakers] == [
+        "Tom"
+    ]
+    # never swapped for a fuller name, nor a chair's label taken for a name
+    found = named_people("What did Tom Hale say about riders?", podcast)
+    assert found.speakers == () and found.unknown == ("Tom Hale",)
+    assert named_people("What did the Operator say?", podcast).speakers == ()
