@@ -352,7 +352,8 @@ def _by_delegation(
     Thomas-Greenfield (United States of America):": the speakers whose role is the name
     in the question's subject slot (the whole role, or its start before "of"). All of
     them: a delegation speaks for its country whoever holds the floor."""
-    subject = named_subject(question)
+    envoy = _ENVOY.search(question)
+    subject = envoy.group("who") if envoy else named_subject(question)
     if subject is None:
         return None
     wanted = name_key(subject)
@@ -361,8 +362,18 @@ def _by_delegation(
     holders = tuple(entry for entry in speakers if _speaks_for(entry.role, wanted))
     if not holders:
         return None
+    if envoy is not None:
+        return holders, envoy.span()
     start = question.find(subject)
     return holders, (start, start + len(subject))
+
+
+# "the representative of France", "the delegation of the Russian Federation": a country
+# by the one who speaks for it.
+_ENVOY = re.compile(
+    r"\bthe\s+(?:representative|delegate|delegation|ambassador|envoy|permanent\s+representative)"
+    r"\s+of\s+(?:the\s+)?(?P<who>[A-Z][\w'’-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’-]*){0,5})"
+)
 
 
 def _speaks_for(role: str | None, name: str) -> bool:

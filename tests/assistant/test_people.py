@@ -176,6 +176,8 @@ def test_a_delegation_named_by_its_country_is_its_speakers() -> None:
         "What did the Russian Federation say?": ["Mr. Nebenzia"],
         "What did China propose?": ["Mr. Zhang Jun"],
         "What did France say?": [],  # no French delegation speaks
+        "What did the representative of China say?": ["Mr. Zhang Jun"],
+        "What did the delegation of the Russian Federation propose?": ["Mr. Nebenzia"],
     }
     for question, names in asked.items():
         found = named_people(question, record)
