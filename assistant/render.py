@@ -146,7 +146,11 @@ def with_their_question(chosen: Sequence[Candidate], layer: SentenceLayer) -> li
     out = []
     for c in chosen:
         s = c.sentence
-        if s.speaker is None or not turns.is_answer_turn(c.text):
+        if s.speaker is not None and not turns.is_answer_turn(c.text):
+            asked_turn = _question_turn_before(c, layer)
+            out.append(replace(c, asked=asked_turn) if asked_turn else c)
+            continue
+        if s.speaker is None:
             out.append(c)
             continue
         before = layer.sentences_in(s.document_id, max(0, s.start - 2000), s.start)
@@ -166,6 +170,39 @@ def with_their_question(chosen: Sequence[Candidate], layer: SentenceLayer) -> li
         words = first.start + after_turn_header(text[first.start : first.end], first.tag)
         out.append(replace(c, asked=(first.start, words, asked[-1].end)))
     return out
+
+
+def _question_turn_before(c: Candidate, layer: SentenceLayer) -> tuple[int, int, int] | None:
+    """A turn of a labelled transcript that replies to a question ("Interviewer: What
+    should the government do?" then "Maria Santos: Targeted transfers work better …"):
+    the question's turn (start, where its words start, end), when ``c`` opens its own
+    turn (its header: "Name:", or a line "Name   0:21" just before it) right after
+    another speaker's turn that ends with a question mark."""
+    s, text = c.sentence, c.source.text
+    if s.start != s.paragraph:
+        return None
+    before = [
+        w.record
+        for w in layer.sentences_in(s.document_id, max(0, s.start - 2000), s.start)
+        if w.record.end <= s.start
+    ]
+    opens_turn = turns.header_at(c.text, None) is not None
+    while before and before[-1].speaker == s.speaker and not before[-1].statement:
+        line = text[before[-1].start : before[-1].end]
+        opens_turn = opens_turn or turns.header_at(line, None) is not None
+        before.pop()  # "Maria Santos   0:21": her header line
+    if not opens_turn or not before:
+        return None
+    last = before[-1]
+    if last.speaker in (None, s.speaker) or not _QUESTION_END.search(text[last.start : last.end]):
+        return None
+    turn = [r for r in before if r.paragraph == last.paragraph]
+    first = turn[0]
+    words = first.start + after_turn_header(text[first.start : first.end], first.tag)
+    return first.start, words, last.end
+
+
+_QUESTION_END = re.compile(r"""[?？]["'”’»)\]]*\s*$""")
 
 
 def whole_quotes(chosen: Sequence[Candidate], layer: SentenceLayer) -> list[Candidate]:

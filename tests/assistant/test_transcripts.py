@@ -53,6 +53,18 @@ district still do their homework in parking lots to get a signal.
 
 The SPEAKER pro tempore. The gentlewoman's time has expired.
 """,
+    "interview-maria-santos.txt": """Interview with Maria Santos, chief economist of the council
+
+Interviewer: How has inflation affected low-income households?
+
+Maria Santos: Food prices rose faster than any other item, and food takes the largest share
+of a poor household's budget.
+
+Interviewer: What should the government do about prices?
+
+Maria Santos: Targeted transfers work better than general price caps. A price cap helps the
+rich as much as the poor.
+""",
     "security-council-9999.txt": """Security Council, 9999th meeting
 
 The President: I thank Ms. DiCarlo for her briefing. I now give the floor to the members.
@@ -133,3 +145,12 @@ def test_the_office_a_record_names_its_speaker_by(service: AssistantService) -> 
     answer = service.answer("What did the President say about the gas tax?").answer
     assert answer.found
     assert all("will you extend" not in c.passage for c in answer.citations)
+
+
+def test_a_reply_in_a_labelled_interview_is_given_with_its_question(
+    service: AssistantService,
+) -> None:
+    answer = service.answer("What did Maria Santos say about price caps?").answer
+    assert answer.found
+    assert {c.speaker for c in answer.citations} == {"Maria Santos"}
+    assert "asked “What should the government do about prices?”" in answer.text, answer.text
