@@ -24,6 +24,7 @@ from assistant.statements import (
     Candidate,
     SentenceLayer,
     Source,
+    heading_terms,
     mmr,
     paragraph_cosines,
     select,
@@ -115,8 +116,14 @@ def person_answer(
         cosines = vectors @ query
         context = paragraph_cosines(candidates, vectors, query)
         scored = []
-        for c, cos, ctx in zip(candidates, cosines.tolist(), context, strict=True):
-            overlap = len(content_terms(c.sentence.content, words) & topic) / len(topic)
+        # read under its headings, as any statement is (``statements.heading_terms``): a
+        # reply under the question it answers ("Why will the Government not introduce a
+        # proper windfall tax?" above "We already have one of the highest levies …")
+        headings = heading_terms(candidates, layer, words)
+        for c, cos, ctx, head in zip(candidates, cosines.tolist(), context, headings, strict=True):
+            said = content_terms(c.sentence.content, words) & topic
+            heard = (head & topic) - said
+            overlap = (len(said) + statements.HEADING_CREDIT * len(heard)) / len(topic)
             c = replace(c, cosine=cos, overlap=overlap, context=ctx)
             scored.append(replace(c, score=_person_relevance(c, cos)))
         if multilingual is not None and any(multilingual.reads(c.source.language) for c in scored):

@@ -65,6 +65,19 @@ Interviewer: What should the government do about prices?
 Maria Santos: Targeted transfers work better than general price caps. A price cap helps the
 rich as much as the poor.
 """,
+    "commons-energy-prices.txt": """House of Commons: Energy Prices
+
+Mr Speaker: Order. I call the Secretary of State.
+
+The Secretary of State for Energy Security (Claire Coutinho): Energy bills have fallen by a
+third since their peak.
+
+Ed Miliband (Doncaster North) (Lab): Families are still paying hundreds of pounds more than
+before the crisis. Why will the Government not introduce a proper windfall tax?
+
+Claire Coutinho: We already have one of the highest levies on oil and gas profits in the
+world.
+""",
     "security-council-9999.txt": """Security Council, 9999th meeting
 
 The President: I thank Ms. DiCarlo for her briefing. I now give the floor to the members.
@@ -154,3 +167,13 @@ def test_a_reply_in_a_labelled_interview_is_given_with_its_question(
     assert answer.found
     assert {c.speaker for c in answer.citations} == {"Maria Santos"}
     assert "asked “What should the government do about prices?”" in answer.text, answer.text
+
+
+def test_a_minister_is_asked_about_what_a_member_asked_her(service: AssistantService) -> None:
+    # her reply says "levies on oil and gas profits"; the question above it says what it
+    # is about
+    answer = service.answer("What did Claire Coutinho say about a windfall tax?").answer
+    assert answer.found, answer.text
+    assert any("highest levies" in c.passage for c in answer.citations), answer.text
+    assert {c.speaker for c in answer.citations} == {"Claire Coutinho"}
+    assert "The Secretary of State for Energy Security" in answer.text
