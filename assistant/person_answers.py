@@ -44,10 +44,11 @@ if TYPE_CHECKING:
 # scripts/calibrate_person_bar.py over 36 European Parliament debates (2026-12-04): 91
 # questions "What did <one of a debate's three main speakers> say about <the debate's
 # title>?" and the same speakers asked about one of eight unrelated topics ("volcano
-# tourism", "jazz festivals", …). The best statement scores 0.529-1.209 on the debate's
-# topic (median 0.929) and 0.121-0.737 off it (median 0.295, 90th percentile 0.438). At
-# 0.4 11 of the 91 unrelated questions were answered, at 0.45 8, at 0.5 2, and every
-# debate question still is (at 0.55 two are refused). A title shares words with the
+# tourism", "jazz festivals", …). The best statement scores 0.529-1.243 on the debate's
+# topic (median 0.974, statements read under their headings) and 0.121-0.737 off it
+# (median 0.295, 90th percentile 0.438). At 0.4 11 of the 91 unrelated questions were
+# answered, at 0.45 8, at 0.5 2, and every debate question still is (at 0.55 two are
+# refused). A title shares words with the
 # question, which a user's own words often do not: "What did Carla Smith say about the
 # retirement age?" scores 0.477 with her "Bricklayers and nurses cannot work until
 # sixty-seven" (tests/assistant/test_transcripts.py). 0.45 keeps such paraphrases and
