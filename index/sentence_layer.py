@@ -77,8 +77,8 @@ class SentenceRecord:
 def sentence_records(document: Document) -> list[SentenceRecord]:
     """The sentence layer of one document, in reading order."""
     sentences = split_sentences(document.text)
-    attributions = attribute(sentences)
     voice = document_speaker(document)
+    attributions = attribute(sentences, turns_too=voice is None)
     records = []
     for i, (sentence, attribution) in enumerate(zip(sentences, attributions, strict=True)):
         speaker = attribution.speaker or voice

@@ -319,19 +319,21 @@ def presents(said: str) -> bool:
     return bool(_PRESENTS.match(said))
 
 
-def attribute(sentences: Sequence[Sentence]) -> tuple[Attribution, ...]:
+def attribute(sentences: Sequence[Sentence], turns_too: bool = True) -> tuple[Attribution, ...]:
     """One ``Attribution`` per sentence; ``sentences`` are consecutive, in document order.
 
     A record whose paragraphs open with turn headers (``index.turns``: at least
     ``MIN_HEADERS`` of one layout) is read as a verbatim record from its first header
     on: the speaker named by a header holds the floor until the next one, and no
     news-style cue inside a speech ("as Mr Smith said") takes it away. Everything else,
-    and the text before the first header, is read as a news report.
+    and the text before the first header, is read as a news report. ``turns_too=False``
+    reads no turns: one speech whose record names its speaker (a UN speech's sections
+    "Social and Economic Crisis: …", "Environmental Crisis: …" are no speakers).
     """
     state = _State()
     out: list[Attribution] = [Attribution()] * len(sentences)
     spans = _paragraph_spans(sentences)
-    headers = _active_headers(sentences, spans)
+    headers = _active_headers(sentences, spans) if turns_too else {}
     first_header = min(headers, default=len(sentences))
     floor: Speaker | None = None
     qa = _QaSpeakers(sentences[:first_header], state) if headers else None

@@ -297,12 +297,14 @@ def _header(text: str, next_text: str | None) -> Header | None:
         return Header(found.group("name"), _role(found.group("role")), found.end(), "colon")
     # "THE WITNESS:", "MR. ANDREWS:" before "Name:" (capitals are words of a name too)
     found = _CAPS_COLON.match(text)
-    if found is not None and found.group("name") not in _CAPS_NOT_A_SPEAKER:
-        name = found.group("name")
-        if len(name) >= 2:
-            return Header(_title_case(name), None, found.end(), "colon")
+    if found is not None and _caps_label(found.group("name")):
+        return Header(_title_case(found.group("name")), None, found.end(), "colon")
     found = _NAME_COLON.match(text)
-    if found is not None and _plausible_name(found.group("name")):
+    if (
+        found is not None
+        and _plausible_name(found.group("name"))
+        and (_caps_label if found.group("name").isupper() else _not_a_heading)(found.group("name"))
+    ):
         return _named_label(found)
     found = _NUMBERED.match(text)
     if found is not None:
@@ -329,6 +331,8 @@ def _named_label(found: re.Match[str]) -> Header:
     """ "Ed Miliband (Doncaster North) (Lab): " → Ed Miliband, "Doncaster North, Lab";
     "Präsidentin Bärbel Bas: " → Bärbel Bas, "Präsidentin"."""
     name = found.group("name")
+    if name.isupper():
+        name = _title_case(name)  # "MR. NEBENZIA (Russian Federation):"
     roles = [found.group("role"), found.group("party")]
     if name.lower() in _LINE_CHAIRS and roles[0] and _plausible_person(roles[0]):
         # "Chair (Ana Lima): ", "Moderator (Jane Smith): ": the office, then who holds it
@@ -423,6 +427,30 @@ def interviewer_in(text: str) -> str | None:
     return found.group("name").rstrip(".") if found else None
 
 
+# Words that join the words of a heading, not of a name: "THE EROSION OF DEMOCRACY:",
+# "INVITATION TO SHAPE THE FUTURE TOGETHER:" (UN speeches set their sections so).
+_HEADING_JOINS = frozenset("of to and for in on with at by from a an".split())
+
+
+def _caps_label(name: str) -> bool:
+    """ "THE WITNESS", "MR. ANDREWS", "JOHN SMITH": a speaker's label in capitals; not a
+    heading ("CONCLUSION", "REFORMING GLOBAL GOVERNANCE", "THE EROSION OF DEMOCRACY")."""
+    words = [w.strip(".").lower() for w in name.split()]
+    if len(name) < 2 or name in _CAPS_NOT_A_SPEAKER or not words:
+        return False
+    if words[0] in _NOT_A_SPEAKER or words[-1] in _NOT_A_SPEAKER:
+        return False
+    if any(w in _HEADING_JOINS for w in words):
+        return False
+    return not (words[0].endswith("ing") and len(words[0]) > 5)  # "REFORMING …"
+
+
+def _not_a_heading(name: str) -> bool:
+    """ "Social And Economic Crisis: …" is a section in title case: names never join
+    their words with a capitalised "And", "Of", "To"."""
+    return not any(w.lower() in _HEADING_JOINS and w[:1].isupper() for w in name.split()[1:])
+
+
 def _plausible_name(name: str) -> bool:
     words = name.split()
     if not words or len(words) > MAX_NAME_WORDS:
@@ -438,8 +466,11 @@ def _plausible_name(name: str) -> bool:
 
 
 def _title_case(name: str) -> str:
-    """ "MR. ANDREWS" → "Mr. Andrews", "THE WITNESS" → "The Witness"."""
-    return " ".join(w[:1] + w[1:].lower() for w in name.split())
+    """ "MR. ANDREWS" → "Mr. Andrews", "THE WITNESS" → "The Witness", "THOMAS-GREENFIELD"
+    → "Thomas-Greenfield", "O'NEILL" → "O'Neill"."""
+    return re.sub(
+        r"[^\W\d_]+", lambda m: m.group()[:1] + m.group()[1:].lower(), " ".join(name.split())
+    )
 
 
 def _role(text: str | None) -> str | None:

@@ -63,3 +63,19 @@ def test_a_record_that_names_its_speaker_gives_them_every_unattributed_sentence(
     assert document.content_hash != plain.content_hash
     other = Document(id="d", title="T", text=speech, source="d.jsonl", metadata={"year": 2015})
     assert other.content_hash == plain.content_hash
+
+
+def test_a_speech_whose_record_names_its_speaker_has_sections_not_turns() -> None:
+    # a UN speech sets its sections as "Heading: text"; read as turn headers, they were
+    # the speakers of every sentence below them
+    speech = (
+        "Mr. President, I bring the greetings of our people.\n"
+        "Social And Economic Crisis: Sensitivity to needs and responsibility for decisions.\n"
+        "The pandemic showed how fragile our economies are.\n"
+        "Environmental Crisis: The planet cannot wait any longer for our decisions.\n"
+        "Our glaciers are melting faster every year.\n"
+    )
+    metadata = {"speaker": "Ana Ruiz", "post": "President"}
+    document = Document(id="d", title="T", text=speech, source="d.jsonl", metadata=metadata)
+    speakers = {r.speaker for r in sentence_records(document)}
+    assert speakers == {"Ana Ruiz"}

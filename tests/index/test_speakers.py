@@ -871,6 +871,15 @@ def test_a_panel_in_capitals_and_a_chair_named_after_the_office() -> None:
         "Dr. Paul Meyer: Platform workers in our survey earned less than the minimum wage.\n"
     )
     assert roles_of(hearing) == {"Ana Lima": "Chair", "Dr. Paul Meyer": None}
+    capitals = (
+        "Security Council record\n\n"
+        "MR. NEBENZIA (Russian Federation): The humanitarian situation deteriorates.\n\n"
+        "MRS. THOMAS-GREENFIELD (United States of America): We condemn the attacks.\n"
+    )
+    assert roles_of(capitals) == {
+        "Mr. Nebenzia": "Russian Federation",
+        "Mrs. Thomas-Greenfield": "United States of America",
+    }
 
 
 def test_first_names_and_numbered_voices_label_turns() -> None:
@@ -905,3 +914,20 @@ def test_first_names_and_numbered_voices_label_turns() -> None:
         "Rabat: the assembly met in October and adopted a declaration.\n"
     )
     assert all(name is None for _, name in speakers(form))  # no name opens two turns
+
+
+def test_headings_before_a_colon_are_no_speakers() -> None:
+    record = (
+        "Remarks\n\n"
+        "INVITATION TO SHAPE THE FUTURE TOGETHER: a summit of islands in May.\n\n"
+        "THE EROSION OF DEMOCRACY: trust in institutions keeps falling.\n\n"
+        "Social And Economic Crisis: sensitivity to needs comes first.\n\n"
+        "REFORMING GLOBAL GOVERNANCE: the Council must change.\n\n"
+        "CONCLUSION: we will act together.\n"
+    )
+    assert all(name is None for _, name in speakers(record))
+    # names in capitals still are
+    assert roles_of("MR. ANDREWS: I object.\n\nTHE WITNESS: I was at home.\n") == {
+        "Mr. Andrews": None,
+        "The Witness": None,
+    }
