@@ -105,7 +105,8 @@ _BODY_WORDS = tuple(
 # numerals with a measure word ("十二个", "五十二名") or a share ("百分之"). Digits count
 # in any language.
 _NUMBER_WORDS = {
-    "en": """one two three four five six seven eight nine ten eleven twelve twenty thirty forty
+    "en": """one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty thirty forty
     fifty sixty seventy eighty ninety hundred thousand million billion trillion half third
     quarter dozen percent doubled tripled""",
     "fr": """deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze
@@ -149,7 +150,18 @@ _DATE = re.compile(
     r"|\d{1,2}\s*[月日]"
 )
 _ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
-_YEAR = re.compile(r"(?<![\d.,])(?:1[89]|20)\d\d(?![\d.,%]|\s*%)")
+_YEAR = re.compile(r"(?<![\d.,])(?:1[89]|20)\d\d(?!\d|[.,]\d|\s*%)")
+# A day of a month ("March 5", "5 March", "le 5 mars", "5. März"): a date, no count.
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre"
+    r"|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre"
+    r"|octubre|noviembre|diciembre|Januar|Februar|März|Juni|Juli|Oktober|Dezember)"
+)
+_DAY_OF_MONTH = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?{_MONTHS}\b"
+    rf"|\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+)
 
 
 class Words(NamedTuple):
@@ -345,5 +357,5 @@ def has_answer_type(text: str, kind: str, language: str | None = "en") -> bool:
         )
     if kind == "number":
         # a year alone is a date, no count or amount: "2024 was a year of recovery"
-        return bool(_number(language).search(_YEAR.sub(" ", text)))
+        return bool(_number(language).search(_YEAR.sub(" ", _DAY_OF_MONTH.sub(" ", text))))
     return bool(_DATE.search(text))

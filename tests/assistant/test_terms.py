@@ -149,6 +149,11 @@ def test_a_year_is_no_amount_and_an_amount_noun_asks_for_a_number() -> None:
     assert not has_answer_type("2024 was a year of recovery for Northwind.", "number")
     assert has_answer_type("Revenue rose 12% to £842 million in 2024.", "number")
     assert has_answer_type("2024 was a year of recovery for Northwind.", "date")
+    # a day of a month is a date too; thirteen to nineteen are counts
+    assert not has_answer_type("On March 5, 2024, the Association held a webinar.", "number")
+    assert not has_answer_type("The council met on 3rd of May.", "number")
+    assert has_answer_type("Fourteen councils met on 5 March.", "number")
+    assert has_answer_type("In 2024, 4,310 people worked there.", "number")
     assert answer_type("What was Northwind's revenue in 2024?") == "number"
     assert answer_type("What is the budget of the Association?") == "number"
     assert answer_type("What was the mood of the meeting?") is None
