@@ -29,7 +29,7 @@ from assistant.types import Answer, Citation, Statement
 from index import speakers, turns
 from index.language import query_language
 from index.models import page_at
-from index.sentence_layer import after_turn_header
+from index.sentence_layer import SentenceRecord, after_turn_header
 
 PROMPTS_FILE = Path(__file__).resolve().parents[1] / "prompts" / "answer.toml"
 
@@ -142,50 +142,38 @@ def with_their_question(chosen: Sequence[Candidate], layer: SentenceLayer) -> li
     """``chosen``, the first sentence of an interview reply ("A: Because a pension system
     only protects …") with the question it answers (the paragraph before, when it is a
     "Q:" turn of another speaker): a reply alone often says nothing ("Yes, when they
-    trust the institution.")."""
+    trust the institution."). So too a turn of a transcript labelled by name right after
+    another speaker's question (``_question_turn_before``)."""
     out = []
     for c in chosen:
-        s = c.sentence
-        if s.speaker is not None and not turns.is_answer_turn(c.text):
-            asked_turn = _question_turn_before(c, layer)
-            out.append(replace(c, asked=asked_turn) if asked_turn else c)
-            continue
-        if s.speaker is None:
-            out.append(c)
-            continue
-        before = layer.sentences_in(s.document_id, max(0, s.start - 2000), s.start)
-        before = [w for w in before if w.record.end <= s.start]
-        if not before:
-            out.append(c)
-            continue
-        paragraph = before[-1].record.paragraph
-        asked = [w.record for w in before if w.record.paragraph == paragraph]
-        first = asked[0]
-        text = c.source.text
-        if asked[0].speaker == s.speaker or not turns.is_question_turn(
-            text[first.start : first.end]
-        ):
-            out.append(c)
-            continue
-        words = first.start + after_turn_header(text[first.start : first.end], first.tag)
-        out.append(replace(c, asked=(first.start, words, asked[-1].end)))
+        asked = _question_turn_before(c, layer) if c.sentence.speaker is not None else None
+        out.append(replace(c, asked=asked) if asked else c)
     return out
 
 
 def _question_turn_before(c: Candidate, layer: SentenceLayer) -> tuple[int, int, int] | None:
-    """A turn of a labelled transcript that replies to a question ("Interviewer: What
-    should the government do?" then "Maria Santos: Targeted transfers work better …"):
-    the question's turn (start, where its words start, end), when ``c`` opens its own
-    turn (its header: "Name:", or a line "Name   0:21" just before it) right after
-    another speaker's turn that ends with a question mark."""
+    """The turn ``c`` replies to (start, where its words start, end): the "Q:" paragraph
+    before an "A:" reply; or, in a transcript labelled by name ("Interviewer: What should
+    the government do?" then "Maria Santos: Targeted transfers work better …"), another
+    speaker's turn ending with a question mark right before the turn ``c`` opens (its
+    header "Name:", or a line "Name   0:21" just before it)."""
     s, text = c.sentence, c.source.text
-    if s.start != s.paragraph:
+    answer = turns.is_answer_turn(c.text)
+    if not answer and s.start != s.paragraph:
         return None
     before = [
         w.record
         for w in layer.sentences_in(s.document_id, max(0, s.start - 2000), s.start)
         if w.record.end <= s.start
     ]
+    if answer:
+        if not before:
+            return None
+        turn = [r for r in before if r.paragraph == before[-1].paragraph]
+        first = turn[0]
+        if first.speaker == s.speaker or not turns.is_question_turn(text[first.start : first.end]):
+            return None
+        return _turn_span(turn, text)
     opens_turn = turns.header_at(c.text, None) is not None
     while before and before[-1].speaker == s.speaker and not before[-1].statement:
         line = text[before[-1].start : before[-1].end]
@@ -196,10 +184,17 @@ def _question_turn_before(c: Candidate, layer: SentenceLayer) -> tuple[int, int,
     last = before[-1]
     if last.speaker in (None, s.speaker) or not _QUESTION_END.search(text[last.start : last.end]):
         return None
-    turn = [r for r in before if r.paragraph == last.paragraph]
+    return _turn_span([r for r in before if r.paragraph == last.paragraph], text)
+
+
+def _turn_span(turn: Sequence[SentenceRecord], text: str) -> tuple[int, int, int]:
+    """Where a turn starts, where its words start (after "Q: ", "Name: ") and ends."""
     first = turn[0]
-    words = first.start + after_turn_header(text[first.start : first.end], first.tag)
-    return first.start, words, last.end
+    return (
+        first.start,
+        first.start + after_turn_header(text[first.start : first.end], first.tag),
+        turn[-1].end,
+    )
 
 
 _QUESTION_END = re.compile(r"""[?？]["'”’»)\]]*\s*$""")
