@@ -611,7 +611,7 @@ def _role_holder(role: str, state: _State) -> Speaker | None:
     holders = {
         s.name: s
         for s in state.known.values()
-        if s.role and all(w in re.findall(r"[\w-]+", s.role.lower()) for w in words)
+        if s.role and set(words) <= set(re.findall(r"[\w-]+", s.role.lower()))
     }
     return next(iter(holders.values())) if len(holders) == 1 else None
 
