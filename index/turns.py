@@ -319,7 +319,7 @@ def _header(text: str, next_text: str | None) -> Header | None:
         role = found.group("role")
         role = re.sub(r"\s+(?:--|–|—|-)\s+", ", ", role) if role else None
         name = found.group("name")
-        return Header(_title_case(name) if name.isupper() else name, _role(role), len(text), "line")
+        return Header(_as_written(name), _role(role), len(text), "line")
     found = _CAPS_LINE.match(text) if next_text is None else None
     if found is not None and _plausible_name(found.group("name")):
         # "SARA OKAFOR" on a line of its own, her words below (a panel's transcript)
@@ -330,9 +330,7 @@ def _header(text: str, next_text: str | None) -> Header | None:
 def _named_label(found: re.Match[str]) -> Header:
     """ "Ed Miliband (Doncaster North) (Lab): " → Ed Miliband, "Doncaster North, Lab";
     "Präsidentin Bärbel Bas: " → Bärbel Bas, "Präsidentin"."""
-    name = found.group("name")
-    if name.isupper():
-        name = _title_case(name)  # "MR. NEBENZIA (Russian Federation):"
+    name = _as_written(found.group("name"))  # "MR. NEBENZIA (Russian Federation):"
     roles = [found.group("role"), found.group("party")]
     if name.lower() in _LINE_CHAIRS and roles[0] and _plausible_person(roles[0]):
         # "Chair (Ana Lima): ", "Moderator (Jane Smith): ": the office, then who holds it
@@ -357,8 +355,7 @@ def _iberian(found: re.Match[str]) -> Header | None:
         return Header(name, None, found.end(), "colon")
     if len(label.split()) > MAX_NAME_WORDS:
         return None
-    name = _title_case(label) if label.isupper() else label
-    return Header(name, _role(paren), found.end(), "colon")
+    return Header(_as_written(label), _role(paren), found.end(), "colon")
 
 
 def _speaker_line(name: str, role: str | None, stamped: bool = False) -> bool:
@@ -463,6 +460,11 @@ def _plausible_name(name: str) -> bool:
         # honorific name is two words.
         return lowered[0] in _LINE_CHAIRS
     return True
+
+
+def _as_written(name: str) -> str:
+    """A name in capitals in title case, any other as the record writes it ("McDonald")."""
+    return _title_case(name) if name.isupper() else name
 
 
 def _title_case(name: str) -> str:
