@@ -398,7 +398,7 @@ def _score(
     # said Helen Marsh, Chief Executive Officer.), for such a question only (for all,
     # the roles' words "council", "economic" lifted every speaker's statements: recall on
     # tests/data/answers.jsonl 0.909 → 0.886)
-    asks_person = terms_.answer_type(question) == "person"
+    wanted = terms_.answer_type(question)
     said = [
         (
             content_terms(
@@ -408,7 +408,7 @@ def _score(
                         (
                             c.sentence.content,
                             c.sentence.speaker,
-                            c.sentence.role if asks_person else None,
+                            c.sentence.role if wanted == "person" else None,
                         ),
                     )
                 ),
@@ -430,14 +430,15 @@ def _score(
     coverage = len(covered & topic) / len(topic) if topic else 0.0
     weight = terms_.term_weights(terms, said, OVERLAP_IDF)
     total = sum(weight.values()) or 1.0
+    # a heading that holds every word of the topic names the statement's section
+    sections = [bool(topic) and topic <= head for head in headed]
     overlaps = [
         (
             sum(weight[t] for t in hits)
-            + (1.0 if topic and topic <= head else HEADING_CREDIT)
-            * sum(weight[t] for t in head - hits)
+            + (1.0 if section else HEADING_CREDIT) * sum(weight[t] for t in head - hits)
         )
         / total
-        for hits, head in zip(said, headed, strict=True)
+        for hits, head, section in zip(said, headed, sections, strict=True)
     ]
     # "What do A and B have in common?": HotpotQA-500 refused 7 questions, 4 of them
     # such; with a statement credited with its partner's words, 5 (gold answer in the
@@ -446,13 +447,12 @@ def _score(
     # (2026-12-02). English question forms only.
     if terms_.compares(question):
         overlaps = _with_partner(candidates, said, weight, total, overlaps)
-    wanted = terms_.answer_type(question)
     vectors = layer.sentence_vectors_of([c.vector_row for c in candidates])
     cosines = vectors @ query
     context = paragraph_cosines(candidates, vectors, query)
     out = []
-    for c, overlap, cos, ctx, head in zip(
-        candidates, overlaps, cosines.tolist(), context, headed, strict=True
+    for c, overlap, cos, ctx, section in zip(
+        candidates, overlaps, cosines.tolist(), context, sections, strict=True
     ):
         typed = wanted is not None and terms_.has_answer_type(
             # the name a person question asks for may be in the attribution words
@@ -460,7 +460,6 @@ def _score(
             wanted,
             c.source.language,
         )
-        section = bool(topic) and topic <= head
         c = replace(
             c,
             overlap=overlap,
