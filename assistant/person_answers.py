@@ -83,24 +83,8 @@ def person_answer(
     the question without the name (``embed_multilingual``: the name would favour the
     sentence that introduces the person), credited with nothing: the bar is low
     already."""
-    keys = [p.key for p in people.speakers]
     names = " and ".join(p.name for p in people.speakers)
-    stored = [
-        s for s in layer.statements_by(keys) if allowed is None or allowed(s.record.document_id)
-    ]
-    sources: dict[str, Source] = {}
-    for s in stored:
-        if s.record.document_id not in sources:
-            document = layer.document(s.record.document_id)
-            if document is not None:
-                sources[document.id] = Source.of_document(document)
-    candidates = unique_texts(
-        [
-            Candidate(sources[s.record.document_id], s.record, s.vector_row)
-            for s in stored
-            if s.record.document_id in sources
-        ]
-    )
+    candidates = unique_texts(_statements_of(people, layer, allowed))
     if not candidates:
         return Answer(texts.nothing_by_person.format(name=names), (), found=False)
     # Words of the role the question names them by are not the topic ("the member of the
@@ -189,6 +173,29 @@ def _main_statements(
     return chosen
 
 
+def _statements_of(
+    people: PeopleMatch, layer: SentenceLayer, allowed: Callable[[str], bool] | None
+) -> list[Candidate]:
+    """Every statement of the speakers ``people`` names, in the reports ``allowed``
+    keeps, in document order (each report read once)."""
+    stored = [
+        s
+        for s in layer.statements_by([p.key for p in people.speakers])
+        if allowed is None or allowed(s.record.document_id)
+    ]
+    sources: dict[str, Source] = {}
+    for s in stored:
+        if s.record.document_id not in sources:
+            document = layer.document(s.record.document_id)
+            if document is not None:
+                sources[document.id] = Source.of_document(document)
+    return [
+        Candidate(sources[s.record.document_id], s.record, s.vector_row)
+        for s in stored
+        if s.record.document_id in sources
+    ]
+
+
 def introduction_answer(
     people: PeopleMatch,
     layer: SentenceLayer,
@@ -199,19 +206,14 @@ def introduction_answer(
     """ "Who is X?": the statements that name X with the role X speaks in ("…,” said
     Helen Marsh, Chief Executive Officer."), one per report, most recent first; None
     when no statement of theirs names them."""
-    keys = [p.key for p in people.speakers]
     chosen: dict[tuple[str, str], Candidate] = {}
-    for s in layer.statements_by(keys):
-        record = s.record
-        if allowed is not None and not allowed(record.document_id):
-            continue
+    for c in _statements_of(people, layer, allowed):
+        record = c.sentence
         key = (record.document_id, record.speaker or "")
-        document = layer.document(record.document_id)
-        if key in chosen or document is None or record.tag_start is None:
+        if key in chosen or record.tag_start is None or not record.speaker or not record.role:
             continue
-        said = document.text[record.start : record.end]
-        if record.speaker and record.speaker in said and record.role and record.role in said:
-            chosen[key] = Candidate(Source.of_document(document), record, s.vector_row)
+        if record.speaker in c.text and record.role in c.text:
+            chosen[key] = c
     if not chosen:
         return None
     ordered = sorted(chosen.values(), key=lambda c: c.source.date or "", reverse=True)
