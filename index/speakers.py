@@ -94,7 +94,11 @@ _VERBS = (
     r"|propone|advierte|considera|asegura|recuerda|sostiene|insiste|pide|reclama|diz|pediu"
     r"|ha\s+chiesto|chiede|afferma|sottolinea|spiega|dichiara|ricorda|propone|osserva"
     r"|sagt|erklärt|betont|fordert|warnt|unterstreicht|meint|kritisiert|mahnt|verlangte"
-    r"|verlangt)"
+    r"|verlangt"
+    # Dutch: "zei X", "aldus X" (after a quote), "X pleitte voor …", "Zij wees erop dat …"
+    r"|zei|zegt|aldus|stelde|stelt|benadrukte|benadrukt|verklaarde|verklaart|pleitte|pleit"
+    r"|waarschuwde|waarschuwt|wees\s+erop|wijst\s+erop|merkte\s+op|vond|vindt|voegde\s+toe"
+    r"|onderstreepte|betoogde|riep\s+op|vroeg|antwoordde|erkende)"
 )
 _AUX = r"(?:(?:has|had|have|also|further|then|again)\s+)*"
 # Upper and lower case letters of Latin-1, Latin Extended-A and Cyrillic ("Léa",
@@ -116,7 +120,10 @@ _NAME_THEN_VERB = re.compile(rf"{_NAME}{_ROLE_BETWEEN}\s+{_AUX}{_VERBS}\b")
 # A role between the article and the name: "sagte die Vorsitzende Petra Lange", "según la
 # consejera Lucía Ramos" (its last word must be a role word, ``_ROLE_WORDS``).
 _ROLE_PRE = (
-    r"(?:(?:the|die|der|la|el|le|il|o|a)\s+(?P<role_pre>[\w'’-]+(?:\s+[\w'’-]+){0,2}?),?\s+)?"
+    r"(?:(?:the|die|der|la|el|le|il|o|a)\s+(?P<role_pre>[\w'’-]+(?:\s+[\w'’-]+){0,2}?),?\s+"
+    # Dutch writes a role in lower case before the name, with no article ("volgens
+    # wethouder Sanne de Boer", "zei minister Jansen")
+    r"|(?P<role_bare>[a-zß-öø-ÿ]+)\s+(?=[A-Z]))?"
 )
 _VERB_THEN_NAME = re.compile(
     rf"\b{_VERBS}\s+(?:by\s+)?{_ROLE_PRE}{_NAME}(?P<after>,\s+|\s*[.;]|\s*$)"
@@ -125,7 +132,7 @@ _VERB_THEN_NAME = re.compile(
 # there: "по словам Ивана Петрова"; _speaker_from finds the person named before).
 _ACCORDING = (
     r"(?:\b[Aa]ccording\s+to|\b[Ss]elon|\b[Dd]['’]après|(?<!\w)[Пп]о\s+словам|\b[Ss]egún"
-    r"|\b[Ss]econdo|\b[Ll]aut)"
+    r"|\b[Ss]econdo|\b[Ll]aut|\b[Vv]olgens)"
 )
 _ACCORDING_TO = re.compile(rf"{_ACCORDING}\s+{_ROLE_PRE}{_NAME}(?P<after>,\s+|\s*[.;]|\s*$)")
 _PRONOUN_TAG = re.compile(
@@ -138,10 +145,14 @@ _PRONOUN_TAG = re.compile(
     rf"|(?<!\w)(?:[Оо]н|[Оо]на)\s+(?:также\s+)?{_VERBS}(?!\w)|(?<!\w){_VERBS}\s+(?:он|она)(?!\w)"
     r"|(?<!\w)[Пп]о\s+(?:её|ее|его)\s+словам(?!\w)"
     # "Ella afirmó", "Ele disse", "Er betonte", "Lei ha detto"
-    rf"|\b(?:[Ee]lla|[Éé]l|[Ee]le|[Ee]la|Er|Sie|[Ll]ui|[Ll]ei)\s+{_VERBS}(?!\w))"
+    rf"|\b(?:[Ee]lla|[Éé]l|[Ee]le|[Ee]la|Er|Sie|[Ll]ui|[Ll]ei|[Hh]ij|[Zz]ij)\s+{_VERBS}(?!\w)"
+    # "zei hij", "aldus zij"
+    rf"|\b{_VERBS}\s+(?:hij|zij)\b)"
 )
 # "X invited …", "Opening the meeting, X, President of …, welcomed …": X acts.
-_ACTS = rf"{_NAME}{_ROLE_BETWEEN}\s+{_AUX}[a-z]+(?:ed|s)\b"
+# "Mayor Pieter Jansen of Den Helder welcomed …": the place a role's holder is of
+_OF_PLACE = r"(?P<of_place>\s+of\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})?"
+_ACTS = rf"{_NAME}{_OF_PLACE}{_ROLE_BETWEEN}\s+{_AUX}[a-z]+(?:ed|s)\b"
 _PRONOUN_SUBJECT = re.compile(rf"^(?:He|She)\s+{_AUX}[a-z]+")  # "She presented figures …"
 _SUBJECT_ACTS = (
     re.compile(rf"^[“\"‘']?{_ACTS}"),
@@ -201,9 +212,14 @@ _ZH_ROLE_END = (
     r"|女士|大使|研究员|总干事|主持人)"
 )
 _ZH_ADVERB = r"(?:也|还|则|进一步|同时|再次)?"
+# A foreign name is written in syllables joined by a middle dot ("托马斯·恩科西"); "X介绍了
+# 南非的经验" (presented the experience of …) is X's part as "X presented …" is.
+_ZH_FOREIGN_NAME = r"[\u4e00-\u9fff]{2,6}[·・•][\u4e00-\u9fff]{1,8}"
 _ZH_SPEAKS = re.compile(
-    rf"^(?P<role>[^，。：；“”]{{0,24}}?{_ZH_ROLE_END})?(?P<name>[{_ZH_SURNAMES}][\u4e00-\u9fff]{{1,2}})"
-    rf"(?:在[^，。；]{{1,24}}?[中上时])?{_ZH_ADVERB}{_ZH_VERB}(?:道)?[，：:,]"
+    rf"^(?P<role>[^，。：；“”]{{0,24}}?{_ZH_ROLE_END})?"
+    rf"(?P<name>{_ZH_FOREIGN_NAME}|[{_ZH_SURNAMES}][\u4e00-\u9fff]{{1,2}})"
+    rf"(?:在[^，。；]{{1,24}}?[中上时])?{_ZH_ADVERB}"
+    rf"(?:{_ZH_VERB}(?:道)?[，：:,]|(?:介绍|分享|阐述|发表|提出|谈)了)"
 )
 _ZH_PRONOUN = re.compile(rf"^[”」]?\s*(?:他|她){_ZH_ADVERB}{_ZH_VERB}(?:道)?(?P<end>[，：:,]|。?$)")
 _FIRST_PERSON = re.compile(
@@ -211,12 +227,21 @@ _FIRST_PERSON = re.compile(
 )
 # Minutes list who attended, with the roles they hold there: "Present: Ana Lima (Chair),
 # Ben Okoro, Carla Smith (Treasurer)". "The Chair proposed …" is then Ana Lima.
+# Committees list their witnesses so ("Witnesses: Dr Helen Price, Chief Economist, Debt
+# Advice Trust; Martin Cole, …"), and minutes give initials that the minutes then write
+# for the person ("Priya Shah (PS), Finance Director; …" and "PS presented …").
 _ATTENDANCE = re.compile(
     r"^(?:Present|Attendees|Attending|In\s+attendance|Members\s+present|Participants"
-    r"|Also\s+present)\s*:\s*(?P<list>.+)$",
+    r"|Also\s+present|Witnesses|Panel(?:lists)?)\s*:\s*(?P<list>.+)$",
     re.I | re.S,
 )
-_ATTENDEE = re.compile(rf"^\s*{_NAME}\s*\((?P<role>[^()]{{2,60}})\)\s*\.?\s*$")
+_ATTENDEE = re.compile(
+    rf"^\s*{_NAME}\s*(?:\((?P<paren>[^()]{{1,60}})\))?\s*(?:,\s*(?P<after>[^;]{{2,160}}?))?\s*\.?\s*$"
+)
+_INITIALS = re.compile(r"[A-Z]{2,4}")
+# "PS presented the rent proposal.", "DO reported that …": initials an attendance list
+# gave, acting
+_INITIALS_SUBJECT = re.compile(rf"^(?P<initials>[A-Z]{{2,4}})\s+{_AUX}(?:{_VERBS}|[a-z]+ed)\b")
 # "The Chair proposed …", "The Treasurer presented …": a role as the subject, acting.
 _ROLE_SUBJECT = re.compile(
     rf"^The\s+(?P<role>(?:[A-Za-z-]+\s+){{0,2}}[A-Za-z-]+)\s+{_AUX}(?:{_VERBS}|[a-z]+ed)\b"
@@ -264,7 +289,10 @@ _ROLE_WORDS = frozenset(
     bundesminister bundesministerin sprecher sprecherin geschäftsführer geschäftsführerin
     direktor direktorin vertreter vertreterin gewerkschaftsvertreter gewerkschaftsvertreterin
     abgeordnete abgeordneter bürgermeister bürgermeisterin staatssekretär staatssekretärin
-    mitglied leiter leiterin generalsekretär generalsekretärin expertin ökonom ökonomin""".split()
+    mitglied leiter leiterin generalsekretär generalsekretärin expertin ökonom ökonomin
+    voorzitter vicevoorzitter wethouder burgemeester econoom woordvoerder woordvoerster
+    secretaris staatssecretaris hoogleraar onderzoeker onderzoekster bestuurder bestuurslid
+    gedeputeerde kamerlid lid""".split()
 )
 # Capitalised words that begin sentences or name places and bodies, never a person.
 _NOT_NAMES = frozenset(
@@ -407,10 +435,14 @@ class _QaSpeakers:
     "interviewed by X"), and the first other person it names; else no label for A."""
 
     def __init__(self, intro: Sequence[Sentence], state: _State) -> None:
-        text = " ".join(s.text for s in intro)
-        interviewer = turns.interviewer_in(text)
-        self.interviewer = Speaker(interviewer or "Interviewer")
+        interviewer = next(filter(None, (turns.interviewer_in(s.text) for s in intro)), None)
+        default = Speaker("Interviewer")
+        self.interviewer = state.remember(Speaker(interviewer)) if interviewer else default
         self.interviewee: Speaker | None = None
+        named = next(filter(None, (turns.interviewee_in(s.text) for s in intro)), None)
+        if named is not None:
+            self.interviewee = state.remember(Speaker(named))
+            return
         for sentence in intro:
             for match in _overlapping(_PERSON, sentence.text):
                 name = match.group("name")
@@ -438,6 +470,8 @@ def _floor(header: turns.Header, qa: _QaSpeakers | None, state: _State) -> Speak
         return qa.interviewee if qa else None
     if header.name.lower() == "interviewer" and qa is not None:
         return qa.interviewer  # "Interviewer: …", named where the introduction says
+    if header.role is None and header.name.lower() in state.by_role:
+        return state.by_role[header.name.lower()]  # "Chair: …" whom "Present:" names so
     return state.remember(Speaker(header.name, header.role))
 
 
@@ -480,6 +514,7 @@ class _State:
     def __init__(self) -> None:
         self.known: dict[str, Speaker] = {}  # by name; the role once the report gave it
         self.by_role: dict[str, Speaker] = {}  # "chair": whom an attendance list names so
+        self.by_initials: dict[str, Speaker] = {}  # "PS": Priya Shah (PS) of the list
         self.current: Speaker | None = None  # the person a pronoun tag refers to
         self.last_paragraph: Speaker | None = None  # speaker of the previous paragraph
 
@@ -525,6 +560,10 @@ def _paragraph(
         tag = _named_speaker(text, state)
         if tag is None:
             tag = _chinese_pronoun_tag(text, speaker, state.last_paragraph)
+        by_initials = _INITIALS_SUBJECT.match(text) if tag is None else None
+        if by_initials is not None and by_initials.group("initials") in state.by_initials:
+            person = state.by_initials[by_initials.group("initials")]
+            tag = _Tag(person, True, False, (0, by_initials.end("initials")))
         by_role = _ROLE_SUBJECT.match(text) if tag is None else None
         if by_role is not None and by_role.group("role").split()[-1].lower() in _ROLE_WORDS:
             # someone named by a role acts ("The Chair proposed …"): whom the attendance
@@ -621,12 +660,36 @@ def _attendance(text: str, state: _State) -> bool:
     found = _ATTENDANCE.match(text)
     if found is None:
         return False
-    for item in re.split(r"[;,]\s*(?![^()]*\))", found.group("list")):
+    listed = found.group("list")
+    # "Ana Lima (Chair), Ben Okoro" or, where a role follows a name after a comma,
+    # "Priya Shah (PS), Finance Director; Tom Fletcher, Board member"
+    items = listed.split(";") if ";" in listed else re.split(r",\s*(?![^()]*\))", listed)
+    for item in items:
         attendee = _ATTENDEE.match(item)
-        if attendee is not None:
-            person = state.remember(Speaker(attendee.group("name"), attendee.group("role")))
-            state.by_role[attendee.group("role").lower()] = person
+        if attendee is None or any(
+            t.lower() in _NOT_NAMES or t.lower() in _ROLE_WORDS
+            for t in attendee.group("name").split()
+        ):
+            continue
+        name, paren, after = attendee.group("name", "paren", "after")
+        initials = paren is not None and _are_initials(paren, name)
+        role = after if initials or paren is None else paren
+        if role is not None and not _looks_like_role(role, allow_title_case=paren is not None):
+            role = None
+        if role is None and not initials:
+            continue
+        person = state.remember(Speaker(name, _clean_role(role) if role else None))
+        if initials:
+            state.by_initials[paren] = person
+        if role is not None:
+            state.by_role[person.role.lower() if person.role else role.lower()] = person
     return True
+
+
+def _are_initials(text: str, name: str) -> bool:
+    """ "PS" for Priya Shah, "JdV" is no initials here (two to four capitals)."""
+    letters = [w[0] for w in name.split() if w[0].isupper() and w.lower() not in _TITLES]
+    return bool(_INITIALS.fullmatch(text)) and text == "".join(letters)[: len(text)]
 
 
 @dataclass(frozen=True)
@@ -661,9 +724,9 @@ def _named_speaker(text: str, state: _State) -> _Tag | None:
             break
     for pattern in (_VERB_THEN_NAME, _ACCORDING_TO):
         for match in _overlapping(pattern, text):
-            role_pre = match.group("role_pre")
+            role_pre = match.group("role_pre") or match.group("role_bare")
             if role_pre is not None and role_pre.split()[-1].lower() not in _ROLE_WORDS:
-                continue  # "said the report Ana Lima wrote"
+                continue  # "said the report Ana Lima wrote", "said in Brussels"
             after = text[match.end() :]
             end = len(text)
             if pattern is _ACCORDING_TO:
@@ -783,6 +846,12 @@ def _subject(
             found = _speaker_from(match.group("name"), (match.group("role_mid"),), state)
             if found is not None:
                 end = match.end("role_mid") + 1 if match.group("role_mid") else match.end("name")
+                of_place = match.groupdict().get("of_place")
+                led = match.group("name").split()[0].lower() in _ROLE_WORDS
+                if of_place and led and found.role and not match.group("role_mid"):
+                    # "Mayor Pieter Jansen of Den Helder": Mayor of Den Helder
+                    found = state.remember(Speaker(found.name, f"{found.role} {of_place.strip()}"))
+                    end = match.end("of_place")
                 return found, (match.start("name"), end)
     return None
 
@@ -801,6 +870,8 @@ def _speaker_from(raw_name: str, role_texts: Sequence[str | None], state: _State
     """A ``Speaker`` from a matched name; role words before the name move to the role."""
     tokens = raw_name.split()
     lead: list[str] = []
+    if len(tokens) > 1 and tokens[0].endswith(("'s", "’s")):
+        tokens.pop(0)  # "Allmusic's Stephen Thomas Erlewine"
     while (
         tokens
         and tokens[0].lower() not in _TITLES
@@ -811,8 +882,12 @@ def _speaker_from(raw_name: str, role_texts: Sequence[str | None], state: _State
         )
     ):
         lead.append(tokens.pop(0))
-    if not tokens or any(t.lower() in _NOT_NAMES or t.lower() in _ROLE_WORDS for t in tokens):
-        return None
+    if not tokens or any(
+        ((t.lower() in _NOT_NAMES or t.lower() in _ROLE_WORDS) and not t.islower())
+        or t.endswith(("'s", "’s"))  # "Dr de Gay's works", "Bangladesh’s Father"
+        for t in tokens
+    ):
+        return None  # a particle in lower case is a name's ("Jan de Vries", "Ana de la Cruz")
     role = next(
         (_clean_role(r) for r in role_texts if r and _looks_like_role(r, allow_title_case=False)),
         None,

@@ -55,6 +55,8 @@ _PARTY = r"(?:\s*\((?!spoke\b|speaking\b|interpretation\b)(?P<party>[^()\n]{1,40
 # A time stamp of meeting software: "[00:01:02] ", "(1:02:03) ", "00:01:02 - ".
 _STAMP = r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?"
 _STAMP_FIRST = re.compile(rf"^{_STAMP}\s+(?:[-–—|]\s+)?(?=\S)")
+# UK select committees number the members' questions: "Q12 Chair: …", "Q13 Rachel Blake: …"
+_QUESTION_NUMBER = re.compile(r"^Q\d{1,4}\s+(?=[A-Z])")
 
 # "President." / "David Martin (S&D)." / "Mr Heusgen (Germany)." as a whole sentence.
 _EP_HEADER = re.compile(rf"^(?P<name>{_NAME_WORDS})(?:\s*{_GROUP})?{_SPOKE_IN}\s*\.$")
@@ -105,7 +107,14 @@ _QA = re.compile(
     r"|^(?P<q2>Q)\s+(?=[A-Z])"
 )
 _INTERVIEWER = re.compile(
-    rf"(?:\bInterviewer:\s*|\b(?:interviewed|interview(?:ed)?\s+conducted)\s+by\s+)(?P<name>{_NAME_WORDS})"
+    r"(?:\bInterviewer:\s*|\b(?i:interviewed|interview(?:ed)?\s+conducted|(?:cross-)?examination"
+    rf"|questioned|examined)\s+(?i:by)\s+)(?P<name>{_NAME_WORDS})"
+)
+# Whom a record questions: "Interview with Amara Diallo", "DEPOSITION OF KAREN WALSH",
+# "Testimony of …", "Entretien avec …".
+_INTERVIEWEE = re.compile(
+    r"\b(?i:interview|deposition|testimony|examination|entretien|entrevista|intervista)"
+    rf"\s+(?i:with|of|avec|con|com|mit|a)\s+(?P<name>{_NAME_WORDS})"
 )
 # A line that credits a person with a part in the record, and says nothing more:
 # "Interviewer: Paulo Mendes, newsletter editor.", "Moderated by Ana Ferreira."
@@ -238,7 +247,7 @@ def header_at(text: str, next_text: str | None) -> Header | None:
     ``next_text`` is the following sentence of the same paragraph (EP layout)."""
     if is_credit_line(text):
         return None  # "Interviewer: Paulo Mendes, newsletter editor." names, says nothing
-    stamp = _STAMP_FIRST.match(text)
+    stamp = _STAMP_FIRST.match(text) or _QUESTION_NUMBER.match(text)
     if stamp is not None:
         header = _header(text[stamp.end() :], next_text)
         if header is None or header.kind not in ("colon", "bracket", "line"):
@@ -421,7 +430,15 @@ def is_credit_line(text: str) -> bool:
 
 def interviewer_in(text: str) -> str | None:
     found = _INTERVIEWER.search(text)
-    return found.group("name").rstrip(".") if found else None
+    return _as_written(found.group("name").rstrip(".")) if found else None
+
+
+def interviewee_in(text: str) -> str | None:
+    """The person a record's introduction says it questions ("Deposition of …")."""
+    found = _INTERVIEWEE.search(text)
+    if found is None or not _plausible_name(found.group("name")):
+        return None
+    return _as_written(found.group("name").rstrip("."))
 
 
 # Words that join the words of a heading, not of a name: "THE EROSION OF DEMOCRACY:",

@@ -931,3 +931,109 @@ def test_headings_before_a_colon_are_no_speakers() -> None:
         "Mr. Andrews": None,
         "The Witness": None,
     }
+
+
+def test_a_deposition_names_its_witness_and_examiner() -> None:
+    record = (
+        "DEPOSITION OF ROSA MENDEZ\n\n"
+        "EXAMINATION BY MS. HARTLEY:\n"
+        "Q. Where do you work?\n"
+        "A. At the port authority. I run the customs office.\n"
+        "Q. Were the containers inspected?\n"
+        "A. Only a sample of them was inspected.\n"
+    )
+    found = dict(speakers(record))
+    assert found["Q. Where do you work?"] == "Ms. Hartley"
+    assert found["I run the customs office"] == "Rosa Mendez"
+    assert found["A. Only a sample of them"] == "Rosa Mendez"
+    interview = "Interview with Amara Diallo\n\nQ: Why?\nA: Because.\nQ: When?\nA: Soon.\n"
+    assert roles_of(interview) == {
+        "Interviewer": None,
+        "Amara Diallo": None,
+    }
+
+
+def test_select_committee_question_numbers_and_witness_list() -> None:
+    record = (
+        "Oral evidence: Rural transport\n\n"
+        "Members present: Iain Ross (Chair); Nadia Khan.\n\n"
+        "Witnesses: Paul Greer, Director, Bus Users Network; Ana Silva, Transport Economist.\n\n"
+        "Q10 Chair: Mr Greer, are services being cut?\n"
+        "Paul Greer: Yes. One route in four has gone since 2019.\n"
+        "Q11 Nadia Khan: What would help?\n"
+        "Ana Silva: Longer funding settlements. Councils cannot plan on one-year grants.\n"
+    )
+    found = dict(speakers(record))
+    # "Q11 Nadia Khan:" was Paul Greer's question (the speaker before)
+    assert found["Q11 Nadia Khan: What wou"] == "Nadia Khan"
+    # "Chair" is whom the list of members names so
+    assert found["Q10 Chair: Mr Greer, are"] == "Iain Ross"
+    assert found["Councils cannot plan on "] == "Ana Silva"
+    assert roles_of(record)["Paul Greer"] == "Director, Bus Users Network"
+    assert roles_of(record)["Ana Silva"] == "Transport Economist"
+
+
+def test_minutes_that_write_initials() -> None:
+    minutes = (
+        "Minutes\n\n"
+        "Present: Hugo Lindqvist (HL), Chair; Mona Farah (MF), Treasurer; Ivo Petrov (IP).\n\n"
+        "2. Accounts\n"
+        "MF presented the accounts. She noted that reserves had fallen by a tenth.\n"
+        "IP asked whether the audit fee would rise. HL proposed to tender the audit.\n"
+        "The accounts were approved.\n"
+    )
+    found = dict(speakers(minutes))
+    assert found["MF presented the account"] == "Mona Farah"
+    assert found["She noted that reserves "] == "Mona Farah"
+    assert found["IP asked whether the aud"] == "Ivo Petrov"
+    assert found["HL proposed to tender th"] == "Hugo Lindqvist"
+    assert found["The accounts were approv"] is None
+    assert roles_of(minutes)["Mona Farah"] == "Treasurer"
+    # capitals that are no one's initials are no one
+    assert (
+        dict(speakers("Present: Hugo Lindqvist (HL).\n\nEU rules changed in May.\n"))[
+            "EU rules changed in May."
+        ]
+        is None
+    )
+
+
+def test_dutch_news() -> None:
+    news = (
+        "Raad over pensioenen\n\n"
+        "Voorzitter Anouk Visser zei dat het pensioenstelsel eerlijker moet. "
+        '"Jongeren betalen nu te veel," aldus Visser.\n\n'
+        "Pieter de Graaf, econoom bij de universiteit, waarschuwde voor hogere premies. "
+        '"Dat raakt vooral lage inkomens," zei hij.\n'
+    )
+    found = dict(speakers(news))
+    assert found["Voorzitter Anouk Visser "] == "Anouk Visser"
+    assert found['"Jongeren betalen nu te '] == "Anouk Visser"
+    # a particle in lower case belongs to the name (was no speaker: "de" is French)
+    assert found["Pieter de Graaf, econoom"] == "Pieter de Graaf"
+    assert found['"Dat raakt vooral lage i'] == "Pieter de Graaf"
+    assert roles_of(news)["Pieter de Graaf"] == "econoom bij de universiteit"
+
+
+def test_chinese_foreign_names_and_presented() -> None:
+    news = (
+        "会议在北京举行。\n\n"
+        "巴西代表玛丽亚·席尔瓦介绍了巴西的经验。她说，巴西扩大了社会保障覆盖面。\n"
+    )
+    found = dict(speakers(news))
+    assert found["巴西代表玛丽亚·席尔瓦介绍了巴西的经验。"] == "玛丽亚·席尔瓦"
+    assert found["她说，巴西扩大了社会保障覆盖面。"] == "玛丽亚·席尔瓦"
+    assert found["会议在北京举行。"] is None
+
+
+def test_a_pronoun_after_a_role_holder_of_a_place() -> None:
+    release = (
+        "Harbour opens new terminal\n\n"
+        '"We are ready for larger ships," said Ken Adler, chief executive of the port.\n\n'
+        "Governor Lucia Brandt of Westmark opened the terminal. "
+        '"This brings jobs back," she said.\n'
+    )
+    found = dict(speakers(release))
+    # was Ken Adler's: "of Westmark" hid that the governor acts
+    assert found['"This brings jobs back,"'] == "Lucia Brandt"
+    assert roles_of(release)["Lucia Brandt"] == "Governor of Westmark"
