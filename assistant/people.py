@@ -51,7 +51,9 @@ _SPEECH = re.compile(
     r"|erklärte|betonte|forderte|fordert|verlangte|verlangt|demandé|réclamé|réclame"
     r"|revendiqué|revendique|pidió|pide|reclamó|reclama|detto|proposto|chiesto|disse|propôs"
     r"|pediu|сказал[аи]?|говорил[аи]?|заявил[аи]?|предложил[аи]?"
-    r"|отметил[аи]?|подчеркнул[аи]?|считает|думает|предлагает|мнение|позиция|по\s+словам)\b"
+    r"|отметил[аи]?|подчеркнул[аи]?|считает|думает|предлагает|мнение|позиция|по\s+словам"
+    # Dutch: "Wat zei X?", "Wat heeft X gezegd over …?", "Wat stelde X voor?"
+    r"|zei|zegt|gezegd|vond|vindt|stelde|voorgesteld|volgens|standpunt)\b"
     # Chinese and Japanese have no spaces to mark a word's edges.
     r"|说|讲|表示|认为|指出|强调|提出|建议|谈到|观点|言った|述べた",
     re.I,

@@ -183,6 +183,7 @@ _ASKING = {
     "pt": "disse dito diz qual quais como quantos quantas quando onde propôs",
     "it": "detto dice cosa quale quali come quanti quante quando dove perché proposto",
     "de": "sagte gesagt sagt welche welcher welches warum wann wo wie viele vorgeschlagen",
+    "nl": "zei gezegd zegt wat welke welk waarom wanneer waar hoe hoeveel voorgesteld vond vindt",
     "ru": "сказал сказала сказали говорил говорила говорили говорилось какие какой какая"
     " почему когда сколько предложил предложила считает",
 }

@@ -66,6 +66,7 @@ _OPENERS = (
     ("de", re.compile(r"^(?:Wer|Warum|Welche[rsmn]?|Wieso|Weshalb)\s")),
     ("it", re.compile(r"^(?:Cosa|Che\s+cosa|Perché|Quanti|Quante|Chi\s+ha)\s")),
     ("pt", re.compile(r"^(?:O\s+que|Quem|Por\s+que|Quantos|Quantas)\s")),
+    ("nl", re.compile(r"^(?:Wat|Waarom|Hoeveel|Hoe|Welke|Wanneer|Waar)\s")),
 )
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from index import turns
 from index.models import Document
 from index.sentences import Sentence, split_sentences
 from index.speakers import Attribution, Speaker, attribute
@@ -179,7 +180,9 @@ def after_turn_header(text: str, tag: tuple[int, int] | None) -> int:
     if tag is None or tag[0] != 0:
         return 0
     head = text[: tag[1]].strip()
-    return tag[1] if head.endswith(":") or head.startswith(("–", "-", "—")) else 0
+    labelled = head.endswith(":") or head.startswith(("–", "-", "—"))
+    # "Q. ", "A. " of a deposition, "Q " of a press briefing
+    return tag[1] if labelled or turns.is_answer_turn(text) or turns.is_question_turn(text) else 0
 
 
 def content_text(text: str, tag: tuple[int, int] | None) -> str:

@@ -90,6 +90,39 @@ on civilian infrastructure. Hospitals and schools must never be targets.
 
 The meeting rose at 12.40 p.m.
 """,
+    "deposition-rosa-mendez.txt": """DEPOSITION OF ROSA MENDEZ
+
+EXAMINATION BY MS. HARTLEY:
+Q. When were the containers inspected?
+A. The containers were inspected on the morning of May 2, before the ship left the port.
+Q. Who ordered the inspection?
+A. The harbour master ordered it after an anonymous warning about undeclared chemicals.
+""",
+    "committee-rural-transport.txt": """Oral evidence: Rural transport
+
+Members present: Iain Ross (Chair); Nadia Khan.
+
+Witnesses: Paul Greer, Director, Bus Users Network; Ana Silva, Transport Economist.
+
+Q10 Chair: Mr Greer, are rural bus services being cut?
+Paul Greer: Yes. One rural route in four has disappeared since 2019.
+Q11 Nadia Khan: What would help councils keep their bus routes?
+Ana Silva: Longer funding settlements. Councils cannot plan bus routes on one-year grants.
+""",
+    "housing-board-minutes.txt": """Minutes of the Board of the Housing Association
+
+Present: Hugo Lindqvist (HL), Chair; Mona Farah (MF), Treasurer; Ivo Petrov (IP).
+
+2. Accounts
+MF presented the accounts. She noted that the reserves had fallen by a tenth because of
+repairs to damp homes.
+IP asked whether the audit fee would rise next year.
+""",
+    "raad-pensioenen.txt": """Raad bespreekt pensioenen
+
+Voorzitter Anouk Visser zei dat het pensioenstelsel eerlijker moet voor jongeren.
+"Jongeren betalen nu te veel premie," aldus Visser.
+""",
     "remarks-on-the-economy.txt": """Remarks by the President on the Economy
 
 THE PRESIDENT: Thank you. Inflation has fallen for six months in a row, and wages are now
@@ -177,3 +210,40 @@ def test_a_minister_is_asked_about_what_a_member_asked_her(service: AssistantSer
     assert any("highest levies" in c.passage for c in answer.citations), answer.text
     assert {c.speaker for c in answer.citations} == {"Claire Coutinho"}
     assert "The Secretary of State for Energy Security" in answer.text
+
+
+def test_a_deposition_answer_is_the_witness_s_with_the_question_asked(
+    service: AssistantService,
+) -> None:
+    answer = service.answer("What did Rosa Mendez say about the inspection?").answer
+    assert answer.found, answer.text
+    assert {c.speaker for c in answer.citations} == {"Rosa Mendez"}
+    assert any("harbour master ordered" in c.passage for c in answer.citations)
+    # the question is quoted without its "Q." label, the reply without its "A."
+    assert "asked “Who ordered the inspection?”" in answer.text, answer.text
+    assert "A. The harbour master" not in answer.text
+
+
+def test_a_committee_s_numbered_questions_and_witness_roles(service: AssistantService) -> None:
+    answer = service.answer("What did Ana Silva say about grants?").answer
+    assert answer.found, answer.text
+    assert {c.speaker for c in answer.citations} == {"Ana Silva"}
+    assert any("one-year grants" in c.passage for c in answer.citations)
+    assert "Transport Economist" in answer.text
+    # "Q11 Nadia Khan:" asked the question; it was Paul Greer's before
+    answer = service.answer("What did Paul Greer say?").answer
+    assert all("What would help" not in c.passage for c in answer.citations), answer.text
+
+
+def test_minutes_initials_name_the_member(service: AssistantService) -> None:
+    answer = service.answer("What did Mona Farah say about the reserves?").answer
+    assert answer.found, answer.text
+    assert {c.speaker for c in answer.citations} == {"Mona Farah"}
+    assert any("fallen by a tenth" in c.passage for c in answer.citations)
+
+
+def test_a_dutch_question_about_a_person(service: AssistantService) -> None:
+    answer = service.answer("Wat zei Anouk Visser?").answer
+    assert answer.found, answer.text
+    assert {c.speaker for c in answer.citations} == {"Anouk Visser"}
+    assert any("Jongeren betalen" in c.passage for c in answer.citations)
