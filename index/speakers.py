@@ -70,6 +70,9 @@ _VERBS = (
     r"|s['’]est\s+(?:dit|dite|déclaré|déclarée|félicité|félicitée|inquiété|inquiétée)"
     r"|déclare|souligne|indique|affirme|rappelle|explique|précise|ajoute|estime|insiste"
     r"|observe|constate|martèle|conclut"
+    # minutes write in the present: "M. Benali demande si …", "M. le Maire répond que …"
+    r"|expose|demande|répond|propose|informe|annonce|signale|remarque|suggère|souhaite"
+    r"|regrette|interroge|[Ii]ntervient|[Pp]rend\s+la\s+parole"
     # Russian: past tense in three genders and the plural ("отметил", "отметила",
     # "отметили"), and the present.
     r"|(?:отметил|подчеркнул|заявил|сказал|сообщил|добавил|пояснил|напомнил|указал"
@@ -95,6 +98,14 @@ _VERBS = (
     r"|ha\s+chiesto|chiede|afferma|sottolinea|spiega|dichiara|ricorda|propone|osserva"
     r"|sagt|erklärt|betont|fordert|warnt|unterstreicht|meint|kritisiert|mahnt|verlangte"
     r"|verlangt"
+    # German minutes: "Herr Braun fragt, ob …", "Frau Demir schlägt vor, …"
+    r"|berichtet|fragt|fragte|schlägt\s+vor|schlug\s+vor|erläutert|erläuterte|informiert"
+    r"|informierte|weist\s+darauf\s+hin|wies\s+darauf\s+hin|merkt\s+an|merkte\s+an|regt\s+an"
+    r"|regte\s+an|bittet|bat|antwortet|antwortete|teilt\s+mit|teilte\s+mit|führt\s+aus"
+    r"|führte\s+aus|stellt\s+fest|stellte\s+fest"
+    # Spanish minutes: "Toma la palabra el Sr. X", "Interviene la Sra. Y"
+    r"|[Tt]oma\s+la\s+palabra|[Tt]omó\s+la\s+palabra|[Ii]nterviene|[Ii]ntervino|pregunta|preguntó"
+    r"|responde|respondió|informa|informó|solicita|solicitó"
     # Dutch: "zei X", "aldus X" (after a quote), "X pleitte voor …", "Zij wees erop dat …"
     r"|zei|zegt|aldus|stelde|stelt|benadrukte|benadrukt|verklaarde|verklaart|pleitte|pleit"
     r"|waarschuwde|waarschuwt|wees\s+erop|wijst\s+erop|merkte\s+op|vond|vindt|voegde\s+toe"
@@ -107,11 +118,15 @@ _UP = "A-ZÀ-ÖØ-ÞĀ-žА-ЯЁ"
 _LOW = "a-zß-öø-ÿĀ-žа-яё"
 _TOKEN = rf"(?:[{_UP}][{_LOW}'’]+(?:-[{_UP}]?[{_LOW}'’]+)*|[{_UP}]\.)"
 _PARTICLE = r"(?:de|da|di|del|van|von|der|den|la|le|bin|ibn|al|el|dos|du)"
+_PARTICLES = frozenset(re.findall(r"\w+", _PARTICLE))
 # A name starts where no letter precedes it, or inside a glued photo caption
 # ("Sergey-GrebennikovSergey Grebennikov"), where a lower-case letter does.
+# Honorifics before a name, up to two ("Frau Dr. Keller"): English, French ("M.", "Mme"),
+# Spanish ("Sr.", "Sra."), German ("Herr", "Frau").
+_HONORIFIC = r"(?:Mr|Mrs|Ms|Dr|Prof|Mme|Mlle|Sra|Srta|Sr|Herr|Frau|M(?=\.))\.?"
 _NAME = (
     rf"(?:(?<![\w'’-])|(?<=[{_LOW}]))"
-    rf"(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{0,4}})"
+    rf"(?P<name>(?:{_HONORIFIC}\s+){{0,2}}{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{0,4}})"
 )
 # A role between commas after the name ("X, member of …, media and …, noted").
 _ROLE_BETWEEN = r"(?:,\s+(?P<role_mid>[^;“”\"]{3,200}?),|,)?"
@@ -123,6 +138,8 @@ _ROLE_PRE = (
     r"(?:(?:the|die|der|la|el|le|il|o|a)\s+(?P<role_pre>[\w'’-]+(?:\s+[\w'’-]+){0,2}?),?\s+"
     # Dutch writes a role in lower case before the name, with no article ("volgens
     # wethouder Sanne de Boer", "zei minister Jansen")
+    # an article before an honorific: "Toma la palabra el Sr. Javier Ruiz"
+    r"|(?:el|la|le|der|die)\s+(?=(?:Sr|Sra|Srta|M|Mme|Herr|Frau)\.?\s)"
     r"|(?P<role_bare>[a-zß-öø-ÿ]+)\s+(?=[A-Z]))?"
 )
 _VERB_THEN_NAME = re.compile(
@@ -221,6 +238,42 @@ _ZH_SPEAKS = re.compile(
     rf"(?:在[^，。；]{{1,24}}?[中上时])?{_ZH_ADVERB}"
     rf"(?:{_ZH_VERB}(?:道)?[，：:,]|(?:介绍|分享|阐述|发表|提出|谈)了)"
 )
+# Japanese news: "評議会の田中一郎議長は「…」と述べた。", "佐藤美咲氏は、…と指摘した。": the
+# subject (a name, a role or an honorific after it, what it is "of" before it) opens the
+# sentence with は, and a verb of saying after と ends it.
+_JA_ROLE_SUFFIX = (
+    r"(?:副議長|議長|会長|副会長|代表|委員長|理事長|事務局長|局長|社長|教授|大臣|知事|市長|部長"
+    r"|所長|理事|委員|氏|さん)"
+)
+_JA_SPEAKS = re.compile(
+    r"^(?P<of>[^。「」、]{1,30}?の)?(?P<name>[\u4e00-\u9fff][\u4e00-\u9fff\u3040-\u30ff]{1,5}?)"
+    rf"(?P<role>{_JA_ROLE_SUFFIX})?は"
+)
+_JA_SAID = re.compile(
+    r"と(?:述べ|語っ|指摘し|強調し|説明し|話し|訴え|明らかにし|主張し|提案し|発言し|答え|呼びかけ"
+    r"|説明し|報告し|警告し)た。?$"
+)
+_JA_HONORIFICS = frozenset({"氏", "さん"})
+_JA_BODIES = (
+    "政府",
+    "省",
+    "庁",
+    "会",
+    "党",
+    "社",
+    "国",
+    "府",
+    "県",
+    "市",
+    "局",
+    "組合",
+    "連合",
+    "銀行",
+    "大学",
+    "機関",
+    "団体",
+    "企業",
+)
 _ZH_PRONOUN = re.compile(rf"^[”」]?\s*(?:他|她){_ZH_ADVERB}{_ZH_VERB}(?:道)?(?P<end>[，：:,]|。?$)")
 _FIRST_PERSON = re.compile(
     r"\b(?:I|[Ww]e|[Oo]ur|[Mm]y|us|me|[Jj]e|[Nn]ous|[Nn]os|[Nn]otre|[Яя]|[Мм]ы|[Нн]аш[а-я]*)\b"
@@ -232,7 +285,8 @@ _FIRST_PERSON = re.compile(
 # for the person ("Priya Shah (PS), Finance Director; …" and "PS presented …").
 _ATTENDANCE = re.compile(
     r"^(?:Present|Attendees|Attending|In\s+attendance|Members\s+present|Participants"
-    r"|Also\s+present|Witnesses|Panel(?:lists)?)\s*:\s*(?P<list>.+)$",
+    r"|Also\s+present|Witnesses|Panel(?:lists)?|Présents|Présent\(?e\)?s|Étaient\s+présents"
+    r"|Anwesend|Teilnehmende|Asistentes|Presentes|Aanwezig|Presenti)\s*:\s*(?P<list>.+)$",
     re.I | re.S,
 )
 _ATTENDEE = re.compile(
@@ -244,7 +298,8 @@ _INITIALS = re.compile(r"[A-Z]{2,4}")
 _INITIALS_SUBJECT = re.compile(rf"^(?P<initials>[A-Z]{{2,4}})\s+{_AUX}(?:{_VERBS}|[a-z]+ed)\b")
 # "The Chair proposed …", "The Treasurer presented …": a role as the subject, acting.
 _ROLE_SUBJECT = re.compile(
-    rf"^The\s+(?P<role>(?:[A-Za-z-]+\s+){{0,2}}[A-Za-z-]+)\s+{_AUX}(?:{_VERBS}|[a-z]+ed)\b"
+    r"^(?:The|Der|Die|Le|La|El|Il|O|A|M\.\s+le|Mme\s+la|Monsieur\s+le|Madame\s+la)\s+"
+    rf"(?P<role>(?:[\w-]+\s+){{0,2}}[\w-]+)\s+{_AUX}(?:{_VERBS}|[a-z]+ed)(?!\w)"
 )
 # Sentences about the meeting or other people, not the paragraph's speaker.
 _NARRATION = re.compile(
@@ -265,7 +320,12 @@ _ANY_VERB = re.compile(rf"\b{_VERBS}\b")
 _THAT = re.compile(r"(?:,?\s+(?:that\b|que\b|qu['’]|что\b|dass\b|daß\b|che\b))?[\s,:]*")
 _LEAD_IN = re.compile(r"[\s,;“”„«»\"'\-–—]*(?:\b[a-z]\s+)?$")  # ", - a underlined", ",” she said"
 
-_TITLES = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof.".split())
+_TITLES = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof.".split()) | frozenset(
+    "m. mme mme. mlle mlle. sr sr. sra sra. srta srta. herr frau".split()
+)
+# Of those, the courtesy titles a name drops when a given name follows ("M. Paul Girard",
+# "Frau Aylin Demir" are Paul Girard and Aylin Demir; English records keep "Dr Helen Price")
+_COURTESY = frozenset("m. mme mme. mlle mlle. sr sr. sra sra. srta srta. herr frau".split())
 _ROLE_WORDS = frozenset(
     """secretary chairman chairwoman chairperson chair president vice deputy first member head
     director minister ambassador representative rapporteur adviser advisor executive general
@@ -292,7 +352,7 @@ _ROLE_WORDS = frozenset(
     mitglied leiter leiterin generalsekretär generalsekretärin expertin ökonom ökonomin
     voorzitter vicevoorzitter wethouder burgemeester econoom woordvoerder woordvoerster
     secretaris staatssecretaris hoogleraar onderzoeker onderzoekster bestuurder bestuurslid
-    gedeputeerde kamerlid lid""".split()
+    gedeputeerde kamerlid lid adjoint adjointe conseillère""".split()
 )
 # Capitalised words that begin sentences or name places and bodies, never a person.
 _NOT_NAMES = frozenset(
@@ -666,17 +726,15 @@ def _attendance(text: str, state: _State) -> bool:
     items = listed.split(";") if ";" in listed else re.split(r",\s*(?![^()]*\))", listed)
     for item in items:
         attendee = _ATTENDEE.match(item)
-        if attendee is None or any(
-            t.lower() in _NOT_NAMES or t.lower() in _ROLE_WORDS
-            for t in attendee.group("name").split()
-        ):
+        if attendee is None or not _could_be_name(attendee.group("name").split()):
             continue
         name, paren, after = attendee.group("name", "paren", "after")
+        name = _without_courtesy(name)
         initials = paren is not None and _are_initials(paren, name)
         role = after if initials or paren is None else paren
         if role is not None and not _looks_like_role(role, allow_title_case=paren is not None):
             role = None
-        if role is None and not initials:
+        if role is None and not initials and len(name.split()) < 2:
             continue
         person = state.remember(Speaker(name, _clean_role(role) if role else None))
         if initials:
@@ -706,6 +764,9 @@ class _Tag:
 def _named_speaker(text: str, state: _State) -> _Tag | None:
     """The first speaker a sentence names."""
     tags: list[tuple[int, _Tag]] = []
+    japanese = _JA_SPEAKS.match(text) if _JA_SAID.search(text) else None
+    if japanese is not None:
+        return _japanese_tag(japanese, state)
     chinese = _ZH_SPEAKS.match(text)
     if chinese is not None:
         said_by = state.remember(Speaker(chinese.group("name"), chinese.group("role")))
@@ -734,18 +795,49 @@ def _named_speaker(text: str, state: _State) -> _Tag | None:
                 # comma, what X says follows it
                 cut = after.find(",")
                 after, end = (after[:cut], match.end() + cut + 1) if cut >= 0 else (after, end)
+            relative = _RELATIVE.search(after) if pattern is _VERB_THEN_NAME else None
+            if relative is not None:
+                # "Toma la palabra el Sr. X, representante de …, quien señala que …"
+                after, end = after[: relative.start()], match.end() + relative.end()
             has_role = match.group("after").startswith(",") and _looks_like_role(
                 after, allow_title_case=False
             )
             roles = (after if has_role else None, role_pre)
             found = _speaker_from(match.group("name"), roles, state)
             if found is not None:
-                trailing = has_role or not match.group("after").startswith(",")
+                trailing = (has_role and relative is None) or not match.group("after").startswith(
+                    ","
+                )
                 start = _lead_in_start(text, match.start())
                 span = (start, end if has_role else match.end())
                 tags.append((match.start(), _Tag(found, True, trailing, span)))
                 break
     return min(tags, key=lambda t: t[0])[1] if tags else None
+
+
+def _japanese_tag(found: re.Match[str], state: _State) -> _Tag | None:
+    name, suffix, of = found.group("name", "role", "of")
+    parts = [of[:-1] if of else "", suffix if suffix and suffix not in _JA_HONORIFICS else ""]
+    role = "".join(parts) or None
+    if name in ("彼", "彼女"):  # "彼は「…」と語った": the person named before
+        return _Tag(state.current, False, True, (0, found.end())) if state.current else None
+    # a surname alone ("佐藤氏は") is the one person named before whose name begins so
+    known = [s for s in state.known.values() if s.name.startswith(name) and s.name != name]
+    if len(known) == 1:
+        return _Tag(
+            state.remember(Speaker(known[0].name, role or known[0].role)),
+            True,
+            True,
+            (0, found.end()),
+        )
+    if suffix is None and (len(name) < 3 or name.endswith(_JA_BODIES)):
+        return None  # "日本は", "日本政府は": a place or a body, no one named
+    return _Tag(state.remember(Speaker(name, role)), True, True, (0, found.end()))
+
+
+# The relative clause after a speaker's role says what they said: "…, quien señala que",
+# "…, qui indique que", "…, who said that".
+_RELATIVE = re.compile(r",\s+(?:quien|quienes|who|qui|che|der|die)\s")
 
 
 # A pronoun that is the subject of a clause the sentence reports ("I was saddened to hear
@@ -882,12 +974,8 @@ def _speaker_from(raw_name: str, role_texts: Sequence[str | None], state: _State
         )
     ):
         lead.append(tokens.pop(0))
-    if not tokens or any(
-        ((t.lower() in _NOT_NAMES or t.lower() in _ROLE_WORDS) and not t.islower())
-        or t.endswith(("'s", "’s"))  # "Dr de Gay's works", "Bangladesh’s Father"
-        for t in tokens
-    ):
-        return None  # a particle in lower case is a name's ("Jan de Vries", "Ana de la Cruz")
+    if not tokens or not _could_be_name(tokens):
+        return None
     role = next(
         (_clean_role(r) for r in role_texts if r and _looks_like_role(r, allow_title_case=False)),
         None,
@@ -897,16 +985,54 @@ def _speaker_from(raw_name: str, role_texts: Sequence[str | None], state: _State
     declined = _declined(tokens, state)
     if declined is not None:
         return state.remember(Speaker(declined.name, role or declined.role))
-    titled = tokens[0].lower() in _TITLES or any(t.lower() in _ROLE_WORDS for t in lead)
-    if len(tokens) == 1 or (len(tokens) == 2 and tokens[0].lower() in _TITLES):
-        # a surname alone: the person the report named before, or one given a title
-        surname = tokens[-1]
-        matches = {s.name for s in state.known.values() if s.name.split()[-1] == surname}
+    titles = 0
+    while titles < len(tokens) and tokens[titles].lower() in _TITLES:
+        titles += 1
+    if titles == len(tokens):
+        return None
+    titled = titles > 0 or any(t.lower() in _ROLE_WORDS for t in lead)
+    rest = tokens[titles:]
+    if all(t.lower() in _PARTICLES for t in rest[:-1]):
+        # a surname alone ("Okafor", "Le Goff"): the person the report named before, or
+        # one given a title
+        surname = " ".join(rest)
+        matches = {
+            s.name
+            for s in state.known.values()
+            if s.name == surname or s.name.endswith(" " + surname)
+        }
         if len(matches) == 1:
             return state.remember(Speaker(matches.pop(), role))
         if not titled:
             return None
-    return state.remember(Speaker(" ".join(tokens), role))
+        return state.remember(Speaker(" ".join(tokens), role))  # "Ms. Ortiz", "Herr Braun"
+    return state.remember(Speaker(_without_courtesy(" ".join(tokens)), role))
+
+
+def _could_be_name(tokens: Sequence[str]) -> bool:
+    """No word of a body, a role or a sentence's start, no possessive ("Dr de Gay's
+    works", "Bangladesh’s Father"); a particle is a name's, in lower case or inside it
+    ("Jan de Vries", "Ana de la Cruz", "Yann Le Goff")."""
+    return not any(
+        (
+            (t.lower() in _NOT_NAMES or t.lower() in _ROLE_WORDS)
+            and not t.islower()
+            and not (0 < i < len(tokens) - 1 and t.lower() in _PARTICLES)
+        )
+        or t.endswith(("'s", "’s"))
+        for i, t in enumerate(tokens)
+    )
+
+
+def _without_courtesy(name: str) -> str:
+    """ "M. Paul Girard" → "Paul Girard", "Frau Dr. Martina Keller" → "Dr. Martina Keller";
+    "Dr Helen Price" and "Herr Braun" (no given name) as they are."""
+    tokens = name.split()
+    while len(tokens) > 2 and tokens[0].lower() in _COURTESY:
+        tokens.pop(0)
+    if len(tokens) == 2 and tokens[0].lower() in _COURTESY and tokens[1].lower() not in _TITLES:
+        return name  # a surname after a title
+    return " ".join(tokens)
 
 
 _CYRILLIC = re.compile(r"[а-яё]", re.I)

@@ -1037,3 +1037,59 @@ def test_a_pronoun_after_a_role_holder_of_a_place() -> None:
     # was Ken Adler's: "of Westmark" hid that the governor acts
     assert found['"This brings jobs back,"'] == "Lucia Brandt"
     assert roles_of(release)["Lucia Brandt"] == "Governor of Westmark"
+
+
+def test_minutes_in_french_german_and_spanish() -> None:
+    french = (
+        "Procès-verbal du conseil municipal\n\n"
+        "Présents : M. Luc Morel, maire ; Mme Inès Caron, adjointe ; M. Yann Le Goff.\n\n"
+        "M. le Maire expose que la piscine fermera pour travaux en juillet.\n"
+        "M. Le Goff demande si les associations pourront utiliser le gymnase.\n"
+        "Mme Caron répond que le gymnase restera ouvert tout l'été.\n"
+        "Le conseil municipal adopte la délibération à l'unanimité.\n"
+    )
+    found = dict(speakers(french))
+    assert found["M. le Maire expose que l"] == "Luc Morel"  # the maire of the list
+    assert found["M. Le Goff demande si le"] == "Yann Le Goff"
+    assert found["Mme Caron répond que le "] == "Inès Caron"
+    assert found["Le conseil municipal ado"] is None
+    german = (
+        "Protokoll des Ausschusses\n\n"
+        "Anwesend: Frau Dr. Petra Lang (Vorsitzende), Herr Jonas Wolf\n\n"
+        "Frau Dr. Lang berichtet, dass zwölf Kitas Personal suchen.\n"
+        "Herr Wolf schlägt vor, die Gebühren zu senken.\n"
+        "Die Vorsitzende bittet die Verwaltung um einen Bericht.\n"
+    )
+    found = dict(speakers(german))
+    assert found["Frau Dr. Lang berichtet,"] == "Dr. Petra Lang"
+    assert found["Herr Wolf schlägt vor, d"] == "Jonas Wolf"
+    assert found["Die Vorsitzende bittet d"] == "Dr. Petra Lang"
+    spanish = (
+        "Acta del pleno\n\n"
+        "Toma la palabra el Sr. Luis Navarro, representante sindical, quien señala que los "
+        "salarios no suben.\n\n"
+        "Interviene la Sra. Ana Prieto, quien pregunta por el calendario.\n"
+    )
+    found = dict(speakers(spanish))
+    assert found["Toma la palabra el Sr. L"] == "Luis Navarro"
+    assert found["Interviene la Sra. Ana P"] == "Ana Prieto"
+    assert roles_of(spanish)["Luis Navarro"] == "representante sindical"
+
+
+def test_japanese_news() -> None:
+    news = (
+        "会議の報告\n\n"
+        "日本政府は新しい計画を発表したと述べた。\n\n"
+        "評議会の山本健太会長は「雇用の質が問われている」と述べた。\n\n"
+        "学生代表の中村さくら氏は、奨学金が足りないと指摘した。中村氏は「返済が重すぎる」と語った。\n"
+    )
+    found = dict(speakers(news))
+
+    def said(sentence: str) -> str | None:
+        return found[sentence[:24]]
+
+    assert said("評議会の山本健太会長は「雇用の質が問われている」と述べた。") == "山本健太"
+    assert said("学生代表の中村さくら氏は、奨学金が足りないと指摘した。") == "中村さくら"
+    assert said("中村氏は「返済が重すぎる」と語った。") == "中村さくら"  # the surname alone
+    assert said("日本政府は新しい計画を発表したと述べた。") is None  # a government
+    assert roles_of(news)["山本健太"] == "評議会会長"
