@@ -113,6 +113,8 @@ def _is_lone_section_words(lines: list[str], i: int) -> bool:
     alone = (i == 0 or not lines[i - 1]) and (i + 1 == len(lines) or not lines[i + 1])
     if not alone or len(line) > 80 or line != line.lower():
         return False
+    if not any(ch.islower() for ch in line):
+        return False  # a script without case (Chinese, Japanese, Arabic): a title, no links
     words = [word for word in line.split() if not _SEPARATORS.fullmatch(word)]
     return 1 <= len(words) <= 4 and all(map(str.isalpha, words))
 
@@ -392,11 +394,14 @@ def find_date(text: str, within: int | None = None) -> str | None:
     """
     head = text if within is None else text[:within]
     found: list[tuple[int, str]] = []
+    # a report is dated at the latest today: a later date is one it looks forward to
+    # ("a job guarantee until 2030", "the summit of 3 March 2030")
+    today = dt.date.today().isoformat()
     for pattern, (d, m, y) in _DATE_PATTERNS:
         for match in pattern.finditer(head):
             groups = match.groups()
             iso = _make_date(groups[d], groups[m], groups[y])
-            if iso:
+            if iso and iso <= today:
                 found.append((match.start(), iso))
                 break
     if found:
@@ -408,7 +413,7 @@ def find_date(text: str, within: int | None = None) -> str | None:
     for pattern, (d, m) in _YEARLESS_PATTERNS:
         for match in pattern.finditer(head):
             iso = _make_date(match.group(d + 1), match.group(m + 1), year)
-            if iso:
+            if iso and iso <= today:
                 found.append((match.start(), iso))
                 break
     return min(found)[1] if found else None

@@ -389,3 +389,23 @@ def test_a_date_past_the_head_of_the_text_is_not_its_own() -> None:
     assert find_date(speech + history) == "1945-06-26"  # the whole text, when asked
     report = "On 5 March 2024 the council met in Rabat. " + speech + history
     assert find_date(report, DATE_HEAD) == "2024-03-05"
+
+
+def test_a_date_after_today_is_not_the_report_s_own() -> None:
+    # the only year a wire story names is the one its union looks forward to
+    wire = (
+        "ROTTERDAM, June 12 (Reuters) - Dock workers walked out. "
+        "They want a job guarantee until 2030."
+    )
+    assert find_date(wire) is None
+    # a date still to come is passed over for the report's own
+    assert find_date("The summit of 3 March 2090 was prepared on 5 May 2025.") == "2025-05-05"
+
+
+def test_a_title_in_a_script_without_case_is_kept() -> None:
+    # it was dropped as a row of footer links (a short paragraph "in lower case")
+    text = (
+        "評議会シンポジウムの報告\n\n評議会の山本健太会長は「雇用の質が問われている」と述べた。\n"
+    )
+    assert clean_text(text).startswith("評議会シンポジウムの報告")
+    assert clean_text("Report\n\necosoc ilo\n\nThe council met.\n") == "Report\n\nThe council met."
