@@ -12,6 +12,7 @@ Pure functions over the snapshot's speaker list (``Snapshot.speakers``).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -23,7 +24,9 @@ from index.snapshot import SpeakerEntry
 _PARTICLES = frozenset(
     "de da do dos das di del della van von der den la le du zu ter und bin ibn al el y i".split()
 )
-_TITLES = frozenset("mr mrs ms mx dr prof sir dame madam mme hon".split())
+_TITLES = frozenset(
+    "mr mrs ms mx dr prof sir dame madam mme hon m mlle sr sra srta herr frau don dona".split()
+)
 # Words that open a question or a name-like run but are no person.
 _NOT_NAMES = frozenset(
     """what who whom whose which when where why how did does do has have had is are was
@@ -52,10 +55,14 @@ _SPEECH = re.compile(
     r"|revendiqué|revendique|pidió|pide|reclamó|reclama|detto|proposto|chiesto|disse|propôs"
     r"|pediu|сказал[аи]?|говорил[аи]?|заявил[аи]?|предложил[аи]?"
     r"|отметил[аи]?|подчеркнул[аи]?|считает|думает|предлагает|мнение|позиция|по\s+словам"
+    # what minutes and news write in Spanish, French and German beyond "said"
+    r"|indicó|explicó|preguntó|respondió|planteó|destacó|subrayó|advirtió|informó|comentó"
+    r"|manifestó|expresó|sostuvo|opinó|répondu|indiqué|précisé|annoncé|exposé|souhaité"
+    r"|berichtete|berichtet|schlägt|schlug|fragte|fragt|kritisierte|warnte|betonte|erklärt"
     # Dutch: "Wat zei X?", "Wat heeft X gezegd over …?", "Wat stelde X voor?"
     r"|zei|zegt|gezegd|vond|vindt|stelde|voorgesteld|volgens|standpunt)\b"
     # Chinese and Japanese have no spaces to mark a word's edges.
-    r"|说|讲|表示|认为|指出|强调|提出|建议|谈到|观点|言った|述べた",
+    r"|说|讲|表示|认为|指出|强调|提出|建议|谈到|观点|言った|述べ|語っ|指摘|発言",
     re.I,
 )
 # Where a question puts a person: "did X …", "according to X", "X's view", "X said".
@@ -81,7 +88,12 @@ _ROLE_HEADS = frozenset(
     secretary-general director minister ambassador rapporteur commissioner member expert
     delegate representative head moderator economist researcher adviser advisor chief
     executive officer ceo cfo coo cto cio governor mayor spokesperson spokesman spokeswoman
-    manager founder chancellor treasurer""".split()
+    manager founder chancellor treasurer
+    maire president presidente ministre secretaire directeur directrice representant
+    representante adjoint adjointe alcalde alcaldesa presidenta ministro ministra secretario
+    secretaria directora consejero consejera vorsitzende vorsitzender prasident prasidentin
+    ministerin burgermeister burgermeisterin direktor direktorin sprecher sprecherin
+    voorzitter burgemeester wethouder""".split()
 )
 # A role without its body ("the Secretary General") names its holders when there are at
 # most this many; past that it names a kind of speaker, which the ordinary search serves.
@@ -153,8 +165,16 @@ def named_people(question: str, speakers: Sequence[SpeakerEntry]) -> PeopleMatch
         given = _given_name_before(words, i)
         if given is not None and given not in owners[0].key.split():
             continue  # "Piet Herrera" is not "Sofía Herrera"
-        if len(owners[0].key.split()) == 1 and i + 1 < len(words) and words[i + 1][3]:
-            continue  # "Tom Hale" is not the podcast's "Tom"
+        following = words[i + 1] if i + 1 < len(words) else None
+        if (
+            following is not None
+            and following[3]
+            and following[0] not in _NOT_NAMES
+            and not _SPEECH.fullmatch(following[0])
+        ):
+            # "Tom Hale" is not the podcast's "Tom", "Kim Putters" not Laura Kim: a given
+            # name before another name
+            continue
         found[owners[0].key] = owners[0]
         if i > 0 and words[i - 1][0] in _TITLES:
             start = words[i - 1][1]  # "Ms. Garcia": the title names her too
@@ -187,7 +207,7 @@ def _titled_surname(entry: SpeakerEntry) -> bool:
 
 def is_title(word: str) -> bool:
     """ "Mr", "Mme", "Dr.": a personal title, no word of a topic."""
-    return name_key(word) in _TITLES or word.lower().rstrip(".") in ("m", "mlle", "sr", "sra")
+    return name_key(word) in _TITLES
 
 
 def asks_what_was_said(question: str) -> bool:
@@ -286,7 +306,9 @@ def _by_role_alone(
     holds a role with all of them, when at most ``ROLE_HOLDERS`` do ("the Secretary
     General": the Association's and a council's); more ("the president" of a dozen
     councils) are a kind of speaker, not a person, and name no one."""
-    for the in re.finditer(r"\bthe\s+", lowered):
+    plain = _plain(lowered)
+    lowered = plain if len(plain) == len(lowered) else lowered
+    for the in _ARTICLE.finditer(lowered):
         role = []
         for word in re.finditer(r"[\w-]+", lowered[the.end() :]):
             if word.group() not in _ROLE_TERMS:
@@ -294,7 +316,7 @@ def _by_role_alone(
             role.append(word)
         if not any(w.group() in _ROLE_HEADS for w in role):
             continue
-        if lowered[the.end() + role[-1].end() :].lstrip().startswith("of "):
+        if lowered[the.end() + role[-1].end() :].lstrip().startswith(_OF):
             continue  # "the secretary general of the organisation": a body no role names
         holders = {
             entry.key: entry
@@ -387,10 +409,23 @@ def _speaks_for(role: str | None, name: str) -> bool:
     return key == name or key.startswith(f"{name} of ")
 
 
+# "the", and the articles of the other languages a role follows ("le maire", "la
+# presidenta", "die Vorsitzende", "de voorzitter", "l'adjointe")
+_ARTICLE = re.compile(r"\b(?:the|le|la|el|der|die|den|dem|het|de)\s+|\bl['’]")
+_OF = ("of ", "de ", "du ", "des ", "del ", "von ", "van ", "der ")
+
+
+def _plain(text: str) -> str:
+    """``text`` without accents ("présidente" → "presidente")."""
+    return "".join(
+        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
+    )
+
+
 def _holds(word: str, role: str) -> bool:
     """Whether ``role`` has ``word``, or the words ``word`` abbreviates ("cfo": "Chief
     Financial Officer")."""
-    words = re.findall(r"[\w-]+", role.lower())
+    words = re.findall(r"[\w-]+", _plain(role.lower()))
     if word in words:
         return True
     initials = "".join(w[0] for w in words)

@@ -314,7 +314,7 @@ def _statement(run: list[Candidate], texts: AnswerTexts, introduced: set[str]) -
         return quote
     name = first.speaker
     role = clean(first.role or "")
-    with_role = bool(role) and name not in introduced and _squash(role) not in _squash(quote)
+    with_role = bool(role) and name not in introduced and not _says_role(quote, role)
     introduced.add(name)
     label = (
         texts.speaker_with_role.format(name=name, role=role)
@@ -400,6 +400,18 @@ def _check(answer: Answer, chosen: Sequence[Candidate]) -> None:
     expected = list(range(1, len(answer.citations) + 1))
     if list(dict.fromkeys(markers)) != expected or len(markers) != len(expected):
         raise AssertionError(f"markers {markers} do not match citations {expected}")
+
+
+def _says_role(quote: str, role: str) -> bool:
+    """Whether the quote gives the role already: its words in a row, or, written without
+    spaces (Chinese, Japanese), each of its characters ("評議会の田中一郎議長は" for
+    評議会議長)."""
+    if _squash(role) in _squash(quote):
+        return True
+    return bool(_CJK.search(role)) and set(_squash(role)) <= set(quote)
+
+
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 def _squash(text: str) -> str:

@@ -228,3 +228,29 @@ def test_a_first_name_a_transcript_labels_its_speaker_by() -> None:
     found = named_people("What did Tom Hale say about riders?", podcast)
     assert found.speakers == () and found.unknown == ("Tom Hale",)
     assert named_people("What did the Operator say?", podcast).speakers == ()
+
+
+def test_minutes_speakers_by_title_role_and_verb_in_other_languages() -> None:
+    speakers = [
+        SpeakerEntry("Luc Morel", "luc morel", "maire", ("pv",), 2),
+        SpeakerEntry("Yann Le Goff", "yann le goff", None, ("pv",), 1),
+        SpeakerEntry("Aylin Demir", "aylin demir", None, ("prot",), 1),
+        SpeakerEntry("Dr. Petra Lang", "petra lang", "Vorsitzende", ("prot",), 1),
+        SpeakerEntry("Ana Prieto", "ana prieto", "presidenta", ("acta",), 1),
+        SpeakerEntry("Laura Kim", "laura kim", "Economist", ("wire",), 1),
+    ]
+
+    def match(question: str) -> list[str]:
+        return [s.name for s in named_people(question, speakers).speakers]
+
+    # "M." was read as a given name that is not Yann's
+    assert match("Qu'a demandé M. Le Goff ?") == ["Yann Le Goff"]
+    assert match("Was schlägt Frau Demir vor?") == ["Aylin Demir"]
+    assert match("Was berichtete Dr. Lang?") == ["Dr. Petra Lang"]
+    # a role after the language's article, written with or without its accents
+    assert match("Qu'a dit le maire sur le budget ?") == ["Luc Morel"]
+    assert match("Was sagte die Vorsitzende?") == ["Dr. Petra Lang"]
+    assert match("¿Qué indicó la presidenta?") == ["Ana Prieto"]
+    # a surname followed by another name is someone else's given name
+    assert match("Wat zei Kim Putters?") == []
+    assert match("What did Kim say?") == ["Laura Kim"]

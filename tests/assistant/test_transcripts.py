@@ -123,6 +123,12 @@ IP asked whether the audit fee would rise next year.
 Voorzitter Anouk Visser zei dat het pensioenstelsel eerlijker moet voor jongeren.
 "Jongeren betalen nu te veel premie," aldus Visser.
 """,
+    "kaigi-houkoku.txt": """評議会シンポジウムの報告
+
+評議会の山本健太会長は「雇用の質が問われている」と述べた。
+
+学生代表の中村さくら氏は、奨学金が足りないと指摘した。
+""",
     "remarks-on-the-economy.txt": """Remarks by the President on the Economy
 
 THE PRESIDENT: Thank you. Inflation has fallen for six months in a row, and wages are now
@@ -247,3 +253,13 @@ def test_a_dutch_question_about_a_person(service: AssistantService) -> None:
     assert answer.found, answer.text
     assert {c.speaker for c in answer.citations} == {"Anouk Visser"}
     assert any("Jongeren betalen" in c.passage for c in answer.citations)
+    assert answer.text.startswith("In „Raad bespreekt pensioenen”"), answer.text
+
+
+def test_a_japanese_question_about_a_speaker(service: AssistantService) -> None:
+    answer = service.answer("山本健太会長は何と述べましたか？").answer
+    assert answer.found, answer.text
+    assert {c.speaker for c in answer.citations} == {"山本健太"}
+    # framed in Japanese, the role not repeated inside the sentence that gives it
+    assert answer.text.startswith("『評議会シンポジウムの報告』より："), answer.text
+    assert "（評議会会長）" not in answer.text
