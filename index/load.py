@@ -23,6 +23,7 @@ import charset_normalizer
 import docx
 from docx.table import Table
 
+from index.captions import caption_text
 from index.clean import (
     DATE_HEAD,
     clean_text,
@@ -48,7 +49,7 @@ from index.naming import (
 )
 from index.pdf import PdfText, PdfWorker
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx", ".jsonl")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx", ".jsonl", ".vtt", ".srt")
 # Dot files and Office lock files ("~$report.docx") are never reports.
 _HIDDEN_PREFIXES = (".", "~$")
 # Decoded text with more control characters than this is a binary file in disguise.
@@ -246,8 +247,31 @@ def _detect_and_decode(data: bytes) -> str:
 
 
 def _load_document(suffix: str, data: bytes, doc_id: str, shown: str) -> Document:
-    fields = _read_docx(data) if suffix == ".docx" else _read_markup(suffix, decode_text(data))
+    if suffix == ".docx":
+        fields = _read_docx(data)
+    elif suffix in (".vtt", ".srt"):
+        fields = _read_captions(decode_text(data), Path(doc_id).stem)
+    else:
+        fields = _read_markup(suffix, decode_text(data))
     return _document(doc_id, shown, **fields)
+
+
+def _read_captions(raw: str, stem: str) -> dict[str, Any]:
+    """A meeting's caption file as its transcript, titled by its file name (a caption
+    file has no title; its first line is the first thing said)."""
+    text = clean_text(caption_text(raw))
+    if not text:
+        raise LoadError("no captions: the file has no cue with words (not WebVTT or SubRip?)")
+    date = find_date(stem)  # "board-call-2025-05-12.vtt": a call of that day
+    undated = re.sub(r"\d{4}-\d{2}-\d{2}", " ", stem) if date else stem
+    title = readable_file_name(undated) or readable_file_name(stem)
+    return {
+        "title": title,
+        "title_source": "file name" if title else None,
+        "text": text,
+        "date": date,
+        "date_source": "file name" if date else None,
+    }
 
 
 def _read_markup(suffix: str, raw: str) -> dict[str, Any]:

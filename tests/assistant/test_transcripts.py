@@ -129,6 +129,17 @@ Voorzitter Anouk Visser zei dat het pensioenstelsel eerlijker moet voor jongeren
 
 学生代表の中村さくら氏は、奨学金が足りないと指摘した。
 """,
+    "survey-call-2025-05-12.vtt": """WEBVTT
+
+c1
+00:00:03.120 --> 00:00:07.480
+<v Lena Park>Good morning. Let us begin with the survey of member councils.</v>
+
+c2
+00:00:07.480 --> 00:00:12.000
+<v Omar Haddad>Most councils want their opinions published in plain language,
+so that citizens can read them without a lawyer.</v>
+""",
     "remarks-on-the-economy.txt": """Remarks by the President on the Economy
 
 THE PRESIDENT: Thank you. Inflation has fallen for six months in a row, and wages are now
@@ -263,3 +274,13 @@ def test_a_japanese_question_about_a_speaker(service: AssistantService) -> None:
     # framed in Japanese, the role not repeated inside the sentence that gives it
     assert answer.text.startswith("『評議会シンポジウムの報告』より："), answer.text
     assert "（評議会会長）" not in answer.text
+
+
+def test_a_caption_file_from_meeting_software(service: AssistantService) -> None:
+    answer = service.answer("What did Omar Haddad say about plain language?").answer
+    assert answer.found, answer.text
+    assert {c.speaker for c in answer.citations} == {"Omar Haddad"}
+    cited = answer.citations[0]
+    assert "without a lawyer" in cited.passage
+    assert "-->" not in cited.passage and "<v" not in cited.passage
+    assert cited.title == "Survey call" and cited.date == "2025-05-12"
