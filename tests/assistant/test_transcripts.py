@@ -242,7 +242,7 @@ def test_a_deposition_answer_is_the_witness_s_with_the_question_asked(
 
 
 def test_a_committee_s_numbered_questions_and_witness_roles(service: AssistantService) -> None:
-    answer = service.answer("What did Ana Silva say about grants?").answer
+    answer = service.answer("What did Ana Silva say about funding?").answer
     assert answer.found, answer.text
     assert {c.speaker for c in answer.citations} == {"Ana Silva"}
     assert any("one-year grants" in c.passage for c in answer.citations)

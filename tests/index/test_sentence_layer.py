@@ -79,3 +79,36 @@ def test_a_speech_whose_record_names_its_speaker_has_sections_not_turns() -> Non
     document = Document(id="d", title="T", text=speech, source="d.jsonl", metadata=metadata)
     speakers = {r.speaker for r in sentence_records(document)}
     assert speakers == {"Ana Ruiz"}
+
+
+def test_a_reply_s_short_first_words_go_with_the_next_sentence() -> None:
+    text = (
+        "Hearing on rural transport\n\n"
+        "Chair: What would help councils keep their routes?\n\n"
+        "Ana Silva: Longer funding settlements. Councils cannot plan bus routes on one-year "
+        "grants.\n\n"
+        "Paul Greer: Thank you, Chair. Councils have cut one rural route in four.\n\n"
+        "Chair: Thank you both. The session is closed for today.\n"
+    )
+    document = Document(id="d", title="T", text=text, source="d.txt")
+    records = sentence_records(document)
+    embedded = {
+        text[r.start : r.end][:20]: t
+        for r, t in zip(
+            [r for r in records if r.statement], embedded_texts(document, records), strict=True
+        )
+    }
+    # "Longer funding settlements." is no statement alone (three words): its words are
+    # what the reply is about
+    assert embedded["Councils cannot plan"].startswith("Longer funding settlements.")
+    # thanks and addresses say nothing of the subject
+    assert embedded["Councils have cut on"].startswith("Councils have cut")
+    # nor does a news report's short sentence lend its words (a point of its own)
+    news = Document(
+        id="n",
+        title="T",
+        text='"Automation is not new. What is new is the speed of it all," she said.',
+        source="n.txt",
+    )
+    news_records = sentence_records(news)
+    assert all(not t.startswith("Automation") for t in embedded_texts(news, news_records))
