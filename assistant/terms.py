@@ -87,6 +87,37 @@ _ANSWER_TYPES = (
             re.I,
         ),
     ),
+    (
+        # "What did the board decide?", "What was agreed?", "Qu'a décidé le Bureau ?"
+        "decision",
+        # Only where deciding is what the question asks ("… software that decides on
+        # hiring" asks what was said about the software).
+        re.compile(
+            r"\b(?:did|do|does|has|have|had|will)\s+(?:[\w'’-]+\s+){1,6}?"
+            r"(?:decide|agree|approve|adopt|resolve)\b"
+            r"|\b(?:was|were|is|are|been)\s+(?:\w+\s+)?(?:decided|agreed|adopted|approved|resolved)\b"
+            r"|\b(?:what|which)\s+(?:decisions?|resolutions?)\b"
+            r"|\bqu['’](?:a|ont)\s+(?:\w+\s+)?(?:décidé|adopté|approuvé)|\bquelles?\s+décisions?"
+            r"|\b(?:a|ont)\s+été\s+(?:décidé|adopté|approuvé)"
+            r"|\bqué\s+(?:decidió|decidieron|acordó|acordaron|aprobó|aprobaron|decisiones)"
+            r"|\bse\s+(?:decidió|acordó|aprobó)"
+            r"|\b(?:hat|haben|wurde|wurden)\s+(?:[\w-]+\s+){0,4}?(?:beschlossen|entschieden)"
+            r"|\bwelche\s+beschlüsse"
+            r"|(?<!\w)что\s+(?:решил[аи]?|было\s+решено)|(?<!\w)какие\s+решения"
+            r"|决定了什么|通过了什么|做出了什么决定|什么决定",
+            re.I,
+        ),
+    ),
+)
+# What a decision says: a verb of deciding in the past or the present ("The Board
+# approved …", "Le conseil adopte …") or the label minutes set before one ("RESOLVED:").
+_DECISION = re.compile(
+    r"\b(?:decided|decides|approved|approves|adopted|adopts|agreed|agrees|resolved|resolves"
+    r"|endorsed|endorses|(?-i:RESOLVED|DECISION|DECIDED|AGREED)|décide|décidé|adopte|adopté"
+    r"|adoptée|approuve|approuvé|approuvée|decidió|aprueba|aprobó|aprobado|acuerda"
+    r"|acordó|beschließt|beschloss|beschlossen|billigt|billigte|verabschiedet|решил[аи]?"
+    r"|принял[аи]?|утвердил[аи]?|одобрил[аи]?)\b|决定|通过",
+    re.I,
 )
 _PERSON_NAME = re.compile(
     r"(?<!^)(?<![.!?]\s)\b[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+)+"
@@ -327,10 +358,12 @@ def term_weights(terms: set[str], said: Sequence[set[str]], idf: bool = True) ->
 def answer_type(question: str) -> str | None:
     """What kind of thing the question asks for, when it says: a person ("Who …"), a
     number ("How many …", "What share …") or a date ("When …") — the coarse classes of
-    factoid question answering (Li & Roth, COLING 2002)."""
+    factoid question answering (Li & Roth, COLING 2002) — or, as minutes are asked, a
+    decision ("What did the board decide?")."""
     for kind, pattern in _ANSWER_TYPES:
         if pattern.search(question):
-            return kind
+            # "Which case was decided first, A or B?" compares, it asks no decision
+            return None if kind == "decision" and compares(question) else kind
     return None
 
 
@@ -359,4 +392,6 @@ def has_answer_type(text: str, kind: str, language: str | None = "en") -> bool:
     if kind == "number":
         # a year alone is a date, no count or amount: "2024 was a year of recovery"
         return bool(_number(language).search(_YEAR.sub(" ", _DAY_OF_MONTH.sub(" ", text))))
+    if kind == "decision":
+        return bool(_DECISION.search(text))
     return bool(_DATE.search(text))

@@ -168,3 +168,24 @@ def test_the_verbs_of_a_decision_are_one_word() -> None:
     ):
         assert "decid" in asked & content_terms(said), said
     assert "decid" in content_terms("Le Bureau a adopté un avis.", words_for("fr"))
+
+
+def test_a_question_about_what_was_decided() -> None:
+    for question in (
+        "What did the board decide?",
+        "What was agreed about rents?",
+        "Which decisions were taken in Rabat?",
+        "Qu'a décidé le conseil municipal ?",
+        "Was hat der Ausschuss beschlossen?",
+        "¿Qué acordó el pleno?",
+        "Что решил совет?",
+    ):
+        assert answer_type(question) == "decision", question
+    # deciding is not what these ask
+    assert answer_type("What did speakers say about software that decides on hiring?") is None
+    assert answer_type("Which case was decided first, Selle v. Gibb or Reynolds v. Sims?") is None
+    assert answer_type("When was the declaration adopted?") == "date"
+    assert has_answer_type("RESOLVED: The Board approved a rent increase.", "decision")
+    assert has_answer_type("Le conseil municipal adopte le budget.", "decision", "fr")
+    assert has_answer_type("Der Ausschuss beschließt, ein Konzept zu erstellen.", "decision", "de")
+    assert not has_answer_type("Governments had to decide in days.", "decision")

@@ -117,6 +117,7 @@ Present: Hugo Lindqvist (HL), Chair; Mona Farah (MF), Treasurer; Ivo Petrov (IP)
 MF presented the accounts. She noted that the reserves had fallen by a tenth because of
 repairs to damp homes.
 IP asked whether the audit fee would rise next year.
+RESOLVED: The Board approved the accounts for 2024 and a new audit tender.
 """,
     "raad-pensioenen.txt": """Raad bespreekt pensioenen
 
@@ -284,3 +285,10 @@ def test_a_caption_file_from_meeting_software(service: AssistantService) -> None
     assert "without a lawyer" in cited.passage
     assert "-->" not in cited.passage and "<v" not in cited.passage
     assert cited.title == "Survey call" and cited.date == "2025-05-12"
+
+
+def test_what_the_board_decided(service: AssistantService) -> None:
+    # was refused: no sentence says "decide", and the question's vector is far from any
+    answer = service.answer("What did the board decide?").answer
+    assert answer.found, answer.text
+    assert any("RESOLVED: The Board approved" in c.passage for c in answer.citations)
