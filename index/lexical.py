@@ -100,6 +100,15 @@ def _stemmer(language: str = DEFAULT_LANGUAGE) -> Stemmer.Stemmer:
     return Stemmer.Stemmer(SNOWBALL[language])
 
 
+# The frame of a Chinese question, "讨论了什么" (discussed what), "说了什么" (said what): a
+# verb of speech before "what" asks, it names no topic. As bigrams it matched a report
+# on another subject that has a "讨论" (Discussion) heading above the report the question
+# names ("青年论坛在达喀尔讨论了什么？": the Dakar Youth Forum's).
+_CJK_ASKING = re.compile(
+    r"(?:讨论|说|谈|谈到|提到|表示|提出|介绍|认为|指出|强调|述べ|話し|語っ)(?:了|た)?(?:什么|哪些|何を|何と)"
+)
+
+
 def _bigrams(text: str) -> list[str]:
     """CJK runs as overlapping character bigrams (a lone character as itself); other
     words of two or more letters or digits, lowercased, as they are."""
@@ -182,7 +191,10 @@ class LexicalIndex:
         self, query: str, k: int, allowed: np.ndarray | None = None
     ) -> list[tuple[int, float]]:
         """(row, score) best first; ``allowed`` is a boolean mask over rows."""
-        tokens = tokenize([query], self.query_tokenizer(query))[0]
+        language = self.query_tokenizer(query)
+        if language in BIGRAM_LANGUAGES:
+            query = _CJK_ASKING.sub(" ", query)
+        tokens = tokenize([query], language)[0]
         words = [w for w in tokens if w in self._vocab]
         if not words or self.size == 0:
             return []

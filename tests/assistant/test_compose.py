@@ -295,7 +295,11 @@ def test_prompts_file_loads(tmp_path: Path) -> None:
         ("¿Qué se dijo sobre los riesgos digitales?", "es"),
         ("Was wurde über digitale Risiken gesagt?", "de"),
         ("ما الذي قيل عن المخاطر الرقمية؟", "ar"),
-        ("Wat werd er gezegd over digitale risico's?", None),  # no Dutch texts
+        ("Wat werd er gezegd over digitale risico's?", "nl"),
+        ("Cosa è stato detto sui rischi digitali?", "it"),
+        ("O que foi dito sobre os riscos digitais?", "pt"),
+        ("デジタルリスクについて何が述べられましたか？", "ja"),
+        ("Hvad blev der sagt om digitale risici?", None),  # no Danish texts
         ("Lidia Mikheeva", None),
     ],
 )
