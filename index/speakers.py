@@ -136,10 +136,10 @@ _NAME_THEN_VERB = re.compile(rf"{_NAME}{_ROLE_BETWEEN}\s+{_AUX}{_VERBS}\b")
 # consejera Lucía Ramos" (its last word must be a role word, ``_ROLE_WORDS``).
 _ROLE_PRE = (
     r"(?:(?:the|die|der|la|el|le|il|o|a)\s+(?P<role_pre>[\w'’-]+(?:\s+[\w'’-]+){0,2}?),?\s+"
-    # Dutch writes a role in lower case before the name, with no article ("volgens
-    # wethouder Sanne de Boer", "zei minister Jansen")
     # an article before an honorific: "Toma la palabra el Sr. Javier Ruiz"
     r"|(?:el|la|le|der|die)\s+(?=(?:Sr|Sra|Srta|M|Mme|Herr|Frau)\.?\s)"
+    # Dutch writes a role in lower case before the name, with no article ("volgens
+    # wethouder Sanne de Boer", "zei minister Jansen")
     r"|(?P<role_bare>[a-zß-öø-ÿ]+)\s+(?=[A-Z]))?"
 )
 _VERB_THEN_NAME = re.compile(
@@ -251,29 +251,10 @@ _JA_SPEAKS = re.compile(
 )
 _JA_SAID = re.compile(
     r"と(?:述べ|語っ|指摘し|強調し|説明し|話し|訴え|明らかにし|主張し|提案し|発言し|答え|呼びかけ"
-    r"|説明し|報告し|警告し)た。?$"
+    r"|報告し|警告し)た。?$"
 )
 _JA_HONORIFICS = frozenset({"氏", "さん"})
-_JA_BODIES = (
-    "政府",
-    "省",
-    "庁",
-    "会",
-    "党",
-    "社",
-    "国",
-    "府",
-    "県",
-    "市",
-    "局",
-    "組合",
-    "連合",
-    "銀行",
-    "大学",
-    "機関",
-    "団体",
-    "企業",
-)
+_JA_BODIES = tuple("政府 省 庁 会 党 社 国 府 県 市 局 組合 連合 銀行 大学 機関 団体 企業".split())
 _ZH_PRONOUN = re.compile(rf"^[”」]?\s*(?:他|她){_ZH_ADVERB}{_ZH_VERB}(?:道)?(?P<end>[，：:,]|。?$)")
 _FIRST_PERSON = re.compile(
     r"\b(?:I|[Ww]e|[Oo]ur|[Mm]y|us|me|[Jj]e|[Nn]ous|[Nn]os|[Nn]otre|[Яя]|[Мм]ы|[Нн]аш[а-я]*)\b"
@@ -320,12 +301,10 @@ _ANY_VERB = re.compile(rf"\b{_VERBS}\b")
 _THAT = re.compile(r"(?:,?\s+(?:that\b|que\b|qu['’]|что\b|dass\b|daß\b|che\b))?[\s,:]*")
 _LEAD_IN = re.compile(r"[\s,;“”„«»\"'\-–—]*(?:\b[a-z]\s+)?$")  # ", - a underlined", ",” she said"
 
-_TITLES = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof.".split()) | frozenset(
-    "m. mme mme. mlle mlle. sr sr. sra sra. srta srta. herr frau".split()
-)
-# Of those, the courtesy titles a name drops when a given name follows ("M. Paul Girard",
-# "Frau Aylin Demir" are Paul Girard and Aylin Demir; English records keep "Dr Helen Price")
+# The courtesy titles a name drops when a given name follows ("M. Paul Girard", "Frau
+# Aylin Demir" are Paul Girard and Aylin Demir); English records keep "Dr Helen Price".
 _COURTESY = frozenset("m. mme mme. mlle mlle. sr sr. sra sra. srta srta. herr frau".split())
+_TITLES = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof.".split()) | _COURTESY
 _ROLE_WORDS = frozenset(
     """secretary chairman chairwoman chairperson chair president vice deputy first member head
     director minister ambassador representative rapporteur adviser advisor executive general

@@ -22,10 +22,12 @@ the next header. The layouts handled (see ../shared/notes/speakers.md, section 2
   ``Operator`` on a line of its own;
 - the US Congressional Record: ``Mr. SMITH.``, ``Ms. JONES of Texas.``, ``The SPEAKER
   pro tempore.`` opening a paragraph;
-- interviews and press briefings: ``Q:``/``A:`` (also ``Question:``/``Answer:``,
-  ``QUESTION:``, and the White House's ``Q Mr. President, …``), the interviewee being the
-  person the introduction names, the interviewer whoever an ``Interviewer:`` line or
-  "interviewed by X" names.
+- interviews, depositions and press briefings: ``Q:``/``A:`` (also ``Q.``/``A.``,
+  ``Question:``/``Answer:``, ``QUESTION:``, and the White House's ``Q Mr. President, …``),
+  the interviewee being the person the introduction names ("Interview with X",
+  "DEPOSITION OF X"), the interviewer whoever an ``Interviewer:`` line, "interviewed by
+  X" or "EXAMINATION BY X:" names;
+- UK select committees' numbered questions: ``Q12 Chair: …``, ``Q13 Rachel Blake: …``.
 
 Pure functions over the first sentence(s) of a paragraph; ``index.speakers`` drives the
 state (who holds the floor).
