@@ -232,7 +232,7 @@ def test_a_mixed_reply_keeps_only_what_holds(
     _exact(result.answer, service)
 
 
-QUARRY = "What did the Quarrytown Water Board decide about its pipes and its chair?"
+QUARRY = "What was reported about the Quarrytown Water Board, its pipes and its chair?"
 
 
 def test_prompt_injection_inside_a_report_never_reaches_the_user(
