@@ -93,7 +93,9 @@ _ROLE_HEADS = frozenset(
     representante adjoint adjointe alcalde alcaldesa presidenta ministro ministra secretario
     secretaria directora consejero consejera vorsitzende vorsitzender prasident prasidentin
     ministerin burgermeister burgermeisterin direktor direktorin sprecher sprecherin
-    voorzitter burgemeester wethouder""".split()
+    voorzitter burgemeester wethouder tesoriere tesoriera tesoureiro tesoureira tesorero
+    tesorera tresorier tresoriere segretario segretaria direttore direttrice sindaco
+    senator""".split()
 )
 # A role without its body ("the Secretary General") names its holders when there are at
 # most this many; past that it names a kind of speaker, which the ordinary search serves.

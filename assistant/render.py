@@ -314,7 +314,12 @@ def _statement(run: list[Candidate], texts: AnswerTexts, introduced: set[str]) -
         return quote
     name = first.speaker
     role = clean(first.role or "")
-    with_role = bool(role) and name not in introduced and not _says_role(quote, role)
+    with_role = (
+        bool(role)
+        and name not in introduced
+        and not _says_role(quote, role)
+        and _squash(role) not in _squash(name)  # "Senator Warren", no "(Senator)"
+    )
     introduced.add(name)
     label = (
         texts.speaker_with_role.format(name=name, role=role)

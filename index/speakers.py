@@ -104,6 +104,8 @@ _VERBS = (
     r"|regte\s+an|bittet|bat|antwortet|antwortete|teilt\s+mit|teilte\s+mit|führt\s+aus"
     r"|führte\s+aus|stellt\s+fest|stellte\s+fest"
     # Spanish minutes: "Toma la palabra el Sr. X", "Interviene la Sra. Y"
+    # Italian minutes: "La Tesoriera illustra il bilancio e precisa che …"
+    r"|illustra|precisa|chiede|risponde|riferisce|comunica|evidenzia|segnala|interviene"
     r"|[Tt]oma\s+la\s+palabra|[Tt]omó\s+la\s+palabra|[Ii]nterviene|[Ii]ntervino|pregunta|preguntó"
     r"|responde|respondió|informa|informó|solicita|solicitó"
     # Dutch: "zei X", "aldus X" (after a quote), "X pleitte voor …", "Zij wees erop dat …"
@@ -280,7 +282,7 @@ _INITIALS_SUBJECT = re.compile(rf"^(?P<initials>[A-Z]{{2,4}})\s+{_AUX}(?:{_VERBS
 # "The Chair proposed …", "The Treasurer presented …": a role as the subject, acting.
 _ROLE_SUBJECT = re.compile(
     r"^(?:The|Der|Die|Le|La|El|Il|O|A|M\.\s+le|Mme\s+la|Monsieur\s+le|Madame\s+la)\s+"
-    rf"(?P<role>(?:[\w-]+\s+){{0,2}}[\w-]+)\s+{_AUX}(?:{_VERBS}|[a-z]+ed)(?!\w)"
+    rf"(?P<role>(?:[\w-]+\s+){{0,2}}[\w-]+)\s+{_AUX}(?:{_VERBS}|{_DISCOURSE}|[a-z]+ed)(?!\w)"
 )
 # Sentences about the meeting or other people, not the paragraph's speaker.
 _NARRATION = re.compile(
@@ -331,7 +333,8 @@ _ROLE_WORDS = frozenset(
     mitglied leiter leiterin generalsekretär generalsekretärin expertin ökonom ökonomin
     voorzitter vicevoorzitter wethouder burgemeester econoom woordvoerder woordvoerster
     secretaris staatssecretaris hoogleraar onderzoeker onderzoekster bestuurder bestuurslid
-    gedeputeerde kamerlid lid adjoint adjointe conseillère""".split()
+    gedeputeerde kamerlid lid adjoint adjointe conseillère tesoriere tesoriera tesoureiro
+    tesoureira tesorero tesorera trésorier trésorière""".split()
 )
 # Capitalised words that begin sentences or name places and bodies, never a person.
 _NOT_NAMES = frozenset(

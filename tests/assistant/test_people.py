@@ -254,3 +254,19 @@ def test_minutes_speakers_by_title_role_and_verb_in_other_languages() -> None:
     # a surname followed by another name is someone else's given name
     assert match("Wat zei Kim Putters?") == []
     assert match("What did Kim say?") == ["Laura Kim"]
+
+
+def test_a_hearing_s_senators_and_an_italian_treasurer_by_role() -> None:
+    speakers = [
+        SpeakerEntry("Senator Wyden", "senator wyden", "Senator", ("h",), 2),
+        SpeakerEntry("Chairman Crapo", "chairman crapo", "Chairman", ("h",), 1),
+        SpeakerEntry("Sara Villa", "sara villa", "Tesoriera", ("v",), 1),
+    ]
+
+    def match(question: str) -> list[str]:
+        return [s.name for s in named_people(question, speakers).speakers]
+
+    assert match("What did the senator say about drug prices?") == ["Senator Wyden"]
+    assert match("What did the chairman say?") == ["Chairman Crapo"]
+    assert match("What did Wyden say?") == ["Senator Wyden"]
+    assert match("Cosa ha detto la Tesoriera?") == ["Sara Villa"]

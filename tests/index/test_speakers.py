@@ -1093,3 +1093,40 @@ def test_japanese_news() -> None:
     assert said("中村氏は「返済が重すぎる」と語った。") == "中村さくら"  # the surname alone
     assert said("日本政府は新しい計画を発表したと述べた。") is None  # a government
     assert roles_of(news)["山本健太"] == "評議会会長"
+
+
+def test_a_us_hearing_s_titles_before_names_in_capitals() -> None:
+    hearing = (
+        "HEARING BEFORE THE COMMITTEE ON FINANCE\n\n"
+        "    Chairman CRAPO. The Committee will come to order.\n\n"
+        "    Senator WYDEN. Thank you, Mr. Chairman. Drug prices keep rising for seniors.\n\n"
+        "    Dr. OKAFOR. Thank you, Senator. Prices rose nine percent last year.\n\n"
+        "    Senator CASSIDY. Doctor, what share of that is insulin?\n"
+    )
+    found = dict(speakers(hearing))
+    assert found["Drug prices keep rising "] == "Senator Wyden"
+    assert found["Prices rose nine percent"] == "Dr. Okafor"
+    # was the witness's (the speaker before): "Senator CASSIDY." is a header too
+    assert found["Doctor, what share of th"] == "Senator Cassidy"
+    assert found["The Committee will come "] == "Chairman Crapo"
+
+
+def test_minutes_in_italian_and_portuguese() -> None:
+    italian = (
+        "Verbale del Consiglio direttivo\n\n"
+        "Presenti: Giulia Neri (Presidente), Sara Villa (Tesoriera), Luca Greco.\n\n"
+        "La Tesoriera illustra il bilancio e precisa che le spese sono diminuite.\n"
+        "Luca Greco chiede se le quote dei soci aumenteranno.\n"
+    )
+    found = dict(speakers(italian))
+    assert found["La Tesoriera illustra il"] == "Sara Villa"
+    assert found["Luca Greco chiede se le "] == "Luca Greco"
+    portuguese = (
+        "Ata da reunião\n\n"
+        "Presentes: Marta Reis (Presidente), João Dias.\n\n"
+        "A Presidente abriu a sessão e apresentou o relatório anual.\n"
+        "O Conselho aprovou o relatório por unanimidade.\n"
+    )
+    found = dict(speakers(portuguese))
+    assert found["A Presidente abriu a ses"] == "Marta Reis"
+    assert found["O Conselho aprovou o rel"] is None
