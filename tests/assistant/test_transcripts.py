@@ -141,6 +141,15 @@ c2
 <v Omar Haddad>Most councils want their opinions published in plain language,
 so that citizens can read them without a lawyer.</v>
 """,
+    "hearing-drug-prices.txt": """HEARING BEFORE THE COMMITTEE ON FINANCE
+
+    Chairman CRAPO. The Committee will come to order. We will hear about drug prices.
+
+    Senator WYDEN. Thank you, Mr. Chairman. Seniors pay more for insulin every year, and
+many of them skip doses because they cannot afford it.
+
+    Dr. MENSAH. Thank you, Senator. Insulin prices rose nine percent last year.
+""",
     "remarks-on-the-economy.txt": """Remarks by the President on the Economy
 
 THE PRESIDENT: Thank you. Inflation has fallen for six months in a row, and wages are now
@@ -292,3 +301,11 @@ def test_what_the_board_decided(service: AssistantService) -> None:
     answer = service.answer("What did the board decide?").answer
     assert answer.found, answer.text
     assert any("RESOLVED: The Board approved" in c.passage for c in answer.citations)
+
+
+def test_a_senator_at_a_hearing(service: AssistantService) -> None:
+    answer = service.answer("What did the senator say about insulin?").answer
+    assert answer.found, answer.text
+    assert {c.speaker for c in answer.citations} == {"Senator Wyden"}
+    assert any("skip doses" in c.passage for c in answer.citations)
+    assert "(Senator)" not in answer.text  # the name says the office already
