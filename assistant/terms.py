@@ -308,7 +308,17 @@ def _content_terms(text: str, words: Words) -> frozenset[str]:
         found = [re.split(r"['’]", w)[-1] for w in found]
     kept = [w for w in found if w not in words.stopwords and len(w) > 1]
     stems = words.stemmer.stemWords(kept)
-    return frozenset("decid" if t in _DECIDED else t for t in stems) | cjk_bigrams(text)
+    # minutes list who attended under "Present:": the line says "attend" for the
+    # question "Who attended the meeting?"
+    attended = {"attend"} if _ATTENDANCE_LABEL.match(text) else set()
+    return frozenset("decid" if t in _DECIDED else t for t in stems) | cjk_bigrams(text) | attended
+
+
+_ATTENDANCE_LABEL = re.compile(
+    r"^\s*(?:Present|Attendees|Attending|In\s+attendance|Members\s+present|Also\s+present"
+    r"|Présents?|Étaient\s+présents|Anwesend|Asistentes|Presentes|Aanwezig|Presenti)\s*:",
+    re.I,
+)
 
 
 def cjk_bigrams(text: str) -> set[str]:

@@ -189,3 +189,13 @@ def test_a_question_about_what_was_decided() -> None:
     assert has_answer_type("Le conseil municipal adopte le budget.", "decision", "fr")
     assert has_answer_type("Der Ausschuss beschließt, ein Konzept zu erstellen.", "decision", "de")
     assert not has_answer_type("Governments had to decide in days.", "decision")
+
+
+def test_an_attendance_line_says_who_attended() -> None:
+    words = words_for("en")
+    asked = content_terms("Who attended the board meeting?", words)
+    listed = content_terms("Present: Laura Bennett, Chair; David Osei, Chief Executive.", words)
+    assert "attend" in asked & listed
+    # "presented" in a sentence is no attendance
+    assert "attend" not in content_terms("Priya Shah presented the rent proposal.", words)
+    assert "attend" in content_terms("Anwesend: Frau Dr. Petra Lang, Herr Jonas Wolf", words)
