@@ -283,6 +283,13 @@ _LIST_ITEM = re.compile(r"^(?:[•▪◦*–-]|\d{1,2}[.)])\s")
 
 _MAX_TITLE_WORDS = 20
 _MAX_TITLE_CHARS = 200
+# A line that says what kind of text follows, not what it is about.
+_KIND_LINE = re.compile(
+    r"^(?:press\s+release|news\s+release|media\s+release|communiqué\s+de\s+presse"
+    r"|pressemitteilung|nota\s+de\s+prensa|comunicado\s+de\s+prensa|comunicato\s+stampa"
+    r"|persbericht)\W*$|^for\s+immediate\s+release\b",
+    re.I,
+)
 
 
 def guess_title(text: str) -> str | None:
@@ -295,8 +302,8 @@ def guess_title(text: str) -> str | None:
     lines = [line for line in lines if line]
     for line in lines:
         words = line.split()
-        if len(words) < 2 or (len(words) <= 5 and find_date(line)):
-            continue  # a dateline or a lone word is not a title
+        if len(words) < 2 or (len(words) <= 5 and find_date(line)) or _KIND_LINE.match(line):
+            continue  # a dateline, a lone word or "PRESS RELEASE" is not a title
         if (
             len(words) <= _MAX_TITLE_WORDS
             and len(line) <= _MAX_TITLE_CHARS

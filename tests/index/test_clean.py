@@ -409,3 +409,14 @@ def test_a_title_in_a_script_without_case_is_kept() -> None:
     )
     assert clean_text(text).startswith("評議会シンポジウムの報告")
     assert clean_text("Report\n\necosoc ilo\n\nThe council met.\n") == "Report\n\nThe council met."
+
+
+def test_a_line_naming_the_kind_of_text_is_no_title() -> None:
+    release = (
+        "PRESS RELEASE\nFor immediate release – 5 May 2025\n\n"
+        "Blue River Energy opens its first offshore wind farm\n\nText."
+    )
+    assert guess_title(release) == "Blue River Energy opens its first offshore wind farm"
+    assert guess_title("Communiqué de presse\n\nLe conseil adopte son avis\n") == (
+        "Le conseil adopte son avis"
+    )
