@@ -12,12 +12,11 @@ Pure functions over the snapshot's speaker list (``Snapshot.speakers``).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.terms import named_subject
-from index.sentence_layer import name_key
+from index.sentence_layer import name_key, plain_text
 from index.snapshot import SpeakerEntry
 
 # Name particles: never a surname on their own ("van", "de").
@@ -308,7 +307,7 @@ def _by_role_alone(
     holds a role with all of them, when at most ``ROLE_HOLDERS`` do ("the Secretary
     General": the Association's and a council's); more ("the president" of a dozen
     councils) are a kind of speaker, not a person, and name no one."""
-    plain = _plain(lowered)
+    plain = plain_text(lowered)
     lowered = plain if len(plain) == len(lowered) else lowered
     for the in _ARTICLE.finditer(lowered):
         role = []
@@ -417,17 +416,10 @@ _ARTICLE = re.compile(r"\b(?:the|le|la|el|der|die|den|dem|het|de)\s+|\bl['’]")
 _OF = ("of ", "de ", "du ", "des ", "del ", "von ", "van ", "der ")
 
 
-def _plain(text: str) -> str:
-    """``text`` without accents ("présidente" → "presidente")."""
-    return "".join(
-        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
-    )
-
-
 def _holds(word: str, role: str) -> bool:
     """Whether ``role`` has ``word``, or the words ``word`` abbreviates ("cfo": "Chief
     Financial Officer")."""
-    words = re.findall(r"[\w-]+", _plain(role.lower()))
+    words = re.findall(r"[\w-]+", plain_text(role))
     if word in words:
         return True
     initials = "".join(w[0] for w in words)

@@ -23,14 +23,13 @@ data; the statement vectors and the embedder are passed in):
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from assistant.terms import content_terms
-from index.sentence_layer import SentenceRecord, name_key
+from index.sentence_layer import SentenceRecord, name_key, plain_text
 
 # Meaning bar: cosine(generated sentence, best statement of the cited passages), both
 # MiniLM vectors (the statement's stored one: its words without the attribution).
@@ -195,7 +194,7 @@ def unsupported_facts(claim: str, support: Sequence[Evidence], speakers: Sequenc
     said = " ".join(e.text for e in support)
     around = " ".join(e.context for e in support)
     evidence = f"{said} {around}"
-    plain = _plain(evidence)
+    plain = plain_text(evidence)
     words = set(_WORDS.findall(plain))
     words |= {re.sub(r"['’]s$", "", w) for w in words}  # "People's" holds "People"
     numbers = {_digits(n) for n in _NUMBER.findall(evidence)}
@@ -207,13 +206,13 @@ def unsupported_facts(claim: str, support: Sequence[Evidence], speakers: Sequenc
             return f"the number {n} is not in the cited statement"
     claim_words = _WORDS.findall(claim)
     for w in claim_words:
-        if w.lower() in _NUMBER_WORDS and _plain(w) not in words:
+        if w.lower() in _NUMBER_WORDS and plain_text(w) not in words:
             return f"the number '{w}' is not in the cited statement"
     for w in claim_words:
         if len(w) < 2 or not w[0].isupper() or (w.lower() in _OPENERS and not w.isupper()):
             continue
         bare = re.sub(r"['’]s$", "", w)
-        if _plain(bare) not in words:
+        if plain_text(bare) not in words:
             return f"'{bare}' is not in the cited statement"
     for groups in _QUOTED.findall(claim):
         quote = next(g for g in groups if g)
@@ -254,14 +253,8 @@ def _wrong_speaker(claim: str, support: Sequence[Evidence], speakers: Sequence[s
     return ""
 
 
-def _plain(text: str) -> str:
-    """Lower case, no accents: "Sofía" ~ "sofia"."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
 def _squash(text: str) -> str:
-    return " ".join(_WORDS.findall(_plain(text)))
+    return " ".join(_WORDS.findall(plain_text(text)))
 
 
 def _digits(number: str) -> str:

@@ -234,13 +234,17 @@ def content_text(text: str, tag: tuple[int, int] | None) -> str:
     return " ".join(text.split())
 
 
+def plain_text(text: str) -> str:
+    """Lower case, no accents: "Sofía" ~ "sofia", "présidente" ~ "presidente"."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def name_key(name: str) -> str:
     """A person's name for matching: no accents, case, titles or initials' stops.
     "Dr. Sofía  Herrera" → "sofia herrera"."""
-    plain = unicodedata.normalize("NFKD", name)
-    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
-    plain = plain.replace("ł", "l").replace("Ł", "L").replace("ø", "o").replace("Ø", "O")
-    words = [w for w in re.findall(r"[^\W_]+(?:['’][^\W_]+)*", plain.lower())]
+    plain = plain_text(name).replace("ł", "l").replace("ø", "o")
+    words = [w for w in re.findall(r"[^\W_]+(?:['’][^\W_]+)*", plain)]
     while len(words) > 1 and words[0] in _TITLES:
         words.pop(0)
     return " ".join(words)
