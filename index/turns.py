@@ -75,9 +75,9 @@ _ROLE_THEN_NAME = re.compile(
 # US Congressional Record: "Mr. SMITH.", "Ms. JONES of Texas.", "The SPEAKER pro tempore.",
 # "The PRESIDING OFFICER." as the first sentence of a paragraph.
 _CR_HEADER = re.compile(
-    r"^(?:(?P<title>Mr\.|Mrs\.|Ms\.|Miss|Dr\.|Senator|Chairman|Chairwoman|Chair|Representative"
-    r"|Secretary|Governor|Ambassador|General|Admiral|Judge|Commissioner|Mayor|Ranking\s+Member"
-    r"|Vice\s+Chairman)\s+(?P<surname>[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+)?)"
+    r"^(?:(?:(?P<title>Mr\.|Mrs\.|Ms\.|Miss|Dr\.)|(?P<rank>Senator|Chairman|Chairwoman|Chair"
+    r"|Representative|Secretary|Governor|Ambassador|General|Admiral|Judge|Commissioner|Mayor"
+    r"|Ranking\s+Member|Vice\s+Chairman))\s+(?P<surname>[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+)?)"
     r"(?:\s+of\s+(?P<state>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?"
     r"|The\s+(?P<office>SPEAKER|PRESIDING\s+OFFICER|CHAIR(?:MAN|WOMAN)?|CLERK|CHIEF\s+JUSTICE"
     r"|VICE\s+PRESIDENT|ACTING\s+PRESIDENT|PRESIDENT)(?:\s+pro\s+tempore)?)\.$"
@@ -285,9 +285,8 @@ def _header(text: str, next_text: str | None) -> Header | None:
             )
         # "Mr. SMITH." → "Mr. Smith"; a hearing's "Senator WARREN." → "Senator Warren",
         # whose office is their role ("What did the senator say?")
-        title = " ".join(found.group("title").split())
-        name = f"{title} {_title_case(found.group('surname'))}"
-        rank = None if title in ("Mr.", "Mrs.", "Ms.", "Miss", "Dr.") else title
+        rank = " ".join(found.group("rank").split()) if found.group("rank") else None
+        name = f"{rank or found.group('title')} {_title_case(found.group('surname'))}"
         role = ", ".join(r for r in (rank, found.group("state")) if r) or None
         return Header(name, role, len(text), "cr")
     found = _FR_HEADER.match(text) if next_text is not None else None
