@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from assistant.service import AssistantService
+from assistant.types import Answer
 from index.embed import Embedder
 from tests.helpers import build_test_index
 
@@ -175,11 +176,23 @@ def service(
     return service
 
 
+def answered_by(service: AssistantService, question: str, speaker: str, words: str) -> Answer:
+    """The answer to ``question``, checked: found, every citation ``speaker``'s, one of
+    them holding ``words``."""
+    answer = service.answer(question).answer
+    assert answer.found, answer.text
+    assert {c.speaker for c in answer.citations} == {speaker}, answer.text
+    assert any(words in c.passage for c in answer.citations), answer.text
+    return answer
+
+
 def test_a_speaker_on_a_line_with_a_time_holds_the_floor(service: AssistantService) -> None:
-    answer = service.answer("What did Carla Smith say about the retirement age?").answer
-    assert answer.found
-    assert {c.speaker for c in answer.citations} == {"Carla Smith"}
-    assert any("Bricklayers and nurses" in c.passage for c in answer.citations)
+    answered_by(
+        service,
+        "What did Carla Smith say about the retirement age?",
+        "Carla Smith",
+        "Bricklayers and nurses",
+    )
 
 
 def test_a_time_before_the_name_is_no_part_of_the_statement(service: AssistantService) -> None:
@@ -202,18 +215,22 @@ def test_a_title_and_surname_name_a_congressional_speaker(service: AssistantServ
 
 
 def test_a_country_names_its_delegation_in_a_verbatim_record(service: AssistantService) -> None:
-    answer = service.answer("What did the United States say about hospitals?").answer
-    assert answer.found
-    assert {c.speaker for c in answer.citations} == {"Mrs. Thomas-Greenfield"}
-    assert any("Hospitals and schools" in c.passage for c in answer.citations)
+    answer = answered_by(
+        service,
+        "What did the United States say about hospitals?",
+        "Mrs. Thomas-Greenfield",
+        "Hospitals and schools",
+    )
     assert "does not speak" not in answer.text
 
 
 def test_the_office_a_record_names_its_speaker_by(service: AssistantService) -> None:
-    answer = service.answer("What did the President say about inflation?").answer
-    assert answer.found
-    assert {c.speaker for c in answer.citations} == {"The President"}
-    assert any("Inflation has fallen" in c.passage for c in answer.citations)
+    answer = answered_by(
+        service,
+        "What did the President say about inflation?",
+        "The President",
+        "Inflation has fallen",
+    )
     # the press's question is not the President's
     answer = service.answer("What did the President say about the gas tax?").answer
     assert answer.found
@@ -242,20 +259,21 @@ def test_a_minister_is_asked_about_what_a_member_asked_her(service: AssistantSer
 def test_a_deposition_answer_is_the_witness_s_with_the_question_asked(
     service: AssistantService,
 ) -> None:
-    answer = service.answer("What did Rosa Mendez say about the inspection?").answer
-    assert answer.found, answer.text
-    assert {c.speaker for c in answer.citations} == {"Rosa Mendez"}
-    assert any("harbour master ordered" in c.passage for c in answer.citations)
+    answer = answered_by(
+        service,
+        "What did Rosa Mendez say about the inspection?",
+        "Rosa Mendez",
+        "harbour master ordered",
+    )
     # the question is quoted without its "Q." label, the reply without its "A."
     assert "asked “Who ordered the inspection?”" in answer.text, answer.text
     assert "A. The harbour master" not in answer.text
 
 
 def test_a_committee_s_numbered_questions_and_witness_roles(service: AssistantService) -> None:
-    answer = service.answer("What did Ana Silva say about funding?").answer
-    assert answer.found, answer.text
-    assert {c.speaker for c in answer.citations} == {"Ana Silva"}
-    assert any("one-year grants" in c.passage for c in answer.citations)
+    answer = answered_by(
+        service, "What did Ana Silva say about funding?", "Ana Silva", "one-year grants"
+    )
     assert "Transport Economist" in answer.text
     # "Q11 Nadia Khan:" asked the question; it was Paul Greer's before
     answer = service.answer("What did Paul Greer say?").answer
@@ -263,17 +281,13 @@ def test_a_committee_s_numbered_questions_and_witness_roles(service: AssistantSe
 
 
 def test_minutes_initials_name_the_member(service: AssistantService) -> None:
-    answer = service.answer("What did Mona Farah say about the reserves?").answer
-    assert answer.found, answer.text
-    assert {c.speaker for c in answer.citations} == {"Mona Farah"}
-    assert any("fallen by a tenth" in c.passage for c in answer.citations)
+    answered_by(
+        service, "What did Mona Farah say about the reserves?", "Mona Farah", "fallen by a tenth"
+    )
 
 
 def test_a_dutch_question_about_a_person(service: AssistantService) -> None:
-    answer = service.answer("Wat zei Anouk Visser?").answer
-    assert answer.found, answer.text
-    assert {c.speaker for c in answer.citations} == {"Anouk Visser"}
-    assert any("Jongeren betalen" in c.passage for c in answer.citations)
+    answer = answered_by(service, "Wat zei Anouk Visser?", "Anouk Visser", "Jongeren betalen")
     assert answer.text.startswith("In „Raad bespreekt pensioenen”"), answer.text
 
 
@@ -304,8 +318,7 @@ def test_what_the_board_decided(service: AssistantService) -> None:
 
 
 def test_a_senator_at_a_hearing(service: AssistantService) -> None:
-    answer = service.answer("What did the senator say about insulin?").answer
-    assert answer.found, answer.text
-    assert {c.speaker for c in answer.citations} == {"Senator Wyden"}
-    assert any("skip doses" in c.passage for c in answer.citations)
+    answer = answered_by(
+        service, "What did the senator say about insulin?", "Senator Wyden", "skip doses"
+    )
     assert "(Senator)" not in answer.text  # the name says the office already
