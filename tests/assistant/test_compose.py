@@ -144,6 +144,32 @@ FILING = (
     + "\n"
 )
 
+# A forum whose title names its topic; two of its speakers say what the risks are in
+# words of their own ("cyber attacks", "injured"), none of the question's.
+FORUM = (
+    "\n\n".join(
+        [
+            "Port cities forum: councils weigh the risks of automation",
+            "On 4 June 2025 the Association held a forum in Rotterdam on automated ports.",
+            (
+                "Karin Holm, President of the Council of Denmark, said that the automation of "
+                "container terminals brings new risks for dock workers."
+            ),
+            "“Automation risks must be negotiated with the unions,” she said.",
+            (
+                "Luis Ortega, member of the Council of Panama, spoke about cyber attacks. He "
+                "noted that a single attack had halted the canal's booking system for three "
+                "days."
+            ),
+            (
+                "Aiko Mori, expert at the Council of Japan, addressed safety. She explained "
+                "that remote-controlled cranes had injured two technicians last year."
+            ),
+        ]
+    )
+    + "\n"
+)
+
 
 @pytest.fixture(scope="module")
 def reports(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -154,6 +180,7 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "interview.txt": INTERVIEW,
         "malta.txt": NEWS,
         "harbour-tools-2024.txt": FILING,
+        "port-forum.txt": FORUM,
     }.items():
         (folder / name).write_text(text, encoding="utf-8")
     return folder
@@ -222,6 +249,18 @@ def test_answer_cites_exact_spans_with_speakers(ask: Any, snapshot: Snapshot) ->
     assert answer.text.count("President of the Council of Sweden") == 1
     assert "weather" not in answer.text  # never padded with unrelated sentences
     assert "dairy" not in answer.text
+
+
+def test_the_voices_of_a_meeting_the_question_names_are_heard(ask: Any) -> None:
+    # the report's title names the topic: each speaker's best statement is an answer,
+    # though only Karin Holm uses the question's words
+    answer = ask("What was said about the risks of automation?")
+    voices = {c.speaker for c in answer.citations}
+    assert {"Karin Holm", "Luis Ortega", "Aiko Mori"} <= voices
+    assert any("halted the canal's booking system" in c.passage for c in answer.citations)
+    # a topic the title does not name is answered from what is said about it only
+    unions = ask("What was said about negotiations with unions?")
+    assert {c.speaker for c in unions.citations} == {"Karin Holm"}
 
 
 def test_answer_adds_only_connecting_words_and_attributions(ask: Any) -> None:
