@@ -177,6 +177,7 @@ def clean_text(raw: str, drop_lines: Collection[str] = ()) -> str:
     text = normalize_characters(raw)
     # Runs of spaces are layout (justified PDF lines, indentation), not content.
     lines = [" ".join(line.split()) for line in text.split("\n")]
+    lines = without_line_numbers(lines)
     lines = _HYPHEN_BREAK.sub("", "\n".join(lines)).split("\n")
 
     counts = Counter(line for line in lines if line and _is_short(line))
@@ -209,6 +210,62 @@ def clean_text(raw: str, drop_lines: Collection[str] = ()) -> str:
     if len(paragraphs) > 1 and _is_teaser(paragraphs[-1]):
         paragraphs.pop()
     return "\n\n".join(paragraphs)
+
+
+# A court, deposition or hearing transcript numbers the lines of each page in its
+# margin (1 to 25, or 28) and wraps every turn at a narrow width: "20  Q. Good morning,
+# Mr. Okoye. Could you state your" / "21  position at Seagate …". Read as they are, the
+# numbers split sentences and no turn has a speaker. Such a text is one where most
+# lines open with a number that counts up by one, or starts again at 1 on a new page.
+_LINE_NUMBER = re.compile(r"^(\d{1,2})(?: (.*))?$")
+_LINE_NUMBERED_MIN = 10
+_LINE_NUMBERED_SHARE = 0.8
+# Where a turn of such a transcript starts: "Q." / "A.", "BY MS. STEIN:", "MR. GRADY:",
+# "THE WITNESS:", a line in capitals ("EXAMINATION"), a note of the record "(Recess
+# taken.)". Any other line goes on from the one before.
+_TURN = re.compile(
+    r"^(?:[QA][.:](?: |$)|\(|(?:BY )?(?:(?:MR|MRS|MS|DR)\. )?[A-Z][A-Z'’ .-]*:(?: |$)"
+    r"|(?=[^a-z]*[A-Z]{2})[^a-z]+$)"  # capitals: "EXAMINATION", not a wrapped "2023."
+)
+
+
+def without_line_numbers(lines: list[str]) -> list[str]:
+    """``lines`` with a transcript's margin line numbers removed and each turn's
+    wrapped lines joined into one paragraph; any other text as it is."""
+    body = [line for line in lines if line and not _PAGE_NUMBER.match(line)]
+    numbers = [m for m in map(_LINE_NUMBER.match, body) if m and int(m.group(1)) <= 30]
+    if len(numbers) < _LINE_NUMBERED_MIN or len(numbers) < _LINE_NUMBERED_SHARE * len(body):
+        return lines
+    values = [int(m.group(1)) for m in numbers]
+    counting = sum(b == a + 1 or b == 1 for a, b in pairwise(values))
+    if counting < _LINE_NUMBERED_SHARE * (len(values) - 1):
+        return lines
+    # every line is numbered, so numbered lines follow one another; numbered paragraphs
+    # ("1 I bring you greetings …", a blank line, "2 The world is …") are not line numbers
+    numbered = [bool(line) and _LINE_NUMBER.match(line) is not None for line in lines]
+    following = sum(a and b for a, b in pairwise(numbered))
+    if following < _LINE_NUMBERED_SHARE * len(numbers):
+        return lines
+    out: list[str] = []
+    in_turn = False
+    for line in lines:
+        if _PAGE_NUMBER.match(line):
+            continue  # a page's number between two lines of one turn
+        match = _LINE_NUMBER.match(line)
+        words = (match.group(2) or "") if match else line
+        if not words:
+            in_turn = False
+            out.append("")
+        elif in_turn and not _TURN.match(words):
+            out[-1] += " " + words
+        else:
+            # each turn its own paragraph: a PDF's unwrapping never joins two turns
+            starts = bool(_TURN.match(words)) and not words.isupper()
+            if starts or in_turn:
+                out.append("")
+            out.append(words)
+            in_turn = starts
+    return out
 
 
 # The foot of a scraped page often carries a teaser of another article: a quote
@@ -292,6 +349,26 @@ _KIND_LINE = re.compile(
 )
 
 
+# A court transcript opens with its court ("UNITED STATES DISTRICT COURT", "SOUTHERN
+# DISTRICT OF NEW YORK") and the parties, and says which record it is a few lines on
+# ("VIDEOTAPED DEPOSITION OF DANIEL OKOYE", "TRANSCRIPT OF PROCEEDINGS"): that is its title.
+_COURT_LINE = re.compile(r"\bCOURT\b")
+_RECORD_LINE = re.compile(
+    r"\b(?:DEPOSITION|TRANSCRIPT|PROCEEDINGS|HEARING|TESTIMONY|EXAMINATION)\b.*\w"
+)
+_COURT_HEADER_LINES = 15
+
+
+def _record_line(lines: list[str]) -> str | None:
+    """The line that names the record, under a court's name in capitals."""
+    if not lines or not lines[0].isupper() or not _COURT_LINE.search(lines[0]):
+        return None
+    for line in lines[1:_COURT_HEADER_LINES]:
+        if line.isupper() and _RECORD_LINE.search(line) and len(line.split()) <= _MAX_TITLE_WORDS:
+            return line
+    return None
+
+
 def guess_title(text: str) -> str | None:
     """The first line that reads like a heading; else the start of the first sentence.
 
@@ -300,6 +377,9 @@ def guess_title(text: str) -> str | None:
     """
     lines = [line.strip().lstrip("#").strip() for line in text.split("\n")]
     lines = [line for line in lines if line]
+    record = _record_line(lines)
+    if record is not None:
+        return record
     for line in lines:
         words = line.split()
         if len(words) < 2 or (len(words) <= 5 and find_date(line)) or _KIND_LINE.match(line):

@@ -465,6 +465,11 @@ def _active_headers(
         layouts.pop("first", None)  # "Location: …" once and "Example: …" once: a form
     if "qa" in layouts and any(n >= MIN_HEADERS for layout, n in layouts.items() if layout != "qa"):
         layouts["qa"] = MIN_HEADERS  # one "QUESTION:" from the floor of a briefing
+    if layouts.get("qa", 0) >= MIN_HEADERS and any(
+        h.kind == "colon" and sentences[i].text[: h.length].isupper() for i, h in found.items()
+    ):
+        # a deposition's one "MR. GRADY: Objection; form.": a lawyer's, not the witness's
+        layouts["colon"] = MIN_HEADERS
     return {i: h for i, h in found.items() if layouts.get(_layout(h.kind), 0) >= MIN_HEADERS}
 
 
@@ -477,7 +482,8 @@ class _QaSpeakers:
     "interviewed by X"), and the first other person it names; else no label for A."""
 
     def __init__(self, intro: Sequence[Sentence], state: _State) -> None:
-        interviewer = next(filter(None, (turns.interviewer_in(s.text) for s in intro)), None)
+        # the whole introduction: "EXAMINATION" and "BY MS. STEIN:" are two lines
+        interviewer = turns.interviewer_in("\n".join(s.text for s in intro))
         default = Speaker("Interviewer")
         self.interviewer = state.remember(Speaker(interviewer)) if interviewer else default
         self.interviewee: Speaker | None = None

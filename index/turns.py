@@ -171,6 +171,10 @@ _NOT_A_SPEAKER = frozenset(
     update contact location where when what why how programme program session panel opening
     closing remarks statement statements report reports minutes attendance present absent""".split()
 )
+# A label that opens with a preposition says for whom or when, and names no one: "For
+# the Plaintiff: MS. RACHEL STEIN" in a transcript's appearances ("the" is also a name's
+# particle).
+_PREPOSITIONS = frozenset("for by on in at to from with of per via under after before".split())
 # A colon label of capitals only that names no person: "NOTE:", "AGENDA:", "WHEREAS:".
 _CAPS_NOT_A_SPEAKER = frozenset(
     "NOTE NOTES AGENDA WHEREAS RESOLVED SUMMARY BACKGROUND DECISION WARNING UPDATE".split()
@@ -478,7 +482,7 @@ def _plausible_name(name: str) -> bool:
     if not words or len(words) > MAX_NAME_WORDS:
         return False
     lowered = [w.lower().strip(".") for w in words]
-    if lowered[-1] in _NOT_A_SPEAKER or lowered[0] in _NOT_A_SPEAKER:
+    if lowered[-1] in _NOT_A_SPEAKER or lowered[0] in _NOT_A_SPEAKER | _PREPOSITIONS:
         return False
     if len(words) == 1:
         # One word: a chair's or an interviewer's title ("President", "Interviewer"); an

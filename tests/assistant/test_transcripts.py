@@ -10,6 +10,7 @@ full name, by surname, by title and surname, by their country or by their office
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -160,6 +161,34 @@ Q Mr. President, will you extend the gas tax holiday?
 
 THE PRESIDENT: We are looking at it. No decision on the gas tax has been made yet.
 """,
+    # a court reporter's pages: every line numbered in the margin, turns wrapped
+    "deposition-okoye.txt": """                                              Page 1
+ 1            UNITED STATES DISTRICT COURT
+ 2            SOUTHERN DISTRICT OF NEW YORK
+ 3
+ 4          VIDEOTAPED DEPOSITION OF DANIEL OKOYE
+ 5                 Tuesday, April 8, 2025
+ 6   APPEARANCES:
+ 7   For the Plaintiff: MS. RACHEL STEIN
+ 8   For the Defendant: MR. TOM GRADY
+ 9                    EXAMINATION
+10   BY MS. STEIN:
+11        Q.   Were you responsible for patching the servers
+12   that Harbour Logistics used?
+13        A.   My team was. We had a monthly patch cycle, but
+14   the Harbour servers were on a quarterly schedule
+15   because the client asked us not to restart them.
+16        Q.   When was the vulnerability that was exploited
+17   published?
+18        A.   The vendor published it on October 30, 2023.
+19   We applied the patch to Harbour's servers on
+20   January 15, 2024.
+21             MR. GRADY:  Objection; form.
+                                              Page 2
+ 1        Q.   Why not earlier?
+ 2        A.   Because Harbour had frozen all changes until
+ 3   after the holiday season.
+""",
 }
 
 
@@ -268,6 +297,26 @@ def test_a_deposition_answer_is_the_witness_s_with_the_question_asked(
     # the question is quoted without its "Q." label, the reply without its "A."
     assert "asked “Who ordered the inspection?”" in answer.text, answer.text
     assert "A. The harbour master" not in answer.text
+
+
+def test_a_transcript_with_numbered_lines_reads_as_turns(service: AssistantService) -> None:
+    answer = answered_by(
+        service,
+        "When did Daniel Okoye's team patch Harbour's servers?",
+        "Daniel Okoye",
+        "We applied the patch to Harbour's servers on January 15, 2024.",
+    )
+    # the margin's numbers are no part of what he said, nor of the question he was asked
+    assert not any(re.search(r"\b(19|20) ", c.passage) for c in answer.citations), answer.text
+    assert all(c.title == "VIDEOTAPED DEPOSITION OF DANIEL OKOYE" for c in answer.citations)
+    # the question he was asked reads whole, across the line it was wrapped at
+    answer = answered_by(
+        service, "When was the vulnerability published?", "Daniel Okoye", "October 30, 2023"
+    )
+    assert "asked “When was the vulnerability that was exploited published?”" in answer.text
+    # the label of the appearances ("For the Plaintiff:") is nobody
+    other = service.answer("Why were the servers not patched earlier?").answer
+    assert "For the Plaintiff" not in {c.speaker for c in other.citations}, other.text
 
 
 def test_a_committee_s_numbered_questions_and_witness_roles(service: AssistantService) -> None:

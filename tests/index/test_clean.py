@@ -17,6 +17,7 @@ from index.clean import (
     markdown_to_text,
     repeated_lines,
     unwrap_lines,
+    without_line_numbers,
 )
 
 SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed"
@@ -420,3 +421,53 @@ def test_a_line_naming_the_kind_of_text_is_no_title() -> None:
     assert guess_title("Communiqué de presse\n\nLe conseil adopte son avis\n") == (
         "Le conseil adopte son avis"
     )
+
+
+COURT_PAGE = """                                                   Page 12
+ 1               UNITED STATES DISTRICT COURT
+ 2
+ 3            VIDEOTAPED DEPOSITION OF DANIEL OKOYE
+ 4   BY MS. STEIN:
+ 5        Q.   Were you responsible for patching the servers
+ 6   that Harbour Logistics used?
+ 7        A.   My team was. We had a monthly patch cycle, but
+ 8   the Harbour servers were on a quarterly schedule from
+ 9   2023.
+10             MR. GRADY:  Objection; form.
+11        Q.   Why not earlier?
+12        A.   Because Harbour had frozen all changes until
+13   after the holiday season.
+                                                   Page 13
+ 1             (Recess taken.)
+"""
+
+
+def test_a_transcript_s_line_numbers_go_and_its_turns_read_whole() -> None:
+    text = clean_text(COURT_PAGE)
+    assert text.split("\n\n") == [
+        "UNITED STATES DISTRICT COURT\nVIDEOTAPED DEPOSITION OF DANIEL OKOYE\nBY MS. STEIN:",
+        "Q. Were you responsible for patching the servers that Harbour Logistics used?",
+        "A. My team was. We had a monthly patch cycle, but the Harbour servers were on a "
+        "quarterly schedule from 2023.",
+        "MR. GRADY: Objection; form.",
+        "Q. Why not earlier?",
+        "A. Because Harbour had frozen all changes until after the holiday season.",
+        "(Recess taken.)",
+    ]
+    # the court is no title: the record it names is
+    assert guess_title(text) == "VIDEOTAPED DEPOSITION OF DANIEL OKOYE"
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # a numbered list, an agenda, a table's rows: numbers that do not count lines
+        [f"{n}. Item number {n} of the agenda" for n in range(1, 15)],
+        [f"{n} members voted for the motion in round {n}" for n in (12, 40, 7, 3, 25) * 3],
+        ["Prose without numbers, one line.", "Another line of prose."] * 8,
+        # numbered paragraphs, a blank line between them
+        [line for n in range(1, 15) for line in (f"{n} The world is in danger.", "")],
+    ],
+)
+def test_text_whose_lines_are_not_numbered_is_left_as_it_is(lines: list[str]) -> None:
+    assert without_line_numbers(lines) == lines

@@ -953,6 +953,26 @@ def test_a_deposition_names_its_witness_and_examiner() -> None:
     }
 
 
+def test_a_transcript_s_appearances_and_examiner_on_two_lines() -> None:
+    record = (
+        "DEPOSITION OF DANIEL OKOYE\n"
+        "APPEARANCES:\n"
+        "For the Plaintiff: MS. RACHEL STEIN\n"
+        "For the Defendant: MR. TOM GRADY\n"
+        "EXAMINATION\n"
+        "BY MS. STEIN:\n\n"
+        "Q. Where do you work?\n\n"
+        "A. At Seagate Security. I am its chief technology officer.\n\n"
+        "MR. GRADY: Objection; form.\n"
+    )
+    found = dict(speakers(record))
+    # "For the Plaintiff:" says for whom a lawyer appears: no speaker's label
+    assert found["For the Plaintiff: MS. R"] is None
+    assert found["Q. Where do you work?"] == "Ms. Stein"
+    assert found["I am its chief technolog"] == "Daniel Okoye"
+    assert found["MR. GRADY: Objection; fo"] == "Mr. Grady"
+
+
 def test_select_committee_question_numbers_and_witness_list() -> None:
     record = (
         "Oral evidence: Rural transport\n\n"
