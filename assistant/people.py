@@ -37,7 +37,7 @@ _SPEECH = re.compile(
     r"\b(?:say|said|says|saying|tell|told|propos(?:e|ed|es|al|als)|suggest(?:ed|s|ion|ions)?"
     r"|think|thinks|thought|argu(?:e|ed|es|ment|ments)|stated|statements?|mention(?:ed|s)?"
     r"|claim(?:ed|s)?|recommend(?:ed|s|ation|ations)?|warn(?:ed|s|ing|ings)?"
-    r"|call(?:ed|s)?\s+for|ask(?:ed|s)?\s+for|believe[sd]?|views?|opinions?|speech(?:es)?"
+    r"|call(?:ed|s)?\s+for|ask(?:ed|s)?|question(?:ed|s)?\s+\w+\s+about|believe[sd]?|views?|opinions?|speech(?:es)?"
     r"|remarks?|stance|talk(?:ed|s)?\s+about|speak|speaks|spoke|comment(?:ed|s)?"
     r"|explain(?:ed|s)?|noted|stress(?:ed|es)|emphasi[sz](?:e|ed|es)|announc(?:e|ed|es)"
     r"|highlight(?:ed|s)|expressed|describ(?:e|ed|es)|answer(?:ed|s)?|repl(?:y|ied)"
@@ -58,6 +58,7 @@ _SPEECH = re.compile(
     r"|indicó|explicó|preguntó|respondió|planteó|destacó|subrayó|advirtió|informó|comentó"
     r"|manifestó|expresó|sostuvo|opinó|répondu|indiqué|précisé|annoncé|exposé|souhaité"
     r"|berichtete|berichtet|schlägt|schlug|fragte|fragt|kritisierte|warnte|betonte|erklärt"
+    r"|спросил[аи]?|vroeg|inquired|enquired"
     # Dutch: "Wat zei X?", "Wat heeft X gezegd over …?", "Wat stelde X voor?"
     r"|zei|zegt|gezegd|vond|vindt|stelde|voorgesteld|volgens|standpunt)\b"
     # Chinese and Japanese have no spaces to mark a word's edges.
@@ -209,6 +210,21 @@ def _titled_surname(entry: SpeakerEntry) -> bool:
 def is_title(word: str) -> bool:
     """ "Mr", "Mme", "Dr.": a personal title, no word of a topic."""
     return name_key(word) in _TITLES
+
+
+# What someone asked, not what they asked for: "What did Senator Warren ask (Powell
+# about housing)?", "What did the examiner ask?"; not "What did X ask members to do?"
+# ("Qu'a demandé … ?" is both, and stays a request).
+_ASKED = re.compile(
+    r"\b(?:ask(?:ed|s)?(?!\s+for\b)(?!(?:\s+\w+){1,2}\s+to\b)|question(?:ed|s)?\s+\w+\s+about|inquired|enquired"
+    r"|fragte|fragt|preguntó|спросил[аи]?|vroeg)\b",
+    re.I,
+)
+
+
+def asks_what_was_asked(question: str) -> bool:
+    """Whether ``question`` asks what someone asked ("What did X ask?")."""
+    return _ASKED.search(question) is not None
 
 
 def asks_what_was_said(question: str) -> bool:

@@ -17,7 +17,7 @@ import numpy as np
 
 from assistant import statements
 from assistant import terms as terms_
-from assistant.people import PeopleMatch, is_title, topic_of
+from assistant.people import PeopleMatch, asks_what_was_asked, is_title, topic_of
 from assistant.render import AnswerTexts, completed, render
 from assistant.statements import (
     MAX_PASSAGES,
@@ -34,6 +34,7 @@ from assistant.statements import (
 from assistant.terms import content_terms
 from assistant.types import Answer, Passage
 from index.sentence_layer import name_key
+from index.snapshot import StoredSentence
 
 if TYPE_CHECKING:
     from assistant.crosslingual import CrossLingual
@@ -85,6 +86,9 @@ def person_answer(
     already."""
     names = " and ".join(p.name for p in people.speakers)
     candidates = unique_texts(_statements_of(people, layer, allowed))
+    asked = _questions_of(people, layer, allowed)
+    if asked and (asks_what_was_asked(topic_text) or not candidates):
+        return _questions_answer(asked, topic_text, words, people, max_sentences, layer, texts)
     if not candidates:
         return Answer(texts.nothing_by_person.format(name=names), (), found=False)
     # Words of the role the question names them by are not the topic ("the member of the
@@ -133,6 +137,35 @@ def person_answer(
     return render(completed(main, layer), texts)
 
 
+def _questions_answer(
+    asked: Sequence[Candidate],
+    topic_text: str,
+    words: terms_.Words,
+    people: PeopleMatch,
+    k: int,
+    layer: SentenceLayer,
+    texts: AnswerTexts,
+) -> Answer:
+    """ "What did X ask?": X's questions in the order asked (a hearing's or a
+    deposition's examiner has few statements, or none); "What did X ask about Y?": those
+    that say a word of Y, most first. Questions have no vector: read by their words."""
+    roles = content_terms(" ".join(p.role or "" for p in people.speakers), words)
+    topic = content_terms(topic_of(topic_text, ()), words) - roles - _ASKING_TERMS
+    if not topic:
+        return render(completed(list(asked[:k]), layer), texts)
+    said = [len(content_terms(c.sentence.content, words) & topic) for c in asked]
+    order = sorted((i for i, n in enumerate(said) if n), key=lambda i: -said[i])[:k]
+    if not order:
+        names = " and ".join(p.name for p in people.speakers)
+        return Answer(texts.nothing_on_topic_by_person.format(name=names), (), found=False)
+    return render(completed([asked[i] for i in sorted(order)], layer), texts)
+
+
+# The words of asking, no topic of the question ("What did X ask?", "… question Powell
+# about …"): stems of the English forms.
+_ASKING_TERMS = frozenset("ask question inquir enquir".split())
+
+
 def _person_relevance(candidate: Candidate, cosine: float) -> float:
     """The score of a statement of the person a question names, for its topic."""
     # the weights read at call time, as ``statements.relevance`` reads them
@@ -173,16 +206,26 @@ def _main_statements(
     return chosen
 
 
+def _questions_of(
+    people: PeopleMatch, layer: SentenceLayer, allowed: Callable[[str], bool] | None
+) -> list[Candidate]:
+    """Every question the speakers ``people`` names ask, as ``_statements_of``."""
+    return _candidates(layer.questions_by([p.key for p in people.speakers]), layer, allowed)
+
+
 def _statements_of(
     people: PeopleMatch, layer: SentenceLayer, allowed: Callable[[str], bool] | None
 ) -> list[Candidate]:
     """Every statement of the speakers ``people`` names, in the reports ``allowed``
     keeps, in document order (each report read once)."""
-    stored = [
-        s
-        for s in layer.statements_by([p.key for p in people.speakers])
-        if allowed is None or allowed(s.record.document_id)
-    ]
+    return _candidates(layer.statements_by([p.key for p in people.speakers]), layer, allowed)
+
+
+def _candidates(
+    found: Sequence[StoredSentence], layer: SentenceLayer, allowed: Callable[[str], bool] | None
+) -> list[Candidate]:
+    """``found`` as candidates, with their reports, those of reports ``allowed`` keeps."""
+    stored = [s for s in found if allowed is None or allowed(s.record.document_id)]
     sources: dict[str, Source] = {}
     for s in stored:
         if s.record.document_id not in sources:

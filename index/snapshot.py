@@ -71,6 +71,10 @@ CREATE INDEX sentences_speaker ON sentences(speaker_key);
 """
 
 
+# A sentence that asks: its words end with a question mark (before closing quotes).
+_ASKS = "(rtrim(content, ' \"”»)') LIKE '%?' OR rtrim(content, ' \"”»)') LIKE '%？')"
+
+
 def file_sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as f:
@@ -561,14 +565,28 @@ class Snapshot:
             f"speaker_key IN ({marks}) AND statement = 1 ORDER BY document_id, start", keys
         )
 
+    def questions_by(self, keys: Sequence[str]) -> list[StoredSentence]:
+        """Every question the speakers with these ``name_key``s ask (an examiner's "Q.
+        When was …?", a senator's "What will the Fed do …?"), in document order. No
+        answer quotes them as statements, and they have no vector."""
+        if not keys:
+            return []
+        marks = ",".join("?" * len(keys))
+        return self._sentences(
+            f"speaker_key IN ({marks}) AND statement = 0 AND {_ASKS} ORDER BY document_id, start",
+            keys,
+        )
+
     def speakers(self) -> list[SpeakerEntry]:
-        """Everyone the sentence layer gives statements to (computed once, cached)."""
+        """Everyone the sentence layer gives statements or questions to (computed once,
+        cached); ``statements`` counts the statements."""
         if self._speakers is None:
             rows = (
                 self._db()
                 .execute(
-                    "SELECT speaker_key, speaker, role, document_id, count(*) FROM sentences "
-                    "WHERE speaker_key IS NOT NULL AND statement = 1 "
+                    "SELECT speaker_key, speaker, role, document_id, sum(statement) "
+                    "FROM sentences WHERE speaker_key IS NOT NULL "
+                    f"AND (statement = 1 OR {_ASKS}) "
                     "GROUP BY speaker_key, speaker, role, document_id"
                 )
                 .fetchall()

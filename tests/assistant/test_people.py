@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.people import named_people, topic_of, who_is
+from assistant.people import asks_what_was_asked, named_people, topic_of, who_is
 from index.sentence_layer import name_key
 from index.snapshot import SpeakerEntry
 
@@ -270,3 +270,19 @@ def test_a_hearing_s_senators_and_an_italian_treasurer_by_role() -> None:
     assert match("What did the chairman say?") == ["Chairman Crapo"]
     assert match("What did Wyden say?") == ["Senator Wyden"]
     assert match("Cosa ha detto la Tesoriera?") == ["Sara Villa"]
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("What did Senator Warren ask?", True),
+        ("What did the chair ask the witness about pay?", True),
+        ("Was fragte Herr Braun?", True),
+        # a request, not a question
+        ("What did Helga Brandt ask members to do about their contributions?", False),
+        ("What did the unions ask for?", False),
+        ("What did Guo Jun say?", False),
+    ],
+)
+def test_what_someone_asked(question: str, asked: bool) -> None:
+    assert asks_what_was_asked(question) is asked

@@ -319,6 +319,23 @@ def test_a_transcript_with_numbered_lines_reads_as_turns(service: AssistantServi
     assert "For the Plaintiff" not in {c.speaker for c in other.citations}, other.text
 
 
+def test_what_an_examiner_asked(service: AssistantService) -> None:
+    # her questions are no statements: she was "a name that speaks nowhere"
+    answer = answered_by(service, "What did Ms. Stein ask?", "Ms. Stein", "Why not earlier?")
+    assert len(answer.citations) == 3, answer.text
+    assert "Q." not in answer.text
+    answer = answered_by(
+        service,
+        "What did Ms. Stein ask about the vulnerability?",
+        "Ms. Stein",
+        "When was the vulnerability that was exploited published?",
+    )
+    assert len(answer.citations) == 1, answer.text
+    answered_by(service, "What did Nadia Khan ask?", "Nadia Khan", "What would help councils")
+    # what someone asked for is what they said
+    answered_by(service, "What did Ana Silva ask for?", "Ana Silva", "one-year grants")
+
+
 def test_a_committee_s_numbered_questions_and_witness_roles(service: AssistantService) -> None:
     answer = answered_by(
         service, "What did Ana Silva say about funding?", "Ana Silva", "one-year grants"
