@@ -62,7 +62,8 @@ _SPEECH = re.compile(
     # Dutch: "Wat zei X?", "Wat heeft X gezegd over …?", "Wat stelde X voor?"
     r"|zei|zegt|gezegd|vond|vindt|stelde|voorgesteld|volgens|standpunt)\b"
     # Chinese and Japanese have no spaces to mark a word's edges.
-    r"|说|讲|表示|认为|指出|强调|提出|建议|谈到|观点|言った|述べ|語っ|指摘|発言",
+    r"|说|讲|表示|认为|指出|强调|提出|建议|谈到|观点|看法|意见|立场|主张|发言|提到|呼吁"
+    r"|言った|述べ|語っ|指摘|発言",
     re.I,
 )
 # Where a question puts a person: "did X …", "according to X", "X's view", "X said".

@@ -158,7 +158,9 @@ def _question_turn_before(c: Candidate, layer: SentenceLayer) -> tuple[int, int,
     speaker's turn ending with a question mark right before the turn ``c`` opens (its
     header "Name:", or a line "Name   0:21" just before it)."""
     s, text = c.sentence, c.source.text
-    answer = turns.is_answer_turn(c.text)
+    # "— Parce que …" after "— Pourquoi … ?": a press interview's turns open with a dash
+    dashed = s.start == s.paragraph and _DASH_TURN.match(c.text) is not None
+    answer = turns.is_answer_turn(c.text) or dashed
     if not answer and s.start != s.paragraph:
         return None
     before = [
@@ -171,7 +173,13 @@ def _question_turn_before(c: Candidate, layer: SentenceLayer) -> tuple[int, int,
             return None
         turn = [r for r in before if r.paragraph == before[-1].paragraph]
         first = turn[0]
-        if first.speaker == s.speaker or not turns.is_question_turn(text[first.start : first.end]):
+        asks = (
+            _DASH_TURN.match(text[first.start : first.end]) is not None
+            and _QUESTION_END.search(text[turn[-1].start : turn[-1].end]) is not None
+            if dashed
+            else turns.is_question_turn(text[first.start : first.end])
+        )
+        if first.speaker == s.speaker or (dashed and first.speaker is None) or not asks:
             return None
         return _turn_span(turn, text)
     opens_turn = turns.header_at(c.text, None) is not None
@@ -197,6 +205,7 @@ def _turn_span(turn: Sequence[SentenceRecord], text: str) -> tuple[int, int, int
     )
 
 
+_DASH_TURN = re.compile(r"^[—–]\s*")
 _QUESTION_END = re.compile(r"""[?？]["'”’»)\]]*\s*$""")
 
 

@@ -449,6 +449,8 @@ def _active_headers(
         header = turns.header_at(sentences[i].text, following)
         if header is not None:
             found[i] = header
+    if not any(h.kind in ("q", "a") for h in found.values()):
+        found.update(_dash_dialogue(sentences, spans))
     layouts: dict[str, int] = {}
     for header in found.values():
         layout = _layout(header.kind)
@@ -473,6 +475,32 @@ def _active_headers(
     return {i: h for i, h in found.items() if layouts.get(_layout(h.kind), 0) >= MIN_HEADERS}
 
 
+# A press interview in French, Spanish, Italian or Russian sets its turns apart with a
+# dash, the questions ending with a question mark: "— Que proposez-vous ?" / "— Nous
+# proposons …". Read so only under an introduction that names an interview ("Entretien
+# avec …", "Propos recueillis par …"): news in those languages quotes with dashes too.
+_DASH = re.compile(r"^[—–]\s*")
+_INTRO_PARAGRAPHS = 3
+
+
+def _dash_dialogue(
+    sentences: Sequence[Sentence], spans: Sequence[tuple[int, int]]
+) -> dict[int, turns.Header]:
+    """The dash turns of an interview: "q" where the paragraph asks, "a" otherwise."""
+    intro = " \n".join(sentences[k].text for i, j in spans[:_INTRO_PARAGRAPHS] for k in range(i, j))
+    if turns.interviewee_in(intro) is None and turns.interviewer_in(intro) is None:
+        return {}
+    out = {}
+    for i, j in spans:
+        dash = _DASH.match(sentences[i].text)
+        if dash is not None:
+            asks = sentences[j - 1].text.rstrip(' "”»').endswith(("?", "？"))
+            kind = "q" if asks else "a"
+            out[i] = turns.Header(kind.upper(), None, dash.end(), kind)
+    kinds = {h.kind for h in out.values()}
+    return out if kinds == {"q", "a"} else {}
+
+
 def _layout(kind: str) -> str:
     return {"q": "qa", "a": "qa", "bracket": "colon"}.get(kind, kind)
 
@@ -487,9 +515,21 @@ class _QaSpeakers:
         default = Speaker("Interviewer")
         self.interviewer = state.remember(Speaker(interviewer)) if interviewer else default
         self.interviewee: Speaker | None = None
-        named = next(filter(None, (turns.interviewee_in(s.text) for s in intro)), None)
-        if named is not None:
-            self.interviewee = state.remember(Speaker(named))
+        intro_named = next(
+            ((s.text, n) for s in intro if (n := turns.interviewee_in(s.text))), None
+        )
+        if intro_named is not None:
+            text, named = intro_named
+            # "Entretien avec Claire Moreau, présidente du Conseil …": her role
+            after = re.match(
+                r",\s+([^;“”\"\n]{3,200}?)[.]?$", text[text.find(named) + len(named) :]
+            )
+            role = (
+                after.group(1)
+                if after and _looks_like_role(after.group(1), allow_title_case=False)
+                else None
+            )
+            self.interviewee = state.remember(Speaker(named, _clean_role(role) if role else None))
             return
         for sentence in intro:
             for match in _overlapping(_PERSON, sentence.text):

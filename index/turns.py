@@ -100,6 +100,16 @@ _FR_HEADER = re.compile(
     rf"|{_NAME_WORDS}))(?:,\s+(?P<role>[^.!?\n]{{2,160}}?))?\s*\.$"
 )
 _CAPS_COLON = re.compile(r"^(?P<name>(?:[A-Z][A-Z.'’-]*\s+){0,4}[A-Z][A-Z.'’-]+):\s+")
+# Chinese and Japanese transcripts: "王丽华：", "主持人：", "陈志强先生：", "司会：" (a name
+# or an office of two to six characters, a full-width or ASCII colon, no space needed).
+_CJK_COLON = re.compile(r"^(?P<name>[\u4e00-\u9fff\u3040-\u30ff]{2,6})\s*[：:]\s*(?=\S)")
+# Labels of a record's head and of forms, not people: time, place, date, topic, agenda,
+# note, attachment, participants, record, source, editor, content, conclusion, decision…
+_CJK_LABEL_WORDS = re.compile(
+    "时间|地点|日期|主题|议题|议程|备注|附件|会议|人员|出席|列席|参加|记录|整理|来源|编辑|摄影|题目"
+    "|内容|结论|决定|决议|标题|作者|地址|电话|邮箱|联系|主办|承办|协办|单位|关键|摘要|说明|背景|目标"
+    "|目的|问题|注意|要点|结果|附注|日時|場所|議題|出席者|参加者|記録|件名|日付|概要|備考"
+)
 _BRACKETED = re.compile(rf"^\[(?:Speaker:\s*)?(?P<name>{_NAME_WORDS})(?:,\s*(?P<role>[^\]]+))?\]:?")
 # "Q: …" / "A: …", also in the words of other languages ("Question :", "Réponse :",
 # "Вопрос:", "Pregunta:", "Frage:", "问：", "答："); single letters need a colon.
@@ -111,7 +121,8 @@ _QA = re.compile(
     r"|^(?P<q2>Q)\s+(?=[A-Z])"
 )
 _INTERVIEWER = re.compile(
-    r"(?:\bInterviewer:\s*|\b(?i:interviewed|interview(?:ed)?\s+conducted|(?:cross-)?examination"
+    r"(?:\bInterviewer:\s*|\b(?i:propos\s+recueillis\s+par\s+|entrevista\s+realizada\s+por\s+)"
+    r"|\b(?i:interviewed|interview(?:ed)?\s+conducted|(?:cross-)?examination"
     rf"|questioned|examined)\s+(?i:by)\s+)(?P<name>{_NAME_WORDS})"
 )
 # Whom a record questions: "Interview with Amara Diallo", "DEPOSITION OF KAREN WALSH",
@@ -330,6 +341,9 @@ def _header(text: str, next_text: str | None) -> Header | None:
     found = _NUMBERED.match(text)
     if found is not None:
         return Header(" ".join(found.group("name").split()), None, found.end(), "colon")
+    found = _CJK_COLON.match(text)
+    if found is not None and not _CJK_LABEL_WORDS.search(found.group("name")):
+        return Header(found.group("name"), None, found.end(), "colon")
     found = _FIRST_NAME.match(text)
     if found is not None and found.group("name").lower() not in _NOT_A_FIRST_NAME:
         return Header(found.group("name"), None, found.end(), "first")

@@ -189,6 +189,29 @@ THE PRESIDENT: We are looking at it. No decision on the gas tax has been made ye
  2        A.   Because Harbour had frozen all changes until
  3   after the holiday season.
 """,
+    "roundtable-zh.txt": """经济社会理事会圆桌会议记录
+
+时间：2025年6月10日
+地点：北京
+
+主持人：各位好，欢迎参加今天的圆桌会议。首先请王丽华女士发言。
+
+王丽华：谢谢主持人。我认为，社会保险关系的跨地区转移接续是农民工最迫切需要解决的问题。
+
+陈志强：企业愿意承担更多责任，但是政府应该减轻中小企业的社保负担。
+""",
+    "entretien-moreau.txt": """Entretien avec Claire Moreau, présidente du Conseil de la jeunesse
+
+Propos recueillis par Julien Petit.
+
+— Pourquoi le conseil s'intéresse-t-il au logement des jeunes ?
+
+— Parce que la moitié des apprentis de notre région renoncent à une formation faute de logement.
+
+— Que proposez-vous ?
+
+— Nous proposons de réserver un quart des logements sociaux neufs aux jeunes.
+""",
 }
 
 
@@ -388,3 +411,14 @@ def test_a_senator_at_a_hearing(service: AssistantService) -> None:
         service, "What did the senator say about insulin?", "Senator Wyden", "skip doses"
     )
     assert "(Senator)" not in answer.text  # the name says the office already
+
+
+def test_a_chinese_transcript_and_a_french_press_interview(service: AssistantService) -> None:
+    answered_by(service, "王丽华说了什么？", "王丽华", "社会保险关系的跨地区转移接续")
+    answered_by(service, "陈志强对社保负担有什么看法？", "陈志强", "减轻中小企业的社保负担")
+    answer = answered_by(
+        service, "Qu'a proposé Claire Moreau ?", "Claire Moreau", "réserver un quart"
+    )
+    # each reply with the question it answers, the dashes no part of either
+    assert "« Que proposez-vous ? » : Nous proposons" in answer.text, answer.text
+    assert "présidente du Conseil de la jeunesse" in answer.text

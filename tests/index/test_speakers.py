@@ -973,6 +973,46 @@ def test_a_transcript_s_appearances_and_examiner_on_two_lines() -> None:
     assert found["MR. GRADY: Objection; fo"] == "Mr. Grady"
 
 
+def test_a_chinese_transcript_s_colon_labels() -> None:
+    record = (
+        "圆桌会议记录\n\n时间：2025年6月10日\n地点：北京\n\n"
+        "主持人：欢迎各位。请王丽华女士发言。\n\n"
+        "王丽华：谢谢主持人。我认为社会保险的转移接续最迫切。\n\n"
+        "李明：我同意。农村职业培训也需要扩大。\n"
+    )
+    found = dict(speakers(record))
+    assert found["时间：2025年6月10日"] is None  # the head's labels are no one
+    assert found["地点：北京"] is None
+    assert found["请王丽华女士发言。"] == "主持人"
+    assert found["我认为社会保险的转移接续最迫切。"] == "王丽华"
+    assert found["农村职业培训也需要扩大。"] == "李明"
+
+
+def test_a_press_interview_s_dash_turns() -> None:
+    record = (
+        "Entretien avec Claire Moreau, présidente du Conseil économique et social régional\n\n"
+        "Propos recueillis par Julien Petit.\n\n"
+        "— Pourquoi le conseil s'intéresse-t-il au logement des jeunes ?\n\n"
+        "— Parce que la moitié des apprentis renoncent à une formation. C'est un frein.\n\n"
+        "— Que proposez-vous ?\n\n"
+        "— Nous proposons une garantie publique pour les loyers.\n"
+    )
+    found = dict(speakers(record))
+    assert found["— Pourquoi le conseil s'"] == "Julien Petit"
+    assert found["C'est un frein."] == "Claire Moreau"
+    assert found["— Nous proposons une gar"] == "Claire Moreau"
+    assert roles_of(record)["Claire Moreau"] == (
+        "présidente du Conseil économique et social régional"
+    )
+    # without an introduction that names an interview, dashes are news quotes
+    news = (
+        "Министр выступил на форуме.\n\n"
+        "— Мы готовы к диалогу?\n\n"
+        "— Да, мы готовы к диалогу с профсоюзами.\n"
+    )
+    assert all(name is None for _, name in speakers(news))
+
+
 def test_select_committee_question_numbers_and_witness_list() -> None:
     record = (
         "Oral evidence: Rural transport\n\n"
