@@ -450,7 +450,9 @@ def _active_headers(
         if header is not None:
             found[i] = header
     if not any(h.kind in ("q", "a") for h in found.values()):
-        found.update(_dash_dialogue(sentences, spans))
+        dialogue = _dash_dialogue(sentences, spans)
+        if not dialogue.keys() & found.keys():  # "Interviewer:" / "Maria Santos:" label theirs
+            found.update(dialogue)
     layouts: dict[str, int] = {}
     for header in found.values():
         layout = _layout(header.kind)
@@ -479,26 +481,46 @@ def _active_headers(
 # dash, the questions ending with a question mark: "— Que proposez-vous ?" / "— Nous
 # proposons …". Read so only under an introduction that names an interview ("Entretien
 # avec …", "Propos recueillis par …"): news in those languages quotes with dashes too.
+# A web page's interview sets its questions in bold, lost with the markup: under a
+# title that names the interview ("Interview with Amara Okonjo, Director of …"), a short
+# paragraph that asks is a question, the paragraphs up to the next one the answer.
 _DASH = re.compile(r"^[—–]\s*")
 _INTRO_PARAGRAPHS = 3
+_QUESTION_WORDS = 60
 
 
 def _dash_dialogue(
     sentences: Sequence[Sentence], spans: Sequence[tuple[int, int]]
 ) -> dict[int, turns.Header]:
-    """The dash turns of an interview: "q" where the paragraph asks, "a" otherwise."""
-    intro = " \n".join(sentences[k].text for i, j in spans[:_INTRO_PARAGRAPHS] for k in range(i, j))
+    """The turns of an interview without labels: "q" where a paragraph asks, "a"
+    where the reply to it starts (``Header.length`` 0 when no dash opens it)."""
+    paragraphs = [" \n".join(sentences[k].text for k in range(i, j)) for i, j in spans]
+    intro = " \n".join(paragraphs[:_INTRO_PARAGRAPHS])
     if turns.interviewee_in(intro) is None and turns.interviewer_in(intro) is None:
         return {}
+
+    def asks(n: int) -> bool:
+        return sentences[spans[n][1] - 1].text.rstrip(' "”»').endswith(("?", "？"))
+
     out = {}
-    for i, j in spans:
-        dash = _DASH.match(sentences[i].text)
-        if dash is not None:
-            asks = sentences[j - 1].text.rstrip(' "”»').endswith(("?", "？"))
-            kind = "q" if asks else "a"
-            out[i] = turns.Header(kind.upper(), None, dash.end(), kind)
-    kinds = {h.kind for h in out.values()}
-    return out if kinds == {"q", "a"} else {}
+    dashes = {n: d for n, (i, _) in enumerate(spans) if (d := _DASH.match(sentences[i].text))}
+    dashed = bool(dashes)
+    if dashed:
+        for n, dash in dashes.items():
+            kind = "q" if asks(n) else "a"
+            out[spans[n][0]] = turns.Header(kind.upper(), None, dash.end(), kind)
+    elif turns.interviewee_in(paragraphs[0]) is not None:
+        questions = [
+            n
+            for n in range(1, len(spans))
+            if asks(n) and len(paragraphs[n].split()) <= _QUESTION_WORDS
+        ]
+        for n in questions:
+            if n + 1 < len(spans) and n + 1 not in questions:
+                out[spans[n][0]] = turns.Header("Q", None, 0, "q")
+                out[spans[n + 1][0]] = turns.Header("A", None, 0, "a")
+    kinds = [h.kind for h in out.values()]
+    return out if kinds.count("q") >= (1 if dashed else 2) and "a" in kinds else {}
 
 
 def _layout(kind: str) -> str:
@@ -575,6 +597,9 @@ def _header_sentences(
     """Attribute the header sentence (and an EP role line after it); returns the index
     of the first sentence that is plain speech."""
     text = sentences[i].text
+    if header.length == 0:
+        out[i] = Attribution(floor)  # a turn no label opens: a web interview's question
+        return i + 1
     if header.length < len(text):
         out[i] = Attribution(floor, named=True, tag=(0, header.length))
         return i + 1

@@ -212,6 +212,17 @@ Propos recueillis par Julien Petit.
 
 — Nous proposons de réserver un quart des logements sociaux neufs aux jeunes.
 """,
+    "interview-okonjo.html": """<html><head><title>Interview with Amara Okonjo, Director of the \
+Lagos Labour Institute</title></head><body><article>
+<h1>Interview with Amara Okonjo, Director of the Lagos Labour Institute</h1>
+<p>Amara Okonjo has studied informal work in West Africa for twenty years.</p>
+<p><strong>Why do so few informal workers have a pension?</strong></p>
+<p>Because the schemes were designed for people with a monthly salary.</p>
+<p><strong>What would change that?</strong></p>
+<p>Mobile payments. In Ghana, traders can now pay a few cedis by phone whenever they have a
+good day. Membership tripled in two years.</p>
+</article></body></html>
+""",
 }
 
 
@@ -422,3 +433,12 @@ def test_a_chinese_transcript_and_a_french_press_interview(service: AssistantSer
     # each reply with the question it answers, the dashes no part of either
     assert "« Que proposez-vous ? » : Nous proposons" in answer.text, answer.text
     assert "présidente du Conseil de la jeunesse" in answer.text
+
+
+def test_a_web_interview_s_replies_are_the_interviewee_s(service: AssistantService) -> None:
+    answered_by(
+        service,
+        "What did Amara Okonjo say about mobile payments?",
+        "Amara Okonjo",
+        "pay a few cedis by phone",
+    )

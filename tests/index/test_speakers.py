@@ -1013,6 +1013,34 @@ def test_a_press_interview_s_dash_turns() -> None:
     assert all(name is None for _, name in speakers(news))
 
 
+def test_a_web_interview_whose_questions_lost_their_bold() -> None:
+    record = (
+        "Interview with Amara Okonjo, Director of the Lagos Labour Institute\n\n"
+        "Amara Okonjo has studied informal work for twenty years.\n\n"
+        "Why do so few informal workers have a pension?\n\n"
+        "Because the schemes were designed for monthly salaries.\n\n"
+        "What would change that?\n\n"
+        "Mobile payments. Traders can now pay a few cedis by phone.\n\n"
+        "Membership tripled in two years.\n"
+    )
+    found = dict(speakers(record))
+    assert found["Why do so few informal w"] == "Interviewer"
+    assert found["Because the schemes were"] == "Amara Okonjo"
+    assert found["Traders can now pay a fe"] == "Amara Okonjo"
+    assert found["Membership tripled in tw"] == "Amara Okonjo"  # her reply goes on
+    assert roles_of(record)["Amara Okonjo"] == "Director of the Lagos Labour Institute"
+    # a news story that mentions an interview in its body is read as news
+    news = (
+        "Minister opens the port\n\n"
+        "In an interview with Ana Lima, the minister spoke about jobs.\n\n"
+        "Will the port create jobs?\n\n"
+        "The port expects to hire two hundred workers.\n\n"
+        "What about the unions?\n\n"
+        "The unions were not consulted.\n"
+    )
+    assert dict(speakers(news))["The port expects to hire"] is None
+
+
 def test_select_committee_question_numbers_and_witness_list() -> None:
     record = (
         "Oral evidence: Rural transport\n\n"
