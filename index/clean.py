@@ -344,9 +344,14 @@ _MAX_TITLE_CHARS = 200
 _KIND_LINE = re.compile(
     r"^(?:press\s+release|news\s+release|media\s+release|communiqué\s+de\s+presse"
     r"|pressemitteilung|nota\s+de\s+prensa|comunicado\s+de\s+prensa|comunicato\s+stampa"
-    r"|persbericht)\W*$|^for\s+immediate\s+release\b",
+    r"|persbericht|(?:(?:own-initiative|exploratory|information)\s+)?(?:opinion|report)"
+    r"|avis|dictamen|stellungnahme|parere|parecer|advies|resolution|résolution|resolución"
+    r"|rapport|informe|bericht|declaration|déclaration|declaración)\W*$"
+    r"|^for\s+immediate\s+release\b",
     re.I,
 )
+# A kind line is read among a text's first lines only.
+_KIND_HEAD = 4
 
 
 # A court transcript opens with its court ("UNITED STATES DISTRICT COURT", "SOUTHERN
@@ -380,7 +385,10 @@ def guess_title(text: str) -> str | None:
     record = _record_line(lines)
     if record is not None:
         return record
-    for line in lines:
+    # "European Economic and Social Committee" / "OPINION" / "Platform work and social
+    # protection": the body that issues it, the kind of text, then what it is about
+    kind = next((k for k, line in enumerate(lines[:_KIND_HEAD]) if _KIND_LINE.match(line)), 0)
+    for line in lines[kind:]:
         words = line.split()
         if len(words) < 2 or (len(words) <= 5 and find_date(line)) or _KIND_LINE.match(line):
             continue  # a dateline, a lone word or "PRESS RELEASE" is not a title

@@ -471,3 +471,16 @@ def test_a_transcript_s_line_numbers_go_and_its_turns_read_whole() -> None:
 )
 def test_text_whose_lines_are_not_numbered_is_left_as_it_is(lines: list[str]) -> None:
     assert without_line_numbers(lines) == lines
+
+
+def test_the_body_and_the_kind_of_text_above_the_title_are_not_it() -> None:
+    opinion = (
+        "European Economic and Social Committee\n\nOPINION\n\n"
+        "Platform work and social protection\n\nRapporteur: Maria Lindqvist\n\n"
+        "1.1 The Committee welcomes the directive."
+    )
+    assert guess_title(opinion) == "Platform work and social protection"
+    release = "City of Rotterdam\nPress release\nPort opens a new terminal\n\nThe port opened."
+    assert guess_title(release) == "Port opens a new terminal"
+    # a report whose first line is its title keeps it
+    assert guess_title("Annual report 2024\n\nRevenue rose.") == "Annual report 2024"

@@ -112,3 +112,16 @@ def test_a_reply_s_short_first_words_go_with_the_next_sentence() -> None:
     )
     news_records = sentence_records(news)
     assert all(not t.startswith("Automation") for t in embedded_texts(news, news_records))
+
+
+def test_a_credit_line_is_a_statement_of_no_one() -> None:
+    text = (
+        "Platform work and social protection\n\n"
+        "Rapporteur: Maria Lindqvist\n\n"
+        "The Committee welcomes the directive on platform work."
+    )
+    records = sentence_records(Document(id="d", title="T", text=text, source="d.txt"))
+    said = {text[r.start : r.end]: (r.statement, r.speaker) for r in records}
+    # "Who was the rapporteur?" is answered by it; a heading is still no statement
+    assert said["Rapporteur: Maria Lindqvist"] == (True, None)
+    assert said["Platform work and social protection"] == (False, None)
