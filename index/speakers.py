@@ -130,8 +130,10 @@ _NAME = (
     rf"(?:(?<![\w'’-])|(?<=[{_LOW}]))"
     rf"(?P<name>(?:{_HONORIFIC}\s+){{0,2}}{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{0,4}})"
 )
-# A role between commas after the name ("X, member of …, media and …, noted").
-_ROLE_BETWEEN = r"(?:,\s+(?P<role_mid>[^;“”\"]{3,200}?),|,)?"
+# A role between commas after the name ("X, member of …, media and …, noted"), after the
+# age news agencies give ("Ana Lima, 61, said", "John Smith, 45, a teacher, said").
+_AGE = r"(?:,\s+\d{1,3}(?=,))?"
+_ROLE_BETWEEN = rf"{_AGE}(?:,\s+(?P<role_mid>[^;“”\"]{{3,200}}?),|,)?"
 
 _NAME_THEN_VERB = re.compile(rf"{_NAME}{_ROLE_BETWEEN}\s+{_AUX}{_VERBS}\b")
 # A role between the article and the name: "sagte die Vorsitzende Petra Lange", "según la
@@ -842,6 +844,8 @@ def _named_speaker(text: str, state: _State) -> _Tag | None:
             if role_pre is not None and role_pre.split()[-1].lower() not in _ROLE_WORDS:
                 continue  # "said the report Ana Lima wrote", "said in Brussels"
             after = text[match.end() :]
+            age = _AGE_AFTER.match(after) if match.group("after").startswith(",") else None
+            after = after[age.end() :] if age else after  # "said Maria Gonzalez, 54, a nurse …"
             end = len(text)
             if pattern is _ACCORDING_TO:
                 # "according to X, president of Y, the economy …": the role ends at the
@@ -888,6 +892,7 @@ def _japanese_tag(found: re.Match[str], state: _State) -> _Tag | None:
     return _Tag(state.remember(Speaker(name, role)), True, True, (0, found.end()))
 
 
+_AGE_AFTER = re.compile(r"\d{1,3},\s+")
 # The relative clause after a speaker's role says what they said: "…, quien señala que",
 # "…, qui indique que", "…, who said that".
 _RELATIVE = re.compile(r",\s+(?:quien|quienes|who|qui|che|der|die)\s")

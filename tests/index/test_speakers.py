@@ -1041,6 +1041,18 @@ def test_a_web_interview_whose_questions_lost_their_bold() -> None:
     assert dict(speakers(news))["The port expects to hire"] is None
 
 
+def test_an_age_after_a_name_is_no_role_and_hides_no_speaker() -> None:
+    # news agencies give a person's age between commas
+    assert first("Ana Lima, 61, said that pensions were too low for most nurses.") == Speaker(
+        "Ana Lima"
+    )
+    assert roles_of("John Smith, 45, an economist at the council, said that rents rose.") == {
+        "John Smith": "an economist at the council"
+    }
+    quote = "“We will not give up,” said Maria Gonzalez, 54, a member of the nurses' council."
+    assert roles_of(quote) == {"Maria Gonzalez": "a member of the nurses' council"}
+
+
 def test_select_committee_question_numbers_and_witness_list() -> None:
     record = (
         "Oral evidence: Rural transport\n\n"
