@@ -89,7 +89,7 @@ _ROLE_HEADS = frozenset(
     secretary-general director minister ambassador rapporteur commissioner member expert
     delegate representative head moderator economist researcher adviser advisor chief
     executive officer ceo cfo coo cto cio governor mayor spokesperson spokesman spokeswoman
-    manager founder chancellor treasurer
+    manager founder chancellor treasurer leader
     maire president presidente ministre secretaire directeur directrice representant
     representante adjoint adjointe alcalde alcaldesa presidenta ministro ministra secretario
     secretaria directora consejero consejera vorsitzende vorsitzender prasident prasidentin
@@ -112,6 +112,9 @@ _ROLE_MODIFIERS = frozenset("general vice deputy prime first acting interim".spl
 _ROLE_TERMS = _ROLE_HEADS | _ROLE_MODIFIERS
 # Words after "the president of the" that may name the body ("Chilean council").
 _ROLE_PHRASE_WORDS = 8
+# Words of a body a question may put before an office ("the union leader", "the council
+# president"), each of which the holder's role must say too.
+_BODY_WORDS = 2
 # Shared prefix for two words to count as one in a role ("Chilean" ~ "Chile").
 _ROLE_PREFIX = 5
 
@@ -328,10 +331,15 @@ def _by_role_alone(
     lowered = plain if len(plain) == len(lowered) else lowered
     for the in _ARTICLE.finditer(lowered):
         role = []
+        body = 0  # words of a body before the office: "the union leader"
         for word in re.finditer(r"[\w-]+", lowered[the.end() :]):
             if word.group() not in _ROLE_TERMS:
-                break
+                if body == _BODY_WORDS or any(w.group() in _ROLE_HEADS for w in role):
+                    break
+                body += 1
             role.append(word)
+        while role and role[-1].group() not in _ROLE_TERMS:
+            role.pop()  # "the union said": no office
         if not any(w.group() in _ROLE_HEADS for w in role):
             continue
         if lowered[the.end() + role[-1].end() :].lstrip().startswith(_OF):

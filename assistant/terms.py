@@ -303,7 +303,8 @@ _DECIDED = frozenset(
 # next questions on a topic (a quarter of an answer's composing time, 2026-12-02).
 @lru_cache(maxsize=50_000)
 def _content_terms(text: str, words: Words) -> frozenset[str]:
-    found = [w.lower() for w in _WORD.findall(_CJK_RUN.sub(" ", text))]
+    # a typographic apostrophe is the apostrophe: "union’s" is "union's", stemmed "union"
+    found = [w.lower().replace("’", "'") for w in _WORD.findall(_CJK_RUN.sub(" ", text))]
     if words.elision:
         found = [re.split(r"['’]", w)[-1] for w in found]
     kept = [w for w in found if w not in words.stopwords and len(w) > 1]

@@ -127,6 +127,15 @@ def test_a_role_alone_names_the_one_speaker_who_holds_it() -> None:
     assert [s.name for s in named_people("What did the president say?", alone).speakers] == [
         "Ana Ferreira"
     ]
+    # a body's word before the office, which the role says too ("The union’s leader")
+    union = [
+        SpeakerEntry("Jean Martin", "jean martin", "The union’s leader", ("e",), 3),
+        SpeakerEntry("Ana Lima", "ana lima", "leader of the employers", ("e",), 2),
+    ]
+    assert [s.name for s in named_people("What did the union leader say?", union).speakers] == [
+        "Jean Martin"
+    ]
+    assert named_people("What did the union say?", union).speakers == ()
 
 
 def test_a_surname_after_a_title_finds_a_speaker_the_record_names_so() -> None:

@@ -199,3 +199,8 @@ def test_an_attendance_line_says_who_attended() -> None:
     # "presented" in a sentence is no attendance
     assert "attend" not in content_terms("Priya Shah presented the rent proposal.", words)
     assert "attend" in content_terms("Anwesend: Frau Dr. Petra Lang, Herr Jonas Wolf", words)
+
+
+def test_a_typographic_apostrophe_is_an_apostrophe() -> None:
+    assert content_terms("The union’s leader") == content_terms("the union's leader")
+    assert content_terms("The union’s leader") == {"union", "leader"}
