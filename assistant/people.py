@@ -330,7 +330,7 @@ def _by_role_alone(
     plain = plain_text(lowered)
     lowered = plain if len(plain) == len(lowered) else lowered
     for the in _ARTICLE.finditer(lowered):
-        role = []
+        role: list[re.Match[str]] = []
         body = 0  # words of a body before the office: "the union leader"
         for word in re.finditer(r"[\w-]+", lowered[the.end() :]):
             if word.group() not in _ROLE_TERMS:
