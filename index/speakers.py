@@ -62,7 +62,8 @@ _VERBS = (
     r"|urged|suggested|proposed|concluded|commented|argued|insisted|believes|believed"
     r"|told|replied|answered|continued|mentioned|warned|acknowledged|affirmed|asserted"
     r"|reminded|expressed|assured|indicated|reported|shared|spoke|summed\s+up|summari[sz]ed"
-    r"|called\s+for|opined|asked"
+    r"|called\s+for|opined|asked|conceded|admitted|cautioned|tweeted|contended|countered"
+    r"|responded|predicted(?=\s+that\b)"
     # French: the passé composé (the participle agrees with neither "il" nor "elle":
     # "a déclaré" for both) and the present; "s'est dite" agrees.
     r"|(?:a|avait)\s+(?:(?:également|aussi|encore|ensuite|notamment|enfin|quant\s+à\s+lui"

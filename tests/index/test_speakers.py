@@ -1053,6 +1053,29 @@ def test_an_age_after_a_name_is_no_role_and_hides_no_speaker() -> None:
     assert roles_of(quote) == {"Maria Gonzalez": "a member of the nurses' council"}
 
 
+def test_more_verbs_of_news_speech() -> None:
+    record = (
+        "Pension reform divides the council\n\n"
+        "Tom Berg acknowledged that the fund had lost money in 2022.\n\n"
+        "Berg conceded that the timetable was tight. He cautioned that delays would cost "
+        "more.\n\n"
+        "Sara Holm predicted that contributions would rise by 2030.\n\n"
+        "“This is not the end,” tweeted Maria Vella, the council’s spokesperson.\n\n"
+        "Vella admitted she had underestimated the opposition.\n"
+    )
+    found = dict(speakers(record))
+    assert found["Berg conceded that the t"] == "Tom Berg"
+    assert found["He cautioned that delays"] == "Tom Berg"
+    assert found["Sara Holm predicted that"] == "Sara Holm"
+    assert found["“This is not the end,” t"] == "Maria Vella"
+    assert found["Vella admitted she had u"] == "Maria Vella"
+    # "claimed", "wrote that", "confirmed" are left out: speeches use them for those
+    # they quote or contest ("John Adams wrote that …", "Erdogan claimed …"), and the
+    # quoted took over the speaker's next sentences
+    speech = "John Adams wrote that the revolution was in the minds of the people.\n"
+    assert dict(speakers(speech))["John Adams wrote that th"] is None
+
+
 def test_select_committee_question_numbers_and_witness_list() -> None:
     record = (
         "Oral evidence: Rural transport\n\n"
