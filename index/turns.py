@@ -110,6 +110,7 @@ _CJK_LABEL_WORDS = re.compile(
     "|内容|结论|决定|决议|标题|作者|地址|电话|邮箱|联系|主办|承办|协办|单位|关键|摘要|说明|背景|目标"
     "|目的|问题|注意|要点|结果|附注|日時|場所|議題|出席者|参加者|記録|件名|日付|概要|備考"
 )
+_BULLET = re.compile(r"^[-*•▪◦–]\s+(?=\S)")
 _BRACKETED = re.compile(rf"^\[(?:Speaker:\s*)?(?P<name>{_NAME_WORDS})(?:,\s*(?P<role>[^\]]+))?\]:?")
 # "Q: …" / "A: …", also in the words of other languages ("Question :", "Réponse :",
 # "Вопрос:", "Pregunta:", "Frage:", "问：", "答："); single letters need a colon.
@@ -266,7 +267,9 @@ def header_at(text: str, next_text: str | None) -> Header | None:
     ``next_text`` is the following sentence of the same paragraph (EP layout)."""
     if is_credit_line(text):
         return None  # "Interviewer: Paulo Mendes, newsletter editor." names, says nothing
-    stamp = _STAMP_FIRST.match(text) or _QUESTION_NUMBER.match(text)
+    # a time stamp, a committee's question number, a list's bullet ("- **Ana Lima**: …" in
+    # meeting notes) before the label
+    stamp = _STAMP_FIRST.match(text) or _QUESTION_NUMBER.match(text) or _BULLET.match(text)
     if stamp is not None:
         header = _header(text[stamp.end() :], next_text)
         if header is None or header.kind not in ("colon", "bracket", "line"):

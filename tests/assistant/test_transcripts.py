@@ -223,6 +223,17 @@ Lagos Labour Institute</title></head><body><article>
 good day. Membership tripled in two years.</p>
 </article></body></html>
 """,
+    "working-group-notes.md": """# Working group meeting notes, 3 March 2025
+
+Attendees: Ana Lima (chair), Ben Okoro, Carla Smith
+
+## Travel budget
+
+- **Ana Lima**: proposed cutting the travel budget by 20% and holding half of the regional
+  meetings online.
+- **Ben Okoro**: disagreed; regional meetings only work in person, because members from small
+  councils do not speak up online.
+""",
 }
 
 
@@ -441,4 +452,13 @@ def test_a_web_interview_s_replies_are_the_interviewee_s(service: AssistantServi
         "What did Amara Okonjo say about mobile payments?",
         "Amara Okonjo",
         "pay a few cedis by phone",
+    )
+
+
+def test_meeting_notes_in_markdown_name_each_bullet_s_speaker(service: AssistantService) -> None:
+    answered_by(
+        service,
+        "What did Ben Okoro say about online meetings?",
+        "Ben Okoro",
+        "do not speak up online",
     )

@@ -1076,6 +1076,20 @@ def test_more_verbs_of_news_speech() -> None:
     assert dict(speakers(speech))["John Adams wrote that th"] is None
 
 
+def test_meeting_notes_with_a_bullet_before_each_speaker() -> None:
+    record = (
+        "Working group meeting notes\n\n"
+        "Attendees: Ana Lima (chair), Ben Okoro, Carla Smith\n\n"
+        "- Ana Lima: proposed cutting the travel budget by 20% this year.\n"
+        "- Ben Okoro: disagreed; regional meetings only work in person.\n"
+        "* Carla Smith: suggested a trial year with two online meetings.\n"
+    )
+    found = dict(speakers(record))
+    assert found["- Ana Lima: proposed cut"] == "Ana Lima"
+    assert found["- Ben Okoro: disagreed; "] == "Ben Okoro"
+    assert found["* Carla Smith: suggested"] == "Carla Smith"
+
+
 def test_select_committee_question_numbers_and_witness_list() -> None:
     record = (
         "Oral evidence: Rural transport\n\n"
