@@ -85,15 +85,16 @@ def person_answer(
     sentence that introduces the person), credited with nothing: the bar is low
     already."""
     names = " and ".join(p.name for p in people.speakers)
-    candidates = unique_texts(_statements_of(people, layer, allowed))
-    asked = _questions_of(people, layer, allowed)
-    if asked and (asks_what_was_asked(topic_text) or not candidates):
-        return _questions_answer(asked, topic_text, words, people, max_sentences, layer, texts)
-    if not candidates:
-        return Answer(texts.nothing_by_person.format(name=names), (), found=False)
     # Words of the role the question names them by are not the topic ("the member of the
     # Commission for … corporate social responsibility").
     roles = content_terms(" ".join(p.role or "" for p in people.speakers), words)
+    candidates = unique_texts(_statements_of(people, layer, allowed))
+    asked = _questions_of(people, layer, allowed)
+    if asked and (asks_what_was_asked(topic_text) or not candidates):
+        asking = content_terms(topic_of(topic_text, ()), words) - roles - _ASKING_TERMS
+        return _questions_answer(asked, asking, names, words, max_sentences, layer, texts)
+    if not candidates:
+        return Answer(texts.nothing_by_person.format(name=names), (), found=False)
     topic = content_terms(topic_text, words) - roles
     # A question whose only words are verbs of speech ("What did X call for?") has no
     # topic: it lists X's statements. Otherwise the verb stays ("recommend" matches
@@ -139,24 +140,22 @@ def person_answer(
 
 def _questions_answer(
     asked: Sequence[Candidate],
-    topic_text: str,
+    topic: set[str],
+    names: str,
     words: terms_.Words,
-    people: PeopleMatch,
     k: int,
     layer: SentenceLayer,
     texts: AnswerTexts,
 ) -> Answer:
     """ "What did X ask?": X's questions in the order asked (a hearing's or a
-    deposition's examiner has few statements, or none); "What did X ask about Y?": those
-    that say a word of Y, most first. Questions have no vector: read by their words."""
-    roles = content_terms(" ".join(p.role or "" for p in people.speakers), words)
-    topic = content_terms(topic_of(topic_text, ()), words) - roles - _ASKING_TERMS
+    deposition's examiner has few statements, or none); "What did X ask about Y?" (Y's
+    words the ``topic``): those that say a word of Y, most first. Questions have no
+    vector: read by their words."""
     if not topic:
         return render(completed(list(asked[:k]), layer), texts)
     said = [len(content_terms(c.sentence.content, words) & topic) for c in asked]
     order = sorted((i for i, n in enumerate(said) if n), key=lambda i: -said[i])[:k]
     if not order:
-        names = " and ".join(p.name for p in people.speakers)
         return Answer(texts.nothing_on_topic_by_person.format(name=names), (), found=False)
     return render(completed([asked[i] for i in sorted(order)], layer), texts)
 

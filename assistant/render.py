@@ -159,7 +159,7 @@ def _question_turn_before(c: Candidate, layer: SentenceLayer) -> tuple[int, int,
     header "Name:", or a line "Name   0:21" just before it)."""
     s, text = c.sentence, c.source.text
     # "— Parce que …" after "— Pourquoi … ?": a press interview's turns open with a dash
-    dashed = s.start == s.paragraph and _DASH_TURN.match(c.text) is not None
+    dashed = s.start == s.paragraph and turns.DASH_TURN.match(c.text) is not None
     answer = turns.is_answer_turn(c.text) or dashed
     if not answer and s.start != s.paragraph:
         return None
@@ -174,7 +174,7 @@ def _question_turn_before(c: Candidate, layer: SentenceLayer) -> tuple[int, int,
         turn = [r for r in before if r.paragraph == before[-1].paragraph]
         first = turn[0]
         asks = (
-            _DASH_TURN.match(text[first.start : first.end]) is not None
+            turns.DASH_TURN.match(text[first.start : first.end]) is not None
             and _QUESTION_END.search(text[turn[-1].start : turn[-1].end]) is not None
             if dashed
             else turns.is_question_turn(text[first.start : first.end])
@@ -205,7 +205,6 @@ def _turn_span(turn: Sequence[SentenceRecord], text: str) -> tuple[int, int, int
     )
 
 
-_DASH_TURN = re.compile(r"^[—–]\s*")
 _QUESTION_END = re.compile(r"""[?？]["'”’»)\]]*\s*$""")
 
 

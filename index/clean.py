@@ -253,14 +253,15 @@ def without_line_numbers(lines: list[str]) -> list[str]:
             continue  # a page's number between two lines of one turn
         match = _LINE_NUMBER.match(line)
         words = (match.group(2) or "") if match else line
+        turn = _TURN.match(words) is not None
         if not words:
             in_turn = False
             out.append("")
-        elif in_turn and not _TURN.match(words):
+        elif in_turn and not turn:
             out[-1] += " " + words
         else:
             # each turn its own paragraph: a PDF's unwrapping never joins two turns
-            starts = bool(_TURN.match(words)) and not words.isupper()
+            starts = turn and not words.isupper()
             if starts or in_turn:
                 out.append("")
             out.append(words)

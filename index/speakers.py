@@ -487,7 +487,6 @@ def _active_headers(
 # A web page's interview sets its questions in bold, lost with the markup: under a
 # title that names the interview ("Interview with Amara Okonjo, Director of …"), a short
 # paragraph that asks is a question, the paragraphs up to the next one the answer.
-_DASH = re.compile(r"^[—–]\s*")
 _INTRO_PARAGRAPHS = 3
 _QUESTION_WORDS = 60
 
@@ -506,7 +505,9 @@ def _dash_dialogue(
         return sentences[spans[n][1] - 1].text.rstrip(' "”»').endswith(("?", "？"))
 
     out = {}
-    dashes = {n: d for n, (i, _) in enumerate(spans) if (d := _DASH.match(sentences[i].text))}
+    dashes = {
+        n: d for n, (i, _) in enumerate(spans) if (d := turns.DASH_TURN.match(sentences[i].text))
+    }
     dashed = bool(dashes)
     if dashed:
         for n, dash in dashes.items():

@@ -111,6 +111,9 @@ _CJK_LABEL_WORDS = re.compile(
     "|目的|问题|注意|要点|结果|附注|日時|場所|議題|出席者|参加者|記録|件名|日付|概要|備考"
 )
 _BULLET = re.compile(r"^[-*•▪◦–]\s+(?=\S)")
+# A press interview's turn opens with a dash ("— Que proposez-vous ?", "—¿Qué propone?"):
+# ``index.speakers`` reads such turns, ``assistant.render`` quotes a reply's question.
+DASH_TURN = re.compile(r"^[—–]\s*")
 _BRACKETED = re.compile(rf"^\[(?:Speaker:\s*)?(?P<name>{_NAME_WORDS})(?:,\s*(?P<role>[^\]]+))?\]:?")
 # "Q: …" / "A: …", also in the words of other languages ("Question :", "Réponse :",
 # "Вопрос:", "Pregunta:", "Frage:", "问：", "答："); single letters need a colon.
@@ -499,7 +502,7 @@ def _plausible_name(name: str) -> bool:
     if not words or len(words) > MAX_NAME_WORDS:
         return False
     lowered = [w.lower().strip(".") for w in words]
-    if lowered[-1] in _NOT_A_SPEAKER or lowered[0] in _NOT_A_SPEAKER | _PREPOSITIONS:
+    if lowered[-1] in _NOT_A_SPEAKER or lowered[0] in _NOT_A_SPEAKER or lowered[0] in _PREPOSITIONS:
         return False
     if len(words) == 1:
         # One word: a chair's or an interviewer's title ("President", "Interviewer"); an
