@@ -112,10 +112,15 @@ class IndexDir:
         return older[-1] if older else None
 
     def prune(self, keep: int) -> list[str]:
-        """Delete all but the newest ``keep`` snapshots, never the current one."""
+        """Keep ``keep`` snapshots: ``current``, then the one a rollback goes to (after
+        ``index rollback`` and a build, the snapshot rolled back to, however old), then
+        the newest others; delete the rest. Never deletes ``current``."""
         ids = self.snapshot_ids()
         current = self.current_id()
-        doomed = [i for i in ids[: max(0, len(ids) - keep)] if i != current]
+        first = [i for i in (current, self.previous_id()) if i is not None]
+        ranked = first + [i for i in reversed(ids) if i not in first]
+        kept = set(ranked[: max(keep, 1)]) | {current}
+        doomed = [i for i in ids if i not in kept]
         for snapshot_id in doomed:
             shutil.rmtree(self.snapshots / snapshot_id, ignore_errors=True)
         return doomed

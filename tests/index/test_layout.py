@@ -44,13 +44,30 @@ def test_previous_skips_snapshots_never_switched_to(tmp_path: Path) -> None:
     assert layout.previous_id() is None  # nothing older than a1 was ever current
 
 
-def test_prune_keeps_the_newest_and_current(tmp_path: Path) -> None:
+def test_prune_keeps_current_and_the_newest(tmp_path: Path) -> None:
     layout = IndexDir(tmp_path)
     for i in ("a1", "a2", "a3", "a4"):
         snapshot(layout, i)
     layout.switch("a1")
-    assert layout.prune(2) == ["a2"]
+    assert layout.prune(2) == ["a2", "a3"]
+    assert layout.snapshot_ids() == ["a1", "a4"]
+    assert layout.prune(1) == ["a4"] and layout.snapshot_ids() == ["a1"]
+
+
+def test_prune_after_a_rollback_keeps_the_snapshot_rolled_back_to(tmp_path: Path) -> None:
+    layout = IndexDir(tmp_path)
+    for i in ("a1", "a2", "a3"):
+        snapshot(layout, i)
+        layout.switch(i)
+    layout.switch("a2")  # `index rollback`, twice
+    layout.switch("a1")
+    snapshot(layout, "a4")  # the next build
+    layout.switch("a4")
+    assert layout.previous_id() == "a1"
+    assert layout.prune(3) == ["a2"]  # of the two rolled away from, the older goes
     assert layout.snapshot_ids() == ["a1", "a3", "a4"]
+    assert layout.prune(2) == ["a3"]
+    assert layout.snapshot_ids() == ["a1", "a4"] and layout.previous_id() == "a1"
 
 
 def test_remove_debris(tmp_path: Path) -> None:
