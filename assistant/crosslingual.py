@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 # add 0.70 to the best statement of the median answered question of the labelled set
 # (W_LEXICAL x overlap + W_COVERAGE x coverage; quartiles 0.61 and 0.70). Over the 34
 # French, Russian and Chinese questions of tests/data/answers_crosslingual.jsonl (20
-# answerable from the English reports, 14 not), scripts/fit_multilingual_scale.py
+# answerable from the English reports, 14 not), calibrate/fit_multilingual_scale.py
 # (2026-12-02, with the scale refitted the same day):
 #   credit     0.3   0.4   0.45  0.5   0.55  0.6   0.7
 #   recall     0.38  0.38  0.48  0.55  0.55  0.66  0.69
@@ -72,7 +72,7 @@ class CrossLingual:
         """``ranked`` with the statements MiniLM cannot read rescored, best first; those
         in another language than the question's get ``credit`` (default
         ``CROSS_LINGUAL_CREDIT``, read at call time so that
-        scripts/fit_multilingual_scale.py can vary it) for the words they cannot share
+        calibrate/fit_multilingual_scale.py can vary it) for the words they cannot share
         with it."""
         credit = CROSS_LINGUAL_CREDIT if credit is None else credit
         rows = [i for i, c in enumerate(ranked) if self.reads(c.source.language)]

@@ -15,12 +15,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from assistant.measure import percentile
 from assistant.retrieve import Filters
 from assistant.types import Answer
 from index.errors import ConfigError
 
 Qrels = dict[str, dict[str, int]]
+
+
+def percentile(values: Sequence[float], q: float) -> float:
+    """Nearest-rank percentile: the smallest value with at least ``q``% of the values at
+    or below it (``q`` in (0, 100]); 0.0 for no values. No interpolation, so a p95 is
+    always a latency that was measured. The one formula of ``assistant eval`` and of the
+    benchmarks (``bench.harness`` re-exports it), so that the README's figures compare."""
+    if not values:
+        return 0.0
+    if not 0 < q <= 100:
+        raise ValueError(f"q={q}: give a percentage in (0, 100]")
+    ordered = sorted(values)
+    rank = max(1, math.ceil(len(ordered) * q / 100))
+    return float(ordered[rank - 1])
 
 
 def ndcg_at(ranked: Sequence[str], relevant: Mapping[str, int], k: int = 10) -> float:

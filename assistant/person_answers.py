@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 # A question about a person and a topic ("What did Guo Jun say about data?") keeps the
 # person's statements whose cosine with the question, plus W_PARAGRAPH * the cosine of
 # their paragraph and W_LEXICAL * overlap with its topic words, clears PERSON_TOPIC_BAR.
-# scripts/calibrate_person_bar.py over 36 European Parliament debates (2026-12-04): 91
+# calibrate/calibrate_person_bar.py over 36 European Parliament debates (2026-12-04): 91
 # questions "What did <one of a debate's three main speakers> say about <the debate's
 # title>?" and the same speakers asked about one of eight unrelated topics ("volcano
 # tourism", "jazz festivals", …). The best statement scores 0.529-1.243 on the debate's

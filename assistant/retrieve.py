@@ -31,7 +31,7 @@ DENSE_WEIGHT = 0.4
 # A question that names a report (company, place, event type; year or fiscal period)
 # adds this much, times how well the report's name matches (0…1, see
 # index.naming.ReportNames), to the fused z-score of that report's passages. Chosen on
-# the 60 tuning questions of scripts/eval_named_reports.py (right report first 0.53 at
+# the 60 tuning questions of eval/eval_named_reports.py (right report first 0.53 at
 # 0, 0.88 at 2, 0.98 at 3; held-out 20: 1.00 at 3) and checked on HotpotQA-500 (nDCG@10
 # 0.855 at 0, 0.859 at 3); README "PDF reports".
 NAME_WEIGHT = 3.0
@@ -40,7 +40,7 @@ NAME_WEIGHT = 3.0
 NAMED_REPORTS_SEARCHED = 3
 # With multilingual vectors in the snapshot (index/multilingual.py): the weight of their
 # z-score added to a row in the question's language. HotpotQA-500 nDCG@10 (English,
-# scripts/eval_multilingual_weight.py, 2026-12-01): 0 → 0.860 (as without them), 0.2 →
+# eval/eval_multilingual_weight.py, 2026-12-01): 0 → 0.860 (as without them), 0.2 →
 # 0.877, 0.5 → 0.890, 1 → 0.899, 2 → 0.904 (R@100 0.988 < 0.992), e5 alone 0.897.
 # 1: past it the gain is small and the recall at 100 falls. For English questions only
 # (see search).

@@ -46,7 +46,7 @@ MAX_PASSAGES = 8
 # coverage: share of the question's content words found anywhere in the candidates; a
 #   question about "football clubs in Dakar" leaves "football" and "clubs" uncovered.
 # answer type: "Who …" wants a person's name, "How many …" a number, "When …" a date.
-# All chosen by scripts/calibrate_threshold.py on the serving pipeline over three
+# All chosen by calibrate/calibrate_threshold.py on the serving pipeline over three
 # corpora: tests/data/answers.jsonl (47 labelled questions on the sample reports and the
 # seed), tests/data/answers_europarl.jsonl (35 questions on 36 real European Parliament
 # debates) and HotpotQA-500 (500 answerable questions over Wikipedia paragraphs, gold
@@ -65,7 +65,7 @@ OVERLAP_IDF = True
 # An answer is found when the best statement clears RELEVANCE_BAR: a fact a report
 # states once (who organised an event, a share) is answered from its one sentence. The
 # bar is the middle of the run of bars with the best balanced accuracy over the three
-# corpora, on the pipeline that serves answers (scripts/calibrate_threshold.py,
+# corpora, on the pipeline that serves answers (calibrate/calibrate_threshold.py,
 # 2026-12-02): every unanswerable question refused, all but 5 of the 500 HotpotQA
 # questions (1.0 %) answered. The run goes from the strongest unanswerable question
 # (1.2734, "What was said about the tunnel under the English Channel?" over European
@@ -440,7 +440,7 @@ def mmr(
 
 def relevance(candidate: Candidate, cosine: float) -> float:
     """The score of a statement (weights read at call time, so that
-    scripts/calibrate_threshold.py can vary them)."""
+    calibrate/calibrate_threshold.py can vary them)."""
     return (
         cosine
         + W_PARAGRAPH * candidate.context

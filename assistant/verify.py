@@ -33,7 +33,7 @@ from index.sentence_layer import SentenceRecord, name_key, plain_text
 
 # Meaning bar: cosine(generated sentence, best statement of the cited passages), both
 # MiniLM vectors (the statement's stored one: its words without the attribution).
-# Data (scripts/calibrate_verify.py, 2026-12-01, index of the sample reports + the seed,
+# Data (calibrate/calibrate_verify.py, 2026-12-01, index of the sample reports + the seed,
 # the statements of the passages retrieved for the 47 questions of
 # tests/data/answers.jsonl):
 # - a statement against the *other* statements of the same retrieved passage (same

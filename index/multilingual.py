@@ -97,7 +97,7 @@ def load_multilingual(threads: int = 0, *, beside: str = "onnx") -> Multilingual
 # deviation of both models' cosines over the same question-statement pairs: the 3,478
 # statements the English labelled set's 47 questions score over the sample reports and
 # the seed (MiniLM mean 0.170, sd 0.136; e5 mean 0.761, sd 0.033; correlation 0.778;
-# scripts/fit_multilingual_scale.py, refitted 2026-12-02: was 4.205 and -3.028).
+# calibrate/fit_multilingual_scale.py, refitted 2026-12-02: was 4.205 and -3.028).
 SCALE_SLOPE = 4.177
 SCALE_INTERCEPT = -3.008
 

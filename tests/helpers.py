@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import uvicorn
 
-from assistant.measure import free_port
+from bench.harness import free_port
 
 if TYPE_CHECKING:
     from fastapi import FastAPI

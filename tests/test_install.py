@@ -18,7 +18,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from assistant.measure import free_port
+from bench.harness import free_port
 from tests.conftest import REPO, SAMPLES
 
 pytestmark = pytest.mark.slow

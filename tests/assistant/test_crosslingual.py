@@ -40,7 +40,7 @@ def test_a_statement_in_another_language_is_scored_with_multilingual_cosines_and
     # English: its words cannot match a French question, so it earns the credit
     credit = crosslingual.CROSS_LINGUAL_CREDIT
     assert scored["en"].score == pytest.approx(float(expected[0]) + credit)
-    # the credit is read when scoring (scripts/fit_multilingual_scale.py varies it)
+    # the credit is read when scoring (calibrate/fit_multilingual_scale.py varies it)
     monkeypatch.setattr(crosslingual, "CROSS_LINGUAL_CREDIT", 0.0)
     again = {c.source.language: c for c in scorer.rescore([english, french], _plain)}
     assert again["en"].score == pytest.approx(float(expected[0]))

@@ -295,7 +295,7 @@ def test_failures_fall_back_to_the_extractive_answer(
 
 
 def test_unreachable_model(llm_index: BuildConfig, real_embedder: Embedder) -> None:
-    from assistant.measure import free_port
+    from bench.harness import free_port
 
     port = free_port("127.0.0.1")  # nothing listens there
     config = LLMConfig(base_url=f"http://127.0.0.1:{port}/v1", timeout_s=2)

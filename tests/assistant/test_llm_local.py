@@ -15,10 +15,10 @@ import httpx
 import pytest
 
 from assistant.llm import model_passages
-from assistant.measure import local_model_server
 from assistant.service import AnswerResult, AssistantService
 from assistant.settings import LLMConfig, Settings
 from assistant.verify import verify
+from bench.harness import local_model_server
 from index.config import BuildConfig
 from index.embed import Embedder
 from tests.helpers import serve

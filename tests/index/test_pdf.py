@@ -1,4 +1,4 @@
-"""PDFs as real reports are: our sample annual reports (scripts/make_sample_pdfs.py),
+"""PDFs as real reports are: our sample annual reports (tools/make_sample_pdfs.py),
 made small at test time; extraction in the worker, tables, columns, titles, dates."""
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 def _samples() -> ModuleType:
     spec = importlib.util.spec_from_file_location(
-        "make_sample_pdfs", REPO / "scripts" / "make_sample_pdfs.py"
+        "make_sample_pdfs", REPO / "tools" / "make_sample_pdfs.py"
     )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)

@@ -258,7 +258,7 @@ EUROPARL = Path(__file__).resolve().parents[2].parent / "shared/datasets/europar
 
 @pytest.mark.skipif(not (EUROPARL / "turns.jsonl").is_file(), reason="../shared is absent")
 def test_europarl_debates_true_speakers() -> None:
-    """20 real debates against their true speakers (scripts/bench_speakers.py: all 293)."""
+    """20 real debates against their true speakers (bench/bench_speakers.py: all 293)."""
     turns: dict[str, list[dict[str, Any]]] = {}
     for line in (EUROPARL / "turns.jsonl").read_text(encoding="utf-8").splitlines():
         t = json.loads(line)

@@ -31,8 +31,8 @@ from tests.helpers import build_test_index
 
 @pytest.fixture(scope="session")
 def bench() -> ModuleType:
-    """``scripts/bench_load.py``: its server process, load loop and change maker."""
-    path = REPO / "scripts" / "bench_load.py"
+    """``bench/bench_load.py``: its server process, load loop and change maker."""
+    path = REPO / "bench" / "bench_load.py"
     spec = importlib.util.spec_from_file_location("bench_load", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)

@@ -6,7 +6,7 @@ import socket
 
 import pytest
 
-from assistant.measure import free_port, percentile
+from bench.harness import free_port, percentile
 
 
 def test_nearest_rank_percentile() -> None:

@@ -3,11 +3,11 @@
 
 Against a running server::
 
-    .venv/bin/python scripts/bench_load.py --url http://127.0.0.1:8000 --api-key ra_...
+    .venv/bin/python bench/bench_load.py --url http://127.0.0.1:8000 --api-key ra_...
 
 Or over an index directory (starts ``assistant serve`` itself on a free loopback port)::
 
-    .venv/bin/python scripts/bench_load.py --index-dir var/index --clients 16 --seconds 30
+    .venv/bin/python bench/bench_load.py --index-dir var/index --clients 16 --seconds 30
 
 ``--rebuild-during`` (with ``--index-dir``) copies the index directory, serves the
 copy, and after ``--rebuild-after`` seconds runs a real ``assistant index build`` over
@@ -41,9 +41,11 @@ from typing import Any
 
 import httpx
 
-from assistant.measure import free_port, percentile
-
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))  # bench.harness, when run as a script
+
+from bench.harness import free_port, percentile  # noqa: E402
+
 QUESTIONS = (
     "What was said about digital risks?",
     "What did Guo Jun say about artificial intelligence and jobs?",

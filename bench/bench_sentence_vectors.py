@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Two ways to give the sentence layer its vectors, compared on answers and on cost.
 
-    .venv/bin/python scripts/bench_sentence_vectors.py [--index-dir var/calibrate/samples]
+    .venv/bin/python bench/bench_sentence_vectors.py [--index-dir var/calibrate/samples]
 
 - **alone** (what the build does): each statement, without its attribution words, is
   embedded as a text of its own: one more model pass over short texts.

@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """The bar a person's statement must clear to answer "What did X say about <topic>?".
 
-    .venv/bin/python scripts/calibrate_person_bar.py --index-dir DIR
+    .venv/bin/python calibrate/calibrate_person_bar.py --index-dir DIR
 
 DIR is an index built over the European Parliament debates of ../shared (README
 "Answer quality" has the command; any subset of them will do). For each debate whose
@@ -10,7 +10,11 @@ debate's topic ("What did Nigel Farage say about Conclusions of the European Cou
 meeting …?") and about one of eight topics no debate of January 2011 touches ("volcano
 tourism", "jazz festivals", …). The questions are made from titles and the fixed list
 before any answer is read. Prints the best statement's score for each kind (quantiles)
-and, for each bar, how many of each kind would be answered.
+and, for each bar, how many of each kind would be answered, and writes the same to
+calibrate/results/calibrate_person_bar-<date>.json.
+
+Sets ``assistant.person_answers.PERSON_TOPIC_BAR``: the lowest round bar that keeps every
+debate-topic question answered and answers fewest of the unrelated ones.
 """
 
 from __future__ import annotations
@@ -23,6 +27,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+
+from calibrate.record import write_results  # noqa: E402
 
 OFF_TOPICS = (
     "football transfers",
@@ -81,14 +87,27 @@ def main() -> None:
                 service.answer(f"What did {name} say about {asked}?")
                 if best:
                     scores[kind].append(best[0])
+    quantiles: dict[str, list[float]] = {}
     for kind, values in scores.items():
         ordered = sorted(values)
         at = [ordered[int(q * (len(ordered) - 1))] for q in (0, 0.1, 0.25, 0.5, 0.75, 0.9, 1)]
+        quantiles[kind] = [round(v, 4) for v in at]
         print(f"{kind}: {len(values)} questions; min p10 p25 median p75 p90 max:", end=" ")
         print(" ".join(f"{v:.3f}" for v in at))
+    answered: dict[str, dict[str, int]] = {}
     for bar in BARS:
         kept = {kind: sum(v >= bar for v in values) for kind, values in scores.items()}
+        answered[f"{bar:.2f}"] = kept
         print(f"bar {bar:.2f}: answered " + ", ".join(f"{k} {n}" for k, n in kept.items()))
+    write_results(
+        "calibrate_person_bar",
+        {"PERSON_TOPIC_BAR": person_answers.PERSON_TOPIC_BAR},
+        {
+            "questions": {kind: len(values) for kind, values in scores.items()},
+            "quantiles_min_p10_p25_p50_p75_p90_max": quantiles,
+            "answered_at_bar": answered,
+        },
+    )
 
 
 if __name__ == "__main__":

@@ -1,8 +1,8 @@
 #!/usr/bin/env python
 """Questions that name a report: is that report first, is the answer's page in the top 10?
 
-    .venv/bin/python scripts/make_sample_pdfs.py --out var/sample-pdfs
-    .venv/bin/python scripts/eval_named_reports.py --pdfs var/sample-pdfs --index-dir var/named
+    .venv/bin/python tools/make_sample_pdfs.py --out var/sample-pdfs
+    .venv/bin/python eval/eval_named_reports.py --pdfs var/sample-pdfs --index-dir var/named
 
 Builds an index of the sample annual reports (once; ``--rebuild`` to redo it), then
 asks every question of ``questions.jsonl`` (a company and a fiscal year named in each)
@@ -47,7 +47,7 @@ def main() -> int:
     args = parser.parse_args()
     questions_file = args.pdfs / "questions.jsonl"
     if not questions_file.is_file():
-        print(f"{questions_file} missing: run scripts/make_sample_pdfs.py", file=sys.stderr)
+        print(f"{questions_file} missing: run tools/make_sample_pdfs.py", file=sys.stderr)
         return 2
     questions = [json.loads(line) for line in questions_file.read_text().splitlines() if line]
     config = BuildConfig(

@@ -1,6 +1,6 @@
 """Generate long sample PDFs of our own: annual reports of fictional companies.
 
-    .venv/bin/python scripts/make_sample_pdfs.py --out var/sample-pdfs [--pages 110]
+    .venv/bin/python tools/make_sample_pdfs.py --out var/sample-pdfs [--pages 110]
 
 Writes one annual report per company and fiscal year (5 companies × 4 years = 20
 files, ~110 pages each by default) and ``questions.jsonl``: questions that name a

@@ -8,7 +8,7 @@ question is asked once: ``unseen_questions`` composes at least 200 distinct ques
 (topics × forms × countries), so no answer comes from a warm cache. It also prints the
 CPU, and what the sentence layer costs the snapshot on disk.
 
-    .venv/bin/python scripts/bench_query.py [--index-dir var/bench-un] [--seconds 20]
+    .venv/bin/python bench/bench_query.py [--index-dir var/bench-un] [--seconds 20]
         [--documents 400] [--against REF]
 
 With ``--against REF`` it first serves the code of git commit REF beside this one on the
@@ -28,9 +28,11 @@ from pathlib import Path
 
 import httpx
 
-from assistant.measure import free_port, percentile
-
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))  # bench.harness, when run as a script
+
+from bench.harness import free_port, percentile  # noqa: E402
+
 CORPUS = REPO.parent / "shared/datasets/un_general_debate_2015_2024/corpus.jsonl"
 WARM_UP = [
     "What was said about climate change and small island states?",

@@ -15,9 +15,13 @@ pipeline scores (the statements of each question's passages):
   Chinese questions over the English reports) is scored for credits from 0 to that
   median, to choose it.
 
+Sets ``index.multilingual.SCALE_SLOPE`` and ``SCALE_INTERCEPT`` (printed as fitted) and
+``assistant.crosslingual.CROSS_LINGUAL_CREDIT`` (chosen from the sweep); writes what it
+prints to calibrate/results/fit_multilingual_scale-<date>.json.
+
     .venv/bin/assistant index build --source examples/reports --source ../shared/seed \\
         --index-dir var/labelled
-    .venv/bin/python scripts/fit_multilingual_scale.py --index-dir var/labelled
+    .venv/bin/python calibrate/fit_multilingual_scale.py --index-dir var/labelled
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ from assistant import crosslingual, statements  # noqa: E402
 from assistant.evaluate import filters_of, load_labelled, score_labelled  # noqa: E402
 from assistant.retrieve import search  # noqa: E402
 from assistant.service import AssistantService  # noqa: E402
+from calibrate.record import write_results  # noqa: E402
 from index import multilingual  # noqa: E402
 from index.config import BuildConfig  # noqa: E402
 
@@ -87,8 +92,14 @@ def main() -> None:
         f"{statistics.median(credits):.3f}, mean {statistics.fmean(credits):.3f}, "
         f"quartiles {np.percentile(credits, [25, 75]).round(3).tolist()}"
     )
+    shipped = {
+        "SCALE_SLOPE": multilingual.SCALE_SLOPE,
+        "SCALE_INTERCEPT": multilingual.SCALE_INTERCEPT,
+        "CROSS_LINGUAL_CREDIT": crosslingual.CROSS_LINGUAL_CREDIT,
+    }
     multilingual.SCALE_SLOPE, multilingual.SCALE_INTERCEPT = round(slope, 3), round(intercept, 3)
     items = load_labelled(args.crosslingual)
+    sweep = []
     for credit in (float(c) for c in args.credits.split(",")):
         crosslingual.CROSS_LINGUAL_CREDIT = credit
         scored = score_labelled(
@@ -101,6 +112,23 @@ def main() -> None:
             f"{scored['citations_on_unanswerable']}",
             flush=True,
         )
+        sweep.append({"credit": credit, **scored})
+    write_results(
+        "fit_multilingual_scale",
+        shipped,
+        {
+            "pairs": len(a),
+            "minilm": {"mean": round(float(a.mean()), 4), "sd": round(float(a.std()), 4)},
+            "e5": {"mean": round(float(b.mean()), 4), "sd": round(float(b.std()), 4)},
+            "correlation": round(float(np.corrcoef(a, b)[0, 1]), 4),
+            "SCALE_SLOPE": round(slope, 3),
+            "SCALE_INTERCEPT": round(intercept, 3),
+            "answered_questions": len(credits),
+            "lexical_part_median": round(statistics.median(credits), 4),
+            "lexical_part_mean": round(statistics.fmean(credits), 4),
+            "credit_sweep": sweep,
+        },
+    )
 
 
 if __name__ == "__main__":

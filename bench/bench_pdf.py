@@ -1,9 +1,9 @@
 #!/usr/bin/env python
 """PDF extraction speed: the previous reader (pypdf) and ours (PDFium), same run.
 
-    .venv/bin/python scripts/bench_pdf.py [--pdfs var/sample-pdfs] [--limit N]
+    .venv/bin/python bench/bench_pdf.py [--pdfs var/sample-pdfs] [--limit N]
 
-Reads every PDF in the folder (make them with scripts/make_sample_pdfs.py) with
+Reads every PDF in the folder (make them with tools/make_sample_pdfs.py) with
 pypdf's ``extract_text`` and with ``index.pdf.extract_pdf``, one after the other, and
 then through the whole load stage (worker process, cleaning, titles and dates), and
 prints pages/s of each with the CPU it ran on.
@@ -43,7 +43,7 @@ def main() -> int:
     args = parser.parse_args()
     files = sorted(args.pdfs.glob("*.pdf"))[: args.limit or None]
     if not files:
-        print(f"no PDF in {args.pdfs}; run scripts/make_sample_pdfs.py first", file=sys.stderr)
+        print(f"no PDF in {args.pdfs}; run tools/make_sample_pdfs.py first", file=sys.stderr)
         return 2
     blobs = [f.read_bytes() for f in files]
     print(f"{len(files)} PDFs, {sum(map(len, blobs)) / 1e6:.1f} MB; CPU: {cpu()}")

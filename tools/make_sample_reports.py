@@ -1,6 +1,6 @@
 """Regenerate the binary sample reports in ``examples/reports/``.
 
-    .venv/bin/python scripts/make_sample_reports.py
+    .venv/bin/python tools/make_sample_reports.py
 
 Writes ``2024/just-transition-seminar.pdf`` (four pages, running header and page
 numbers, as a real report has) and ``2024/social-dialogue-workshop.docx`` (headings,

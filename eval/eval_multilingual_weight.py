@@ -7,7 +7,7 @@ enough):
 
     ASSISTANT_INDEX__EMBED__MULTILINGUAL=chunks .venv/bin/assistant index build \\
         --source ../shared/datasets/hotpotqa_dev_distractor_500/corpus.jsonl --index-dir var/hotpot
-    .venv/bin/python scripts/eval_multilingual_weight.py --index-dir var/hotpot --weights 0,0.2,0.4
+    .venv/bin/python eval/eval_multilingual_weight.py --index-dir var/hotpot --weights 0,0.2,0.4
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ Prints documents/s, embedding chunks/s, total seconds, peak RSS, index size on
 disk, and the time of a no-change rebuild. Reads the corpus from
 ../shared/datasets (exits with a message when it is absent).
 
-    .venv/bin/python scripts/bench_build.py [--limit N] [--backend onnx|torch] [--index-dir DIR]
+    .venv/bin/python bench/bench_build.py [--limit N] [--backend onnx|torch] [--index-dir DIR]
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """English text reads through BM25 exactly as before tokenizers per language.
 
-    .venv/bin/python scripts/check_english_tokens.py [CORPUS.jsonl]
+    .venv/bin/python tools/check_english_tokens.py [CORPUS.jsonl]
 
 Loads a BEIR corpus (default: ../shared/datasets/hotpotqa_dev_distractor_500) as a build
 does, so every paragraph gets the language a build stores, and its queries; tokenizes

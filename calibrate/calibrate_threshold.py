@@ -1,6 +1,6 @@
 """Calibrate the answer composer on the pipeline that serves answers.
 
-    .venv/bin/python scripts/calibrate_threshold.py [--index-dir var/calibrate]
+    .venv/bin/python calibrate/calibrate_threshold.py [--index-dir var/calibrate]
 
 Builds (incrementally) real indexes of (1) the sample reports and, when ../shared is
 there, the seed report, and (2) the 36 European Parliament debates of 17-20 January 2011
@@ -15,7 +15,11 @@ the weakest answerable question and the strongest unanswerable one of both sets.
 Two halves of the set (odd and even lines) are scored apart: a setting that wins on one
 half only is fitted to its questions, not to the kind of question. The constants in
 assistant/statements.py are the round values that win on both; this script's output for
-them is in the README ("Answers").
+them is in the README ("Answers"). The table (best 15 rows) is also written to
+calibrate/results/calibrate_threshold-<date>.json.
+
+Sets ``assistant.statements``: W_LEXICAL, W_PASSAGE, W_COVERAGE, W_PARAGRAPH,
+W_ANSWER_TYPE, RELATIVE_WINDOW, VOICE_WINDOW and RELEVANCE_BAR.
 """
 
 from __future__ import annotations
@@ -43,6 +47,7 @@ from assistant.people import named_people  # noqa: E402
 from assistant.retrieve import allowed_documents  # noqa: E402
 from assistant.service import AssistantService  # noqa: E402
 from assistant.types import Answer, Passage  # noqa: E402
+from calibrate.record import write_results  # noqa: E402
 from index.build import build_index  # noqa: E402
 from index.config import BuildConfig, EmbedConfig  # noqa: E402
 
@@ -148,6 +153,25 @@ def main() -> None:
             + (f"       | {hot['contains']:.3f}    {hot['nothing']:.3f}" if hot else "")
         )
     print(f"\nin assistant/statements.py: {DEFAULTS}")
+    names = list(DEFAULTS)[:-1]  # the grid's constants; RELEVANCE_BAR is the bar
+    write_results(
+        "calibrate_threshold",
+        DEFAULTS,
+        {
+            "rows": [
+                {
+                    "constants": dict(zip(names, params, strict=True)),
+                    "RELEVANCE_BAR": bar,
+                    "answerable_answered": answered,
+                    "unanswerable_refused": refused,
+                    "sets": results,
+                    "halves": halves,
+                    "hotpot": hot,
+                }
+                for params, bar, answered, refused, results, halves, hot in rows[:15]
+            ]
+        },
+    )
 
 
 def best_bar(on: list[float], off: list[float]) -> float:

@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Speaker attribution against the true speaker of every span of real transcripts.
 
-    .venv/bin/python scripts/bench_speakers.py [--files N]
+    .venv/bin/python bench/bench_speakers.py [--files N]
 
 Reads ../shared/datasets/europarl_debates_2011 (293 European Parliament debates in
 verbatim-report layout, with ``turns.jsonl`` giving the speaker of every span), splits

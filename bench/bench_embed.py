@@ -5,8 +5,8 @@ Chunks are cut from the UN General Debate corpus in ../shared/datasets. Prints
 chunks/s (best and median of --repeats rounds) for each backend, thread count and
 batch size, and the smallest cosine between each backend's vectors and torch's.
 
-    .venv/bin/python scripts/bench_embed.py
-    .venv/bin/python scripts/bench_embed.py --threads 1,2 --batch-sizes 4,8,16,32,64 --torch-bf16
+    .venv/bin/python bench/bench_embed.py
+    .venv/bin/python bench/bench_embed.py --threads 1,2 --batch-sizes 4,8,16,32,64 --torch-bf16
 """
 
 from __future__ import annotations

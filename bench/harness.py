@@ -1,35 +1,28 @@
-"""The two helpers every measurement shares, so that the README's figures compare:
-one percentile formula (``assistant eval``, ``scripts/bench_query.py``,
-``scripts/bench_load.py``) and one way to find a free loopback port (the benchmarks
-and the tests that start real servers), and the local language-model server that the
-tests and the benchmark of the language-model path start."""
+"""What the benchmarks and the tests that start real servers share, so that the
+README's figures compare: one percentile formula (``assistant.evaluate.percentile``,
+which ``assistant eval`` uses too, re-exported here for ``bench/bench_query.py`` and
+``bench/bench_load.py``), one way to find a free loopback port, and the local
+language-model server that the tests and the benchmark of the language-model path start.
+
+Not part of the installed packages: import it as ``bench.harness`` from the repository
+root (pytest runs there; the scripts of ``bench/`` put the root on ``sys.path``)."""
 
 from __future__ import annotations
 
 import contextlib
 import importlib.util
-import math
 import socket
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 
+from assistant.evaluate import percentile
 
-def percentile(values: Sequence[float], q: float) -> float:
-    """Nearest-rank percentile: the smallest value with at least ``q``% of the values at
-    or below it (``q`` in (0, 100]); 0.0 for no values. No interpolation, so a p95 is
-    always a latency that was measured."""
-    if not values:
-        return 0.0
-    if not 0 < q <= 100:
-        raise ValueError(f"q={q}: give a percentage in (0, 100]")
-    ordered = sorted(values)
-    rank = max(1, math.ceil(len(ordered) * q / 100))
-    return float(ordered[rank - 1])
+__all__ = ["free_port", "local_model_server", "percentile", "smollm2_gguf"]
 
 
 def free_port(host: str = "127.0.0.1") -> int:

@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """The data behind the verifier's meaning bar (``assistant/verify.py``, MEANING_BAR).
 
-    .venv/bin/python scripts/calibrate_verify.py [--index-dir var/labelled]
+    .venv/bin/python calibrate/calibrate_verify.py [--index-dir var/labelled]
 
 Over the passages retrieved for the questions of the labelled set
 (tests/data/answers.jsonl), with the snapshot's own sentence vectors (MiniLM):
@@ -14,8 +14,12 @@ Over the passages retrieved for the questions of the labelled set
   the line an answer renders for it (attribution and role added, "He" replaced by the
   name, quotes closed): the same claim in other words.
 
-Prints percentiles of both and the bar between them. The index is built from
+Prints percentiles of both and the bar between them, and writes them to
+calibrate/results/calibrate_verify-<date>.json. The index is built from
 examples/reports (+ ../shared/seed when present) when it is missing.
+
+Sets ``assistant.verify.MEANING_BAR``: between the 97th percentile of the first and the
+5th of the second.
 """
 
 from __future__ import annotations
@@ -31,6 +35,8 @@ sys.path.insert(0, str(REPO))
 
 from assistant.evaluate import filters_of, load_labelled  # noqa: E402
 from assistant.service import AssistantService  # noqa: E402
+from assistant.verify import MEANING_BAR  # noqa: E402
+from calibrate.record import write_results  # noqa: E402
 from index.build import build_index  # noqa: E402
 from index.config import BuildConfig  # noqa: E402
 from index.layout import IndexDir  # noqa: E402
@@ -97,6 +103,23 @@ def main() -> int:
     )
     low, high = float(np.percentile(other, 97)), float(np.percentile(same, 5))
     print(f"bar between p97 of the first and p5 of the second: {(low + high) / 2:.3f}")
+    write_results(
+        "calibrate_verify",
+        {"MEANING_BAR": MEANING_BAR},
+        {
+            "questions": len(items),
+            "index": service.state.version,
+            "same_topic_other_claim": {
+                "n": len(other),
+                **{f"p{q}": round(float(np.percentile(other, q)), 4) for q in qs},
+            },
+            "same_claim_other_words": {
+                "n": len(same),
+                **{f"p{q}": round(float(np.percentile(same, q)), 4) for q in qs},
+            },
+            "bar": round((low + high) / 2, 4),
+        },
+    )
     return 0
 
 
