@@ -22,6 +22,7 @@ from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from assistant import __version__
 from assistant.auth import KeyStore
 from assistant.deps import AdminKey, QueryKey, ServiceDep
 from assistant.errors import AuthError, NotFoundError, NotReadyError, QueryError
@@ -39,6 +40,7 @@ from assistant.schemas import (
     SearchResponse,
     SentenceEvent,
     explain,
+    model_in,
     request_models,
 )
 from assistant.service import AnswerResult, AssistantService
@@ -96,7 +98,20 @@ def _request_error(request: Request, exc: RequestValidationError) -> JSONRespons
             f"the body was sent as {content_type or 'no content type'!r}; send it as JSON "
             "with the header 'Content-Type: application/json'",
         )
-    return _error(422, "invalid_request", explain(exc.errors()))
+    return _error(422, "invalid_request", explain(errors, roots=_validated_models(request)))
+
+
+def _validated_models(request: Request) -> dict[str, type[BaseModel]]:
+    """The models this request's route validates its body and query with, by location
+    ("body", "query"), for the nearest field name when one is unknown."""
+    dependant = getattr(request.scope.get("route"), "dependant", None)
+    roots = {}
+    for where, params in (("body", "body_params"), ("query", "query_params")):
+        fields = getattr(dependant, params, None) or []
+        model = model_in(fields[0].field_info.annotation) if len(fields) == 1 else None
+        if model is not None:
+            roots[where] = model
+    return roots
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -198,7 +213,7 @@ def create_app(settings: Settings, service: AssistantService) -> FastAPI:
 
     app = FastAPI(
         title="Report assistant",
-        version="1.0.0",
+        version=__version__,
         description=DESCRIPTION,
         lifespan=lifespan,
         servers=[{"url": "/"}],

@@ -1,6 +1,8 @@
 """API keys: random secrets shown once, stored only as SHA-256 hashes, with scopes.
 
-A keys file is JSON: ``{"keys": [{"id", "sha256", "scopes", "created_at", "name"}]}``.
+A keys file is JSON: ``{"keys": [{"id", "sha256", "scopes", "created_at", "name"}],
+"revoked": [{"id", "sha256", "name", "revoked_at"}]}``; a revoked key is remembered (by
+its hash) so that a caller who sends it is told it was revoked, not that it is wrong.
 Keys are 32 random bytes, so a fast hash is enough (no password stretching needed).
 """
 
@@ -37,17 +39,23 @@ def hash_key(key: str) -> str:
 
 
 class KeyStore:
-    """The keys of one file. A server started with keys keeps asking for one; keys
-    created or revoked in the file are picked up at the next request (by mtime)."""
+    """The keys of one file, re-read whenever the file changes (a ``stat`` per request:
+    its mtime and size), so ``assistant keys create`` and ``revoke`` take effect on a
+    running server at its next request. Once the file has held a key the server asks
+    for one from then on: revoking every key never opens it up."""
 
-    def __init__(self, keys: list[ApiKey], path: Path | None = None) -> None:
+    def __init__(
+        self, keys: list[ApiKey], path: Path | None = None, revoked: list[ApiKey] | None = None
+    ) -> None:
         self.keys = keys
+        self.revoked = revoked or []
         self.path = path
-        self.required = bool(keys)  # fixed at start: revoking every key never opens up
+        self.required = bool(keys)
         self._stamp = _stamp(path)
 
     @property
     def enabled(self) -> bool:
+        self._refresh()
         return self.required
 
     @classmethod
@@ -56,24 +64,27 @@ class KeyStore:
             return cls([], path)
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            keys = [
-                ApiKey(k["id"], k["sha256"], frozenset(k["scopes"]), k.get("name", ""))
-                for k in data.get("keys", [])
-            ]
+            keys, revoked = (
+                [
+                    ApiKey(k["id"], k["sha256"], frozenset(k.get("scopes", ())), k.get("name", ""))
+                    for k in data.get(part, [])
+                ]
+                for part in ("keys", "revoked")
+            )
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
             raise ConfigError(
                 f"API keys file {path} is not valid ({exc}); fix or remove it"
             ) from exc
-        return cls(keys, path)
+        return cls(keys, path, revoked)
 
     def check(self, presented: str) -> ApiKey | None:
+        """The key ``presented`` is, or None when it is not a current key."""
         self._refresh()
-        digest = hash_key(presented)
-        found = None
-        for key in self.keys:
-            if hmac.compare_digest(key.sha256, digest):
-                found = key
-        return found
+        return _match(self.keys, hash_key(presented))
+
+    def revoked_key(self, presented: str) -> ApiKey | None:
+        """The revoked key ``presented`` was, if it is one (to say so in the 401)."""
+        return _match(self.revoked, hash_key(presented))
 
     def _refresh(self) -> None:
         stamp = _stamp(self.path)
@@ -81,9 +92,20 @@ class KeyStore:
             return
         self._stamp = stamp
         try:
-            self.keys = KeyStore.load(self.path).keys
+            fresh = KeyStore.load(self.path)
         except ConfigError as exc:
             log.error("keeping the previous API keys: %s", exc)
+            return
+        self.keys, self.revoked = fresh.keys, fresh.revoked
+        self.required = self.required or bool(fresh.keys)
+
+
+def _match(keys: list[ApiKey], digest: str) -> ApiKey | None:
+    found = None
+    for key in keys:  # every key compared, in constant time each
+        if hmac.compare_digest(key.sha256, digest):
+            found = key
+    return found
 
 
 def _stamp(path: Path | None) -> tuple[int, int] | None:
@@ -124,8 +146,9 @@ def list_keys(path: Path) -> list[dict[str, object]]:
 
 
 def revoke_key(path: Path, key_id: str) -> dict[str, object]:
-    """Remove key ``key_id`` from ``path``; a running server stops taking it once it
-    reloads the file (at its next start). Returns the removed key, without its hash."""
+    """Remove key ``key_id`` from ``path``; a running server refuses it from its next
+    request, saying it was revoked (its hash moves to ``revoked``). Returns the removed
+    key, without its hash."""
     data = _read(path)
     kept = [k for k in data["keys"] if k.get("id") != key_id]
     if len(kept) == len(data["keys"]):
@@ -134,7 +157,16 @@ def revoke_key(path: Path, key_id: str) -> dict[str, object]:
             f"no key {key_id!r} in {path} (keys there: {known}); see `assistant keys list`"
         )
     removed = next(k for k in data["keys"] if k.get("id") == key_id)
-    _write(path, {**data, "keys": kept})
+    revoked = [
+        *data.get("revoked", []),
+        {
+            "id": key_id,
+            "sha256": removed.get("sha256"),
+            "name": removed.get("name", ""),
+            "revoked_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        },
+    ]
+    _write(path, {**data, "keys": kept, "revoked": revoked})
     return {k: v for k, v in removed.items() if k != "sha256"}
 
 

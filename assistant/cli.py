@@ -17,15 +17,16 @@ import errno
 import json
 import os
 import socket
-from importlib import metadata
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from assistant import __version__
 from assistant.errors import NotReadyError, QueryError
 from assistant.settings import Settings
 from index.errors import AssistantError, BuildLockedError, ConfigError
@@ -42,14 +43,21 @@ EXIT_CODES_HELP = (
 )
 ERROR_CODES = {EXIT_ERROR: "failed", EXIT_USAGE: "bad_argument", EXIT_LOCKED: "locked"}
 
+# Plain (click) help: typer's rich panels label every flag with a type (`--json <bool>`),
+# which reads as if it took a value; `--json true` then fails. Plain help shows `--json`.
+HELP_MODE = None
+
 app = typer.Typer(
     help="Answers questions about your reports, citing the exact passages.",
     epilog=EXIT_CODES_HELP,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=HELP_MODE,
 )
-index_app = typer.Typer(help="Build and manage the index.", no_args_is_help=True)
+index_app = typer.Typer(
+    help="Build and manage the index.", no_args_is_help=True, rich_markup_mode=HELP_MODE
+)
 app.add_typer(index_app, name="index")
 
 # soft_wrap: long paths and ids stay whole (the terminal wraps, rich does not cut them).
@@ -59,7 +67,7 @@ out = Console(soft_wrap=True)
 
 def _version(value: bool) -> None:
     if value:
-        print(f"assistant (report-assistant) {metadata.version('report-assistant')}")
+        print(f"assistant (report-assistant) {__version__}")
         raise typer.Exit()
 
 
@@ -295,7 +303,7 @@ def index_rollback(index_dir: IndexDirOpt = None, as_json: JsonOpt = False) -> N
         out.print(f"current: {before} → [bold]{after}[/]")
 
 
-keys_app = typer.Typer(help="Manage API keys.", no_args_is_help=True)
+keys_app = typer.Typer(help="Manage API keys.", no_args_is_help=True, rich_markup_mode=HELP_MODE)
 app.add_typer(keys_app, name="keys")
 
 
@@ -309,13 +317,19 @@ def _keys_file(keys_file: Path | None) -> Path:
     return keys_file or _settings().serve.api_keys_file or Path("var/keys.json")
 
 
-@keys_app.command("create", help="Create an API key; it is printed once and stored hashed.")
+@keys_app.command(
+    "create",
+    help="Create an API key; it is printed once and stored hashed. A running server "
+    "takes it from its next request. With --json: one object with id, name, scopes, "
+    "keys_file and the secret.",
+)
 def keys_create(
     scope: Annotated[
         list[str], typer.Option("--scope", help="query or admin; repeat for both.")
     ] = ["query"],  # noqa: B006 - typer reads the default, never mutates it
     name: Annotated[str, typer.Option("--name", help="Who or what the key is for.")] = "",
     keys_file: KeysFileOpt = None,
+    as_json: JsonOpt = False,
 ) -> None:
     from assistant.auth import create_key
 
@@ -323,7 +337,20 @@ def keys_create(
     try:
         secret, record = create_key(path, scope, name)
     except AssistantError as exc:
-        raise _fail(str(exc), _error_code(exc)) from None
+        raise _fail(str(exc), _error_code(exc), as_json) from None
+    if as_json:
+        print(
+            json.dumps(
+                {
+                    "id": record.id,
+                    "name": record.name,
+                    "scopes": sorted(record.scopes),
+                    "keys_file": str(path),
+                    "secret": secret,
+                }
+            )
+        )
+        return
     err.print(
         f"Created key {record.id} with scopes {sorted(record.scopes)} in {path}. "
         "It is shown once; store it now. Serve with "
@@ -440,7 +467,23 @@ def serve(
             raise _fail(f"the server on {host}:{port} stopped: see the log above") from None
 
 
-@app.command(help="Answer a question with cited passages. Exit 1 if no index is loaded.")
+# The options of `ask` named as the API's fields (FiltersIn, AnswerRequest's conversation).
+ASK_OPTIONS = {
+    "filters.date_from": "--date-from",
+    "filters.date_to": "--date-to",
+    "filters.sources": "--source",
+    "filters.languages": "--language",
+    "filters.document_ids": "--document-id",
+    "conversation": "--turn/--history",
+    "top_k": "--top-k",
+}
+
+
+@app.command(
+    help="Answer a question with cited passages, like POST /v1/answer: the filters and the "
+    "earlier turns of a conversation are its fields. Exit 1 if no index is loaded, 2 on a "
+    "bad option."
+)
 def ask(
     question: Annotated[str, typer.Argument(help="The question, in quotes.")],
     index_dir: IndexDirOpt = None,
@@ -450,23 +493,94 @@ def ask(
             "--top-k", help="Passages to read (default ASSISTANT_SERVE__DEFAULT_TOP_K, 8)."
         ),
     ] = None,
+    source: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--source",
+            metavar="PREFIX",
+            help="Only reports whose source path, or a folder in it, starts with this "
+            "(e.g. 2024/); repeat for several.",
+        ),
+    ] = None,
+    date_from: Annotated[
+        str | None,
+        typer.Option("--date-from", metavar="DATE", help="Earliest report date: YYYY[-MM[-DD]]."),
+    ] = None,
+    date_to: Annotated[
+        str | None,
+        typer.Option("--date-to", metavar="DATE", help="Latest report date: YYYY[-MM[-DD]]."),
+    ] = None,
+    language: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--language", metavar="CODE", help="Only reports in this language (e.g. en); repeat."
+        ),
+    ] = None,
+    document_id: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--document-id", metavar="ID", help="Only this report (a citation's id); repeat."
+        ),
+    ] = None,
+    turn: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--turn",
+            metavar="QUESTION",
+            help="An earlier question of the conversation, oldest first; repeat. A "
+            "follow-up such as 'And what did Guo Jun say?' keeps their topic.",
+        ),
+    ] = None,
+    history: Annotated[
+        Path | None,
+        typer.Option(
+            "--history",
+            metavar="FILE",
+            help="A JSON file holding the earlier questions as a list of strings, oldest "
+            "first (the API's `conversation`); --turn adds after them.",
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the /v1/answer body.")] = False,
 ) -> None:
+    from pydantic import ValidationError
+
     from assistant.app import build_service
     from assistant.llm import Kept
-    from assistant.schemas import AnswerResponse
+    from assistant.schemas import AnswerResponse, explain, request_models
     from assistant.service import AnswerResult
 
     settings = _settings(index_dir)
+    conversation = [*_history(history, as_json), *(turn or [])]
+    answer_body, _ = request_models(settings.serve)
+    fields: dict[str, Any] = {"question": question, "conversation": conversation}
+    if top_k is not None:
+        fields["top_k"] = top_k
+    filters = {
+        "date_from": date_from,
+        "date_to": date_to,
+        "sources": source or [],
+        "languages": language or [],
+        "document_ids": document_id or [],
+    }
+    if any(filters.values()):
+        fields["filters"] = filters
+    try:  # the API's own validation: the same limits and messages
+        request = answer_body(**fields)
+    except ValidationError as exc:
+        message = explain(exc.errors(), drop=(), names=ASK_OPTIONS)
+        raise _fail(message, EXIT_USAGE, as_json) from None
+    chosen = request.filters.to_filters() if request.filters else None
     service = build_service(settings)
     streamed = 0
     try:
         service.load()
-        k = settings.serve.default_top_k if top_k is None else top_k
         result: AnswerResult | None = None
         # With a language model, each verified sentence is printed as soon as it is
         # checked (not under --json, which prints the final body only).
-        for event in service.answer_events(question, k):
+        events = service.answer_events(
+            request.question, request.top_k, chosen, request.conversation
+        )
+        for event in events:
             if isinstance(event, Kept):
                 if not as_json:
                     out.print(event.text, highlight=False)
@@ -497,10 +611,44 @@ def ask(
         date = f" ({c.date})" if c.date else ""
         out.print(f"[bold][{c.n}][/] {c.title}{date}{page} — {where}", highlight=False)
         quote = c.passage if len(c.passage) < 300 else c.passage[:297] + "…"
-        out.print(f"    [dim]“{quote}”[/]", highlight=False)
+        out.print(f"    [dim]{escape(quoted(quote))}[/]", highlight=False)
     how = "language model, checked" if body.mode == "llm" else "extractive"
     dropped = f", {body.dropped} sentence(s) dropped" if body.dropped else ""
     out.print(f"[dim]index {body.index_version}, {how}{dropped}, {body.took_ms:.0f} ms[/]")
+
+
+OPENING_QUOTES = "“„«‘\"'"
+
+
+def quoted(passage: str) -> str:
+    """``passage`` between “ ”, unless it opens with a quotation mark of its own (a
+    quoted remark: “Cybersecurity is …,” she said.), which it then shows as is."""
+    if passage.lstrip()[:1] in OPENING_QUOTES:
+        return passage
+    return f"“{passage}”"
+
+
+def _history(path: Path | None, as_json: bool) -> list[str]:
+    """The earlier turns in ``--history FILE``: a JSON list of strings."""
+    if path is None:
+        return []
+    try:
+        turns = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise _fail(
+            f"--history {path} cannot be read as JSON ({exc}); give a file holding a list "
+            'of the earlier questions, e.g. ["What was said about care?"]',
+            EXIT_USAGE,
+            as_json,
+        ) from None
+    if not isinstance(turns, list) or not all(isinstance(t, str) for t in turns):
+        raise _fail(
+            f"--history {path} holds {type(turns).__name__}, not a list of strings; give the "
+            'earlier questions, oldest first, e.g. ["What was said about care?"]',
+            EXIT_USAGE,
+            as_json,
+        )
+    return turns
 
 
 @app.command("eval", help="Measure retrieval (nDCG@10, R@10, R@100, MRR@10) on a BEIR set.")

@@ -35,6 +35,13 @@ def bearer_key(request: Request, keys: KeyStore, scope: str) -> ApiKey | None:
         )
     key = keys.check(token.strip())
     if key is None:
+        revoked = keys.revoked_key(token.strip())
+        if revoked is not None:
+            raise AuthError(
+                f"the API key {revoked.id} was revoked; ask for a new one "
+                "(`assistant keys create`)",
+                401,
+            )
         raise AuthError("the API key is not valid; check it or create a new one", 401)
     if scope not in key.scopes:
         raise AuthError(

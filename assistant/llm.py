@@ -343,9 +343,11 @@ def fluent(
     citations: list[Citation] = []
     verdicts: list[Verdict] = []
 
-    def fallback(reason: str) -> Outcome:
+    def fallback(reason: str, level: int = logging.INFO) -> Outcome:
+        # WARNING when the model was asked and did not answer (down, slow, empty): the
+        # people who run it should look; INFO when it answered but too little held.
         dropped = sum(not v.kept for v in verdicts)
-        log.info("extractive answer instead of the model's: %s", reason)
+        log.log(level, "extractive answer instead of the model's: %s", reason)
         return Outcome(extractive, "extractive", reason, len(verdicts), dropped, verdicts)
 
     messages = build_messages(question, passages, history)
@@ -367,10 +369,11 @@ def fluent(
             kept.append(item)
             yield item
     except ModelFailure as exc:
-        yield fallback(str(exc))
+        gone = stop is not None and stop.is_set()  # the caller left: nothing to look at
+        yield fallback(str(exc), logging.INFO if gone else logging.WARNING)
         return
     if not verdicts:
-        yield fallback("the model wrote nothing")
+        yield fallback("the model wrote nothing", logging.WARNING)
         return
     if not kept:
         yield fallback(f"none of the model's {len(verdicts)} sentences could be verified")

@@ -26,6 +26,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from assistant import __version__
 from assistant.auth import KeyStore
 from assistant.deps import bearer_key
 from assistant.errors import AuthError
@@ -141,7 +142,7 @@ def build_mcp(service: Assistant, limits: ServeConfig | None = None) -> MCPServe
         name="report-assistant",
         title="Report assistant",
         instructions=_flow(INSTRUCTIONS),
-        version="1.0.0",
+        version=__version__,
     )
 
     def call(fn: Callable[[], Any]) -> Any:

@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+import difflib
+import re
+import types
+import typing
+from collections.abc import Mapping, Sequence
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    create_model,
+    field_validator,
+    model_validator,
+)
 
 from assistant.llm import Kept
 from assistant.retrieve import Filters
@@ -14,7 +26,8 @@ from assistant.settings import ServeConfig
 from assistant.types import Citation, Passage, Statement
 from index.models import Document
 
-DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+# Documents the date format in OpenAPI; `check_date` also refuses a day the month lacks.
+DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
 # At least one character that is not white space as Python's str.strip() sees it (the
 # service strips questions): spelled out, because JSON Schema's \s (ECMA-262) differs.
 NOT_BLANK = (
@@ -23,21 +36,98 @@ NOT_BLANK = (
 )
 
 
-def explain(errors: Sequence[Any], drop: tuple[str, ...] = ("body",)) -> str:
+def explain(
+    errors: Sequence[Any],
+    drop: tuple[str, ...] = ("body",),
+    roots: Mapping[str, type[BaseModel]] | None = None,
+    names: Mapping[str, str] | None = None,
+) -> str:
     """Pydantic's errors as one line that names each field and what it should be,
-    without pydantic's type codes and links: what HTTP and MCP callers read."""
+    without pydantic's type codes and links: what HTTP, MCP and CLI callers read.
+    ``roots`` are the models validated, by where they sit (``{"body": AnswerRequest}``),
+    to name the field an unknown one may have meant; ``names`` renames fields (the CLI
+    says ``--date-from`` for ``filters.date_from``)."""
     parts = []
     for e in errors:
-        where = ".".join(str(p) for p in e.get("loc", ()) if p not in drop) or "the body"
+        loc = tuple(e.get("loc", ()))
+        where = ".".join(str(p) for p in loc if p not in drop) or "the body"
+        where = (names or {}).get(where, where)
         message = str(e.get("msg", "is not valid"))
-        if e.get("type") == "value_error":  # our own validators: the message says it all
+        kind = e.get("type")
+        if kind == "value_error":  # our own validators: the message says it all
             message = message.removeprefix("Value error, ")
-        elif e.get("type") == "missing":
+        elif kind == "missing":
             message = "is required"
+        elif kind == "extra_forbidden" and loc:
+            message = _unknown_field(str(loc[-1]), _model_at(roots or {}, loc[:-1]))
+        elif kind == "too_long" and loc[-1:] == ("conversation",):
+            most = (e.get("ctx") or {}).get("max_length", 0)
+            message = (
+                f"at most {most} earlier turns; send the last {most}"
+                if most
+                else "this server takes no earlier turns; leave it out"
+            )
         else:
-            message = message.replace("Input should", "should").replace("String should", "should")
+            message = re.sub(r"^(Input|String|List) should", "should", message)
+            message = message.replace(" after validation,", ",")
         parts.append(f"{where}: {message}")
     return "; ".join(parts) or "the request is not valid"
+
+
+def _unknown_field(name: str, model: type[BaseModel] | None) -> str:
+    """'is not a field; did you mean 'sources'? …' (the nearest name, by difflib)."""
+    if model is None:
+        return "is not a field here; leave it out"
+    fields = list(model.model_fields)
+    near = difflib.get_close_matches(name, fields, n=1, cutoff=0.6)
+    known = f"(the fields are {', '.join(fields)})"
+    if near:
+        return f"is not a field; did you mean '{near[0]}'? {known}"
+    return f"is not a field {known}; leave it out"
+
+
+def _model_at(roots: Mapping[str, type[BaseModel]], path: Sequence[Any]) -> type[BaseModel] | None:
+    """The model that validated the object at ``path`` (a pydantic error's loc)."""
+    model = None
+    for i, part in enumerate(path):
+        if i == 0 and str(part) in roots:
+            model = roots[str(part)]
+        elif not isinstance(part, int):  # an index into a list: the same model
+            field = model.model_fields.get(str(part)) if model is not None else None
+            # Without the root (an MCP tool's arguments) a nested object is known by name.
+            model = model_in(field.annotation) if field else NESTED.get(str(part))
+    return model
+
+
+def model_in(annotation: Any) -> type[BaseModel] | None:
+    """The model inside ``FiltersIn | None``, ``list[Model]`` and the like."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is not None:
+        for arg in typing.get_args(annotation):
+            found = model_in(arg)
+            if found is not None:
+                return found
+    return None
+
+
+_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+
+
+def check_date(value: str | None) -> str | None:
+    """``value`` if it is YYYY, YYYY-MM or a real YYYY-MM-DD date, else a ValueError
+    whose message says the format (never a regular expression)."""
+    if value is None:
+        return None
+    m = _DATE.fullmatch(value)
+    if m is None:
+        raise ValueError(f"{value!r} is not a date; use YYYY-MM-DD (or YYYY-MM, YYYY)")
+    year, month, day = (int(g) if g else 1 for g in m.groups())
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a real date; use YYYY-MM-DD") from None
+    return value
 
 
 class FiltersIn(BaseModel):
@@ -48,11 +138,17 @@ class FiltersIn(BaseModel):
         json_schema_extra={"examples": [{"date_from": "2024-01-01", "languages": ["en"]}]},
     )
 
+    # The format is documented as a pattern and checked by `check_date`, whose message
+    # says YYYY-MM-DD and refuses dates that do not exist (2024-13-45).
     date_from: str | None = Field(
-        None, pattern=DATE_PATTERN, description="Earliest report date (inclusive): YYYY[-MM[-DD]]."
+        None,
+        json_schema_extra={"pattern": DATE_PATTERN},
+        description="Earliest report date (inclusive): YYYY[-MM[-DD]].",
     )
     date_to: str | None = Field(
-        None, pattern=DATE_PATTERN, description="Latest report date (inclusive): YYYY[-MM[-DD]]."
+        None,
+        json_schema_extra={"pattern": DATE_PATTERN},
+        description="Latest report date (inclusive): YYYY[-MM[-DD]].",
     )
     sources: list[str] = Field(
         default_factory=list,
@@ -66,6 +162,11 @@ class FiltersIn(BaseModel):
     document_ids: list[str] = Field(
         default_factory=list, max_length=100, description="Only these documents."
     )
+
+    @field_validator("date_from", "date_to")
+    @classmethod
+    def _date(cls, value: str | None) -> str | None:
+        return check_date(value)
 
     @model_validator(mode="after")
     def _range(self) -> Self:
@@ -90,6 +191,9 @@ class FiltersIn(BaseModel):
             document_ids=tuple(self.document_ids),
         )
 
+
+# Nested request objects by the name they go by, for `explain` when it has no root model.
+NESTED: dict[str, type[BaseModel]] = {"filters": FiltersIn}
 
 # The limits below come from ServeConfig: these classes carry its defaults (for typing
 # and for code that builds a request by hand), and `request_models(serve)` derives the
@@ -309,6 +413,13 @@ class PassageOut(BaseModel):
     language: str | None = Field(
         None, description="The report's language (ISO 639-1), detected when the source gives none."
     )
+    highlights: list[tuple[int, int]] = Field(
+        default_factory=list,
+        description="The words of `passage` that match the query, as `[start, end)` offsets "
+        "into `passage` (`passage[start:end]` is the word; add the hit's `start` for offsets "
+        "into the document text). A passage is at most about 1,200 characters: the best "
+        "matching stretch of the report.",
+    )
 
     @classmethod
     def of(cls, rank: int, p: Passage) -> PassageOut:
@@ -327,6 +438,7 @@ class PassageOut(BaseModel):
             dense_score=p.dense_score,
             lexical_score=p.lexical_score,
             language=p.language,
+            highlights=list(p.highlights),
         )
 
 

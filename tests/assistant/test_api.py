@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import logging
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +15,7 @@ from typer.testing import CliRunner
 from assistant.api import check_bind
 from assistant.auth import KeyStore, create_key, hash_key
 from assistant.cli import app as cli
+from assistant.settings import LLMConfig
 from index.config import BuildConfig
 from index.errors import ConfigError
 from tests.conftest import SAMPLES, SHARED
@@ -353,3 +356,22 @@ def test_a_new_key_works_and_a_revoked_one_stops_without_a_restart(server: dict)
     r = post({"url": server["url"], "k": headers}, "/v1/search", {"query": "care"}, "k")
     assert_error(r, 401, "not valid")
     assert post(server, "/v1/search", {"query": "care"}).is_success  # the others still work
+
+
+def test_a_model_that_does_not_answer_is_a_warning_and_the_reason_is_in_the_answer(
+    index_config: BuildConfig, caplog: pytest.LogCaptureFixture
+) -> None:
+    with socket.socket() as probe:  # a port where nothing listens
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings = settings_for(index_config).model_copy(
+        update={"llm": LLMConfig(base_url=f"http://127.0.0.1:{port}/v1", timeout_s=2)}
+    )
+    with caplog.at_level(logging.INFO, logger="assistant"), serve(settings) as url:
+        question = {"question": "What did the youth forum ask councils for?"}
+        body = httpx.post(f"{url}/v1/answer", json=question, timeout=60).json()
+    assert body["found"] and body["mode"] == "extractive"
+    assert "the model could not be reached" in body["reason"], body["reason"]
+    warned = [r for r in caplog.records if r.name == "assistant.llm" and "instead" in r.message]
+    assert [r.levelno for r in warned] == [logging.WARNING], warned
+    assert body["reason"] in warned[0].getMessage()

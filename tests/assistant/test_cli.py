@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from assistant.cli import app as cli
+from assistant.cli import quoted
 from tests.conftest import SAMPLES
 
 
@@ -22,6 +23,79 @@ def test_version() -> None:
     result = run("--version")
     assert result.exit_code == 0
     assert metadata.version("report-assistant") in result.stdout
+
+
+def test_one_version_everywhere(tmp_path: Path) -> None:
+    """`--version`, OpenAPI's info.version and the MCP server's: the package's."""
+    from fastapi.testclient import TestClient
+
+    from assistant.app import build_app
+    from assistant.mcp_server import build_mcp
+    from assistant.settings import ServeConfig, Settings
+    from index.config import BuildConfig
+    from tests.assistant.test_errors import BrokenService
+
+    version = metadata.version("report-assistant")
+    assert version == "1.1.0"  # pyproject.toml's
+    assert run("--version").stdout.split()[-1] == version
+    settings = Settings(index=BuildConfig(index_dir=tmp_path), serve=ServeConfig())
+    app = build_app(settings, BrokenService())  # type: ignore[arg-type]
+    assert TestClient(app).get("/openapi.json").json()["info"]["version"] == version
+    assert build_mcp(BrokenService()).version == version  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "command", [["ask"], ["index", "build"], ["index", "status"], ["keys", "create"], ["eval"]]
+)
+def test_flags_show_as_flags_in_help(command: list[str]) -> None:
+    result = run(*command, "--help")
+    assert result.exit_code == 0, result.output
+    assert "--json" in result.stdout
+    assert "<bool>" not in result.stdout, result.stdout
+
+
+def test_ask_takes_json_as_a_flag(tmp_path: Path) -> None:
+    result = run("ask", "--json", "What was said about care?", "--index-dir", str(tmp_path))
+    assert result.exit_code == 1, result.output  # parsed: no index there
+    assert "the index has not been built yet" in json.loads(result.stdout)["error"]["message"]
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--date-from", "2024-13-45"], ["--date-from", "not a real date; use YYYY-MM-DD"]),
+        (["--date-to", "June"], ["--date-to", "use YYYY-MM-DD"]),
+        (["--date-from", "2025", "--date-to", "2024"], ["is after date_to"]),
+        (["--turn", "care"] * 11, ["--turn/--history", "at most 10 earlier turns"]),
+        (["--source", "x"] * 21, ["--source", "at most 20"]),
+        (["--top-k", "0"], ["--top-k"]),
+    ],
+)
+def test_ask_options_are_checked_like_the_api(
+    tmp_path: Path, args: list[str], words: list[str]
+) -> None:
+    result = run("ask", "care", "--index-dir", str(tmp_path), "--json", *args)
+    assert result.exit_code == 2, result.output
+    message = json.loads(result.stdout)["error"]["message"]
+    for word in words:
+        assert word in message, message
+
+
+def test_ask_history_must_be_a_json_list_of_questions(tmp_path: Path) -> None:
+    history = tmp_path / "history.json"
+    history.write_text('{"question": "care"}')
+    result = run("ask", "And then?", "--history", str(history), "--index-dir", str(tmp_path))
+    assert result.exit_code == 2
+    assert "not a list of strings" in result.stderr
+    history.write_text("[oops")
+    result = run("ask", "And then?", "--history", str(history), "--index-dir", str(tmp_path))
+    assert result.exit_code == 2 and "cannot be read as JSON" in result.stderr
+
+
+def test_a_quoted_passage_gets_no_second_opening_mark() -> None:
+    said = "“Cybersecurity is now a social question … lose their jobs,” she said."
+    assert quoted(said) == said
+    assert quoted("Attacks had doubled.") == "“Attacks had doubled.”"
 
 
 def test_help_lists_the_exit_codes() -> None:
@@ -61,6 +135,20 @@ def test_rollback_without_snapshots_fails(tmp_path: Path) -> None:
     result = run("index", "rollback", "--index-dir", str(tmp_path), "--json")
     assert result.exit_code == 1
     assert "nothing to roll back to" in json.loads(result.stdout)["error"]["message"]
+
+
+def test_keys_create_json(tmp_path: Path) -> None:
+    keys_file = tmp_path / "keys.json"
+    args = ["--name", "ci", "--scope", "admin", "--keys-file", str(keys_file), "--json"]
+    created = run("keys", "create", *args)
+    assert created.exit_code == 0, created.output
+    body = json.loads(created.stdout)
+    assert set(body) == {"id", "name", "scopes", "keys_file", "secret"}
+    assert body["name"] == "ci" and body["scopes"] == ["admin", "query"]
+    assert body["secret"].startswith(f"ra_{body['id']}_") and body["keys_file"] == str(keys_file)
+    assert body["secret"] not in keys_file.read_text()
+    bad = run("keys", "create", "--scope", "root", "--keys-file", str(keys_file), "--json")
+    assert bad.exit_code == 2 and json.loads(bad.stdout)["error"]["code"] == "bad_argument"
 
 
 def test_keys_create_list_revoke(tmp_path: Path) -> None:
@@ -161,3 +249,51 @@ def test_status_of_a_broken_snapshot_is_a_message_not_a_traceback(tmp_path: Path
     assert result.exit_code == 1
     assert "manifest.json cannot be read" in result.stderr
     assert "Traceback" not in result.output
+
+
+@pytest.fixture(scope="module")
+def webinar_index(tmp_path_factory: pytest.TempPathFactory, model_cache: Path) -> Path:
+    """A real index of two sample reports; one quotes a speaker (“Cybersecurity is …”)."""
+    from tests.helpers import build_test_index
+
+    root = tmp_path_factory.mktemp("cli-ask")
+    reports = root / "reports"
+    for name in ("webinar-digital-economy.html", "youth-forum-dakar.txt"):
+        (reports / "2024").mkdir(parents=True, exist_ok=True)
+        (reports / "2024" / name).write_bytes((SAMPLES / "2024" / name).read_bytes())
+    return build_test_index(root / "index", model_cache, [reports]).index_dir
+
+
+@pytest.mark.slow
+def test_ask_prints_a_quoted_passage_with_one_opening_mark(webinar_index: Path) -> None:
+    question = "What did Sofía Herrera say about cybersecurity?"
+    result = run("ask", question, "--index-dir", str(webinar_index))
+    assert result.exit_code == 0, result.output
+    assert "“Cybersecurity is now a social question" in result.stdout, result.stdout
+    assert "““" not in result.stdout
+
+
+@pytest.mark.slow
+def test_ask_takes_the_filters_and_the_conversation_of_the_api(
+    webinar_index: Path, tmp_path: Path
+) -> None:
+    base = ["--index-dir", str(webinar_index), "--json"]
+    webinar = "2024/webinar-digital-economy.html"
+
+    def cited(*args: str) -> set[str]:
+        result = run("ask", *args, *base)
+        assert result.exit_code == 0, result.output
+        return {c["document_id"] for c in json.loads(result.stdout)["citations"]}
+
+    question = "What did young people ask councils for?"
+    assert cited(question) - {webinar}  # unfiltered: the youth forum
+    assert cited(question, "--document-id", webinar) <= {webinar}
+    assert cited(question, "--source", "2024/webinar") <= {webinar}
+    assert cited(question, "--date-from", "2030") == set()
+    assert cited(question, "--language", "fr") == set()
+    history = tmp_path / "history.json"
+    history.write_text(json.dumps(["What did Sofía Herrera say about cybersecurity?"]))
+    assert webinar in cited("And what did she say about hospitals?", "--history", str(history))
+    assert webinar in cited(
+        "And about hospitals?", "--turn", "What did Sofía Herrera say about cybersecurity?"
+    )

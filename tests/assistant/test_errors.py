@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
 import assistant.errors
@@ -68,3 +69,75 @@ def test_one_tree_per_package() -> None:
     serve_side = {"QueryError", "NotFoundError", "NotReadyError", "AuthError"}
     assert not serve_side & set(vars(index.errors))  # the build side holds none of them
     assert {c for c in vars(assistant.errors) if c.endswith("Error")} >= serve_side
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "message"),
+    [
+        (
+            "/v1/search",
+            {"query": "care", "filters": {"source": ["2024/"]}},
+            "filters.source: is not a field; did you mean 'sources'? (the fields are "
+            "date_from, date_to, sources, languages, document_ids)",
+        ),
+        (
+            "/v1/answer",
+            {"question": "care", "filters": {"document_id": ["a.txt"]}},
+            "did you mean 'document_ids'?",
+        ),
+        (
+            "/v1/answer",
+            {"question": "care", "topk": 3},
+            "topk: is not a field; did you mean 'top_k'?",
+        ),
+        ("/v1/answer", {"question": "care", "colour": "red"}, "colour: is not a field (the fields"),
+        (
+            "/v1/search",
+            {"query": "care", "filters": {"date_from": "2024-13-45"}},
+            "filters.date_from: '2024-13-45' is not a real date; use YYYY-MM-DD",
+        ),
+        (
+            "/v1/search",
+            {"query": "care", "filters": {"date_to": "2023-02-29"}},
+            "filters.date_to: '2023-02-29' is not a real date; use YYYY-MM-DD",
+        ),
+        (
+            "/v1/search",
+            {"query": "care", "filters": {"date_from": "last year"}},
+            "filters.date_from: 'last year' is not a date; use YYYY-MM-DD (or YYYY-MM, YYYY)",
+        ),
+        (
+            "/v1/answer",
+            {"question": "care", "conversation": ["care"] * 11},
+            "conversation: at most 10 earlier turns; send the last 10",
+        ),
+        (
+            "/v1/search",
+            {"query": "care", "filters": {"sources": ["a"] * 21}},
+            "filters.sources: should have at most 20 items, not 21",
+        ),
+    ],
+)
+def test_a_bad_field_is_a_422_that_names_the_fix(
+    tmp_path: Path, path: str, body: dict[str, Any], message: str
+) -> None:
+    with client(tmp_path) as c:
+        r = c.post(path, json=body)
+    assert r.status_code == 422, r.text
+    assert set(r.json()) == {"error"} and r.json()["error"]["code"] == "invalid_request"
+    assert message in r.json()["error"]["message"], r.json()["error"]["message"]
+    assert "pattern" not in r.text and "Extra inputs" not in r.text
+
+
+def test_an_unknown_query_parameter_names_the_known_ones(tmp_path: Path) -> None:
+    with client(tmp_path) as c:
+        r = c.get("/v1/documents", params={"limt": 5})
+    assert r.status_code == 422
+    assert "query.limt: is not a field; did you mean 'limit'?" in r.json()["error"]["message"]
+
+
+def test_real_dates_are_fine(tmp_path: Path) -> None:
+    with client(tmp_path) as c:
+        for date in ("2024", "2024-02", "2024-02-29"):
+            r = c.post("/v1/search", json={"query": "care", "filters": {"date_from": date}})
+            assert r.status_code == 503, r.text  # valid: on to the (unloaded) service

@@ -82,9 +82,11 @@ def test_fuzz_every_operation(fuzz_server: tuple[str, str], mode: GenerationMode
         )
         def fuzz(case: Any) -> None:
             response = case.call(base_url=url, headers=headers, timeout=60)
-            # The one rule JSON Schema cannot state: date_from after date_to is a 422
-            # even though each date on its own is valid.
-            backwards = response.status_code == 422 and "is after date_to" in response.text
+            # The rules JSON Schema cannot state: date_from after date_to, and a day its
+            # month lacks (2024-02-30), are a 422 though each date matches the pattern.
+            backwards = response.status_code == 422 and (
+                "is after date_to" in response.text or "is not a real date" in response.text
+            )
             excluded = [positive_data_acceptance] if backwards else []
             case.validate_response(response, excluded_checks=excluded)
             calls.setdefault(case.operation.label, Counter())[response.status_code] += 1
