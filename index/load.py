@@ -43,6 +43,8 @@ from index.naming import (
     file_name_date,
     filing_title,
     find_period,
+    is_file_name,
+    metadata_title,
     period_label,
     readable_file_name,
     reads_as_title,
@@ -248,7 +250,7 @@ def _detect_and_decode(data: bytes) -> str:
 
 def _load_document(suffix: str, data: bytes, doc_id: str, shown: str) -> Document:
     if suffix == ".docx":
-        fields = _read_docx(data)
+        fields = _read_docx(data, Path(doc_id).stem)
     elif suffix in (".vtt", ".srt"):
         fields = _read_captions(decode_text(data), Path(doc_id).stem)
     else:
@@ -339,11 +341,13 @@ def _read_pdf(pdf: PdfText, stem: str) -> dict[str, Any]:
 
 
 def _pdf_title(pdf: PdfText, stem: str, text: str) -> tuple[str | None, str | None]:
-    """The metadata title when it reads as one, else the registrant, form and period on
-    the cover of a filing, else the first heading of page 1, else the file name made
-    readable; else (None) the first line of the text."""
-    meta = " ".join(pdf.metadata.get("Title", "").split())
-    if reads_as_title(meta):
+    """The metadata title when an author wrote it (``metadata_title``), else the
+    registrant, form and period on the cover of a filing, else the first heading of page
+    1, else the file name made readable (unless the tool wrote it as the title: then it
+    names nothing); else (None) the first line of the text."""
+    written = pdf.metadata.get("Title", "")
+    meta = metadata_title(written, stem)
+    if meta:
         return meta, "PDF metadata"
     filing = filing_title(text)
     if filing:
@@ -351,7 +355,7 @@ def _pdf_title(pdf: PdfText, stem: str, text: str) -> tuple[str | None, str | No
     if pdf.heading and reads_as_title(pdf.heading):
         return pdf.heading, "first heading of page 1"
     readable = readable_file_name(stem)
-    if readable and reads_as_title(readable):
+    if readable and reads_as_title(readable) and not is_file_name(written, stem):
         return readable, "file name"
     return None, None
 
@@ -372,7 +376,7 @@ def _join_pages(page_texts: list[str]) -> tuple[str, tuple[PageSpan, ...]]:
     return "\n\n".join(parts), tuple(spans)
 
 
-def _read_docx(data: bytes) -> dict[str, Any]:
+def _read_docx(data: bytes, stem: str) -> dict[str, Any]:
     try:
         document = docx.Document(io.BytesIO(data))
         blocks: list[str] = []
@@ -385,7 +389,7 @@ def _read_docx(data: bytes) -> dict[str, Any]:
             if heading is None and block.text.strip() and style.startswith(("Heading", "Title")):
                 heading = block.text
             blocks.append(block.text)
-        core_title = document.core_properties.title
+        core_title = metadata_title(document.core_properties.title, stem)
     except Exception as exc:  # python-docx raises zip, XML and key errors on a damaged file
         raise LoadError(f"not a valid DOCX file: {exc}") from exc
     return {

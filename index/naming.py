@@ -17,10 +17,15 @@ from typing import Any
 from index.clean import find_date
 from index.lexical import tokenize  # the same stemmer and stopwords as BM25
 
-# Titles written by the exporting tool, not by the author.
+# Titles written by the exporting tool, not by the author: a generator's default
+# ("Enscript Output", "Untitled document", "Document1", "Slide 1", "(anonymous)"), an
+# office suite's "Microsoft Word - x.docx", a file name with its extension. Such a
+# title is no title: the report is named from its text instead (``metadata_title``).
 _TOOL_TITLE = re.compile(
-    r"^(untitled|document\d*|slide \d+|presentation\d*|book\d*)$|^microsoft \w+ - "
-    r"|\.(docx?|xlsx?|pptx?|pdf|rtf|odt|txt|html?|indd|qxd)$",
+    r"^\W*(?:untitled(?: document| presentation| spreadsheet)?|document ?\d*|slide ?\d+"
+    r"|presentation ?\d*|book ?\d*|enscript output|anonymous|no title|title"
+    r"|powerpoint presentation)\W*$"
+    r"|^microsoft \w+ - |\.(docx?|xlsx?|pptx?|pdf|rtf|odt|txt|html?|indd|qxd|ps)$",
     re.IGNORECASE,
 )
 _MAX_TITLE_WORDS = 25
@@ -43,6 +48,24 @@ def reads_as_title(value: str | None) -> bool:
     if len(words) <= 5 and find_date(value):
         return False  # a dateline: "The Hague, 23 September 2024"
     return len(words) <= _MAX_TITLE_WORDS
+
+
+def metadata_title(value: str | None, stem: str) -> str | None:
+    """A file's own title (PDF metadata, DOCX properties) when an author wrote it: None
+    for what ``reads_as_title`` refuses (a generator's default) and for the file's name
+    (``stem``) copied into the title by the tool that wrote the file."""
+    value = " ".join((value or "").split())
+    if not reads_as_title(value) or is_file_name(value, stem):
+        return None
+    return value
+
+
+def is_file_name(value: str, stem: str) -> bool:
+    """True when ``value`` is the file name ``stem`` whatever the case and separators
+    ("Annual review 2024" for annual_review-2024.pdf; "x.pdf", with its extension, is
+    refused by ``reads_as_title`` already)."""
+    words = re.findall(r"[^\W_]+", value.casefold())
+    return bool(words) and words == re.findall(r"[^\W_]+", stem.casefold())
 
 
 # Form names as filings write them: "10K" in a file name is "10-K".
