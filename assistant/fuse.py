@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -97,3 +98,123 @@ def language_fusion(
             other[row] = (1.0 + multilingual_weight) * ml
     fused = {**same, **other}
     return sorted(fused.items(), key=lambda item: (-item[1], item[0]))
+
+
+# --- search hits: a passage-sized window of a merged passage, its matched words marked
+
+# A search hit is read at a glance: about one chunk (256 tokens, ~1,100 characters of
+# English). Merged overlapping chunks can cover a whole report (3,391 characters as the
+# first hit of /v1/search in issue 25), so a hit shows the best chunk's stretch of it.
+SEARCH_PASSAGE_CHARS = 1200
+# How far into a window's first and last fifth a sentence boundary is looked for: a hit
+# starts and ends on a sentence when one is near, else on a word.
+_EDGE_SHARE = 5
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# A run of CJK characters (written without spaces: matched bigram by bigram, as BM25
+# reads it), or another word.
+_WORD = re.compile(rf"[{_CJK}]+|(?:(?![{_CJK}])\w)+")
+_CJK_RUN = re.compile(f"[{_CJK}]+")
+_STOPS = ".!?…。！？"
+_SENTENCE_START = re.compile(rf"(?<=[{_STOPS}])\s+|\n\s*")
+_SENTENCE_END = re.compile(rf"[{_STOPS}](?=\s)")
+_SPACE = re.compile(r"\s+")
+
+Span = tuple[int, int]
+
+
+def matched_words(
+    text: str,
+    start: int,
+    end: int,
+    wanted: frozenset[str],
+    tokens: Callable[[Sequence[str]], list[list[str]]],
+) -> list[Span]:
+    """The ``[start, end)`` offsets in ``text`` of the words of ``text[start:end]`` whose
+    BM25 token (``tokens``: the lexical index's stemmer and stopwords) is ``wanted``; in
+    a CJK run, each wanted bigram (overlapping ones as one span)."""
+    if not wanted:
+        return []
+    found: list[Span] = []
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+    plain = sorted({text[s:e].lower() for s, e in words if not _CJK_RUN.fullmatch(text[s:e])})
+    hit = {w for w, t in zip(plain, tokens(plain), strict=True) if wanted.intersection(t)}
+    for s, e in words:
+        word = text[s:e]
+        if not _CJK_RUN.fullmatch(word):
+            if word.lower() in hit:
+                found.append((s, e))
+            continue
+        grams = [i for i in range(s, max(s + 1, e - 1)) if text[i : min(i + 2, e)] in wanted]
+        for i in grams:
+            stop = min(i + 2, e)
+            if found and found[-1][1] >= i and found[-1][0] >= s:
+                found[-1] = (found[-1][0], stop)
+            else:
+                found.append((i, stop))
+    return found
+
+
+def search_window(
+    text: str,
+    start: int,
+    end: int,
+    anchor: Span,
+    hits: Sequence[Span],
+    limit: int = SEARCH_PASSAGE_CHARS,
+) -> Span:
+    """At most ``limit`` characters of the passage ``text[start:end]``: the best chunk
+    (``anchor``) with what fits around it, evenly; or, of a chunk longer than ``limit``,
+    the stretch with most matched words (``hits``). It starts and ends on a sentence
+    boundary when one is near its edges, else on a word boundary."""
+    if end - start <= limit:
+        return start, end
+    lo, hi = max(start, anchor[0]), min(end, anchor[1])
+    if hi <= lo:
+        lo, hi = start, end
+    if hi - lo > limit:
+        inside = [h for h in hits if lo <= h[0] and h[1] <= hi]
+        # a window opens a fifth of its length before the first word it shows
+        starts = [lo] + [min(max(lo, s - limit // _EDGE_SHARE), hi - limit) for s, _ in inside]
+        best = max(starts, key=lambda w: (sum(w <= s and e <= w + limit for s, e in inside), -w))
+        lo, hi = best, best + limit
+    else:
+        room = limit - (hi - lo)
+        lo = max(start, lo - room // 2)
+        hi = min(end, lo + limit)
+        lo = max(start, hi - limit)
+    return _on_boundaries(text, lo, hi, start, end)
+
+
+def _on_boundaries(text: str, lo: int, hi: int, start: int, end: int) -> Span:
+    edge = (hi - lo) // _EDGE_SHARE
+    if lo > start and not _starts_sentence(text, lo):
+        opening = _SENTENCE_START.search(text, lo, lo + edge)
+        gap = _SPACE.search(text, lo, hi)
+        if opening is not None:
+            lo = opening.end()
+        elif gap is not None and not text[lo - 1].isspace():
+            lo = gap.end()
+    if hi < end and not (text[hi - 1] in _STOPS and text[hi].isspace()):
+        closing = [
+            m.end()
+            for m in _SENTENCE_END.finditer(text, max(lo, hi - edge), hi + 1)
+            if m.end() <= hi
+        ]
+        spaces = [m.start() for m in _SPACE.finditer(text, lo, hi)]
+        if closing:
+            hi = closing[-1]
+        elif spaces and not text[hi].isspace():
+            hi = spaces[-1]
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return lo, hi
+
+
+def _starts_sentence(text: str, i: int) -> bool:
+    """True when ``text[i:]`` opens a sentence: after a line break or a full stop."""
+    before = text[max(0, i - 80) : i]
+    kept = before.rstrip()
+    gap = before[len(kept) :]
+    return not kept or "\n" in gap or (bool(gap) and kept[-1] in _STOPS)

@@ -23,6 +23,7 @@ import numpy as np
 from assistant.compose import compose_answer
 from assistant.crosslingual import CrossLingual, cross_lingual
 from assistant.errors import NotFoundError, NotReadyError, QueryError
+from assistant.fuse import matched_words, search_window
 from assistant.llm import ChatModel, Kept, Outcome, fluent
 from assistant.people import named_people
 from assistant.retrieve import Filters, allowed_documents, search, with_named_speaker
@@ -32,6 +33,7 @@ from index.config import BuildConfig
 from index.embed import Embedder, load_embedder, physical_cores
 from index.errors import SnapshotError
 from index.layout import IndexDir
+from index.lexical import tokenize
 from index.models import Document
 from index.multilingual import MultilingualEmbedder, load_multilingual
 from index.snapshot import Snapshot
@@ -330,8 +332,9 @@ class AssistantService:
         passages = search(
             state.snapshot, vector, query, top_k, filters, mode=mode, multilingual_vector=ml_vector
         )
+        hits = tuple(_search_hit(state.snapshot, p, query) for p in passages)
         took = (time.perf_counter() - tick) * 1000
-        return SearchResult(tuple(passages), state.version, round(took, 1))
+        return SearchResult(hits, state.version, round(took, 1))
 
     def answer(
         self,
@@ -492,6 +495,28 @@ class AssistantService:
                 "take document ids from citations or search results"
             )
         return doc, state.version
+
+
+def _search_hit(snapshot: Snapshot, passage: Passage, query: str) -> Passage:
+    """A search result as a reader sees it: at most ``SEARCH_PASSAGE_CHARS`` of the merged
+    passage around its best chunk, with the words that match the query marked. (Only
+    search results: an answer reads the whole merged passages.)"""
+    text, language = passage.document_text, passage.language
+    wanted = frozenset(tokenize([query], language)[0])
+    words = matched_words(
+        text, passage.start, passage.end, wanted, lambda ws: tokenize(ws, language)
+    )
+    best = next(
+        (
+            (c.chunk.start, c.chunk.end)
+            for c in snapshot.chunks_of(passage.document_id)
+            if c.chunk.id == passage.chunk_id
+        ),
+        (passage.start, passage.end),
+    )
+    start, end = search_window(text, passage.start, passage.end, best, words)
+    marked = tuple((s - start, e - start) for s, e in words if start <= s and e <= end)
+    return replace(passage, start=start, end=end, text=text[start:end], highlights=marked)
 
 
 def _earlier_turns(context: Sequence[str]) -> list[str]:

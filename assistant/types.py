@@ -26,6 +26,8 @@ class Passage:
     lexical_score: float  # BM25 score (0 when the lexical side did not find it)
     document_text: str
     pages: tuple[PageSpan, ...] = ()
+    # Search results only: the words that match the query, [start, end) in ``text``.
+    highlights: tuple[tuple[int, int], ...] = ()
 
     def page_at(self, offset: int) -> int | None:
         return page_at(self.pages, offset)

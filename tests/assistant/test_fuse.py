@@ -59,3 +59,60 @@ def test_language_fusion_keeps_the_question_languages_order_and_adds_other_langu
     # weight 1: e5's z-score is added in the question's language, doubled for the others
     assert weighted[7] == pytest.approx(2 * dict(fused)[7])
     assert weighted[1] > dict(fused)[1]
+
+
+# --- search hits: passage-sized windows with the matched words ---------------------------
+
+
+def _words(text: str, wanted: set[str]) -> list[tuple[int, int]]:
+    from assistant.fuse import matched_words
+
+    return matched_words(
+        text, 0, len(text), frozenset(wanted), lambda ws: [[w.lower().rstrip("s")] for w in ws]
+    )
+
+
+def test_matched_words_are_exact_spans() -> None:
+    text = "Harbour tariffs rose. The tariff for boats, and harbours' dues."
+    spans = _words(text, {"harbour", "tariff"})
+    assert [text[s:e] for s, e in spans] == ["Harbour", "tariffs", "tariff", "harbours"]
+
+
+def test_matched_words_in_chinese_by_bigram() -> None:
+    from assistant.fuse import matched_words
+
+    text = "农民工的社会保险问题"
+    spans = matched_words(text, 0, len(text), frozenset({"社会", "会保", "保险"}), lambda ws: [])
+    assert [text[s:e] for s, e in spans] == ["社会保险"]
+
+
+def test_search_window_keeps_a_short_passage_whole() -> None:
+    from assistant.fuse import search_window
+
+    text = "One. Two three. Four."
+    assert search_window(text, 0, len(text), (5, 15), [], limit=100) == (0, len(text))
+
+
+def test_search_window_is_the_best_chunk_and_its_surroundings() -> None:
+    from assistant.fuse import search_window
+
+    sentences = [f"Sentence {i} says something about item {i}." for i in range(60)]
+    text = " ".join(sentences)
+    anchor = (text.index("Sentence 30"), text.index("Sentence 34"))
+    start, end = search_window(text, 0, len(text), anchor, [], limit=400)
+    assert end - start <= 400
+    assert start <= anchor[0] and anchor[1] <= end
+    window = text[start:end]
+    assert window.startswith("Sentence ") and window.endswith(".")
+
+
+def test_search_window_in_a_long_chunk_follows_the_matches() -> None:
+    from assistant.fuse import search_window
+
+    filler = "Nothing to see in this sentence at all. " * 40
+    text = filler + "The harbour tariffs rose and harbour dues fell. " + filler
+    hits = [(m, m + 7) for m in (text.index("harbour"), text.rindex("harbour"))]
+    start, end = search_window(text, 0, len(text), (0, len(text)), hits, limit=300)
+    assert end - start <= 300
+    assert all(start <= s and e <= end for s, e in hits)
+    assert text[start:end] == text[start:end].strip()

@@ -115,3 +115,56 @@ def test_reload_if_moved_swaps_only_when_current_moves(
 def test_the_service_is_what_adapters_see(service: AssistantService) -> None:
     adapter_view: Assistant = service  # mypy checks the structural match
     assert adapter_view.status().ready
+
+
+# --- search hits are passage-sized, their matched words marked (issue 25, item 15) ---
+
+# One paragraph of short sentences: its chunks overlap by whole sentences (the chunker
+# repeats up to 30 tokens of them), and retrieval merges overlapping chunks into one.
+LONG_REPORT = " ".join(
+    f"Berth {i} pays the new harbour tariffs. The {['fishing', 'cargo', 'ferry'][i % 3]} "
+    "boats there agreed."
+    for i in range(1, 90)
+)
+
+
+def test_a_search_hit_is_a_passage_with_its_matches_marked(tmp_path: Path) -> None:
+    from assistant.fuse import SEARCH_PASSAGE_CHARS
+    from assistant.schemas import SearchResponse
+
+    sources = tmp_path / "reports"
+    sources.mkdir()
+    (sources / "harbour-review.txt").write_text("Harbour tariffs review\n\n" + LONG_REPORT)
+    config = BuildConfig(sources=[sources], index_dir=tmp_path / "index")
+    build_index(config, embedder=FakeEmbedder())
+    service = AssistantService(config, embedder=FakeEmbedder())
+    assert service.load()
+    doc, _ = service.document("harbour-review.txt")
+    assert len(doc.text) > 3 * SEARCH_PASSAGE_CHARS
+
+    found = service.search("harbour tariffs", 5)
+    assert found.passages
+    for hit in found.passages:
+        assert 0 < len(hit.text) <= SEARCH_PASSAGE_CHARS
+        assert doc.text[hit.start : hit.end] == hit.text
+        assert hit.text == hit.text.strip()
+        assert hit.highlights
+        words = {hit.text[s:e].lower() for s, e in hit.highlights}
+        assert words <= {"harbour", "tariffs"} and "tariffs" in words
+        ends = [e for _, e in hit.highlights]
+        assert ends == sorted(ends) and all(s < e for s, e in hit.highlights)
+    out = SearchResponse.of(found).model_dump()["results"][0]
+    first = found.passages[0]
+    assert [tuple(h) for h in out["highlights"]] == list(first.highlights)
+    assert out["passage"][out["highlights"][0][0] : out["highlights"][0][1]].lower() in {
+        "harbour",
+        "tariffs",
+    }
+
+    # What an answer reads (the same retrieval) is still the whole merged passage, and
+    # each hit is the stretch of it around its best chunk.
+    snapshot = service.state.snapshot
+    vector, ml_vector, text = service.question_vectors(snapshot, "harbour tariffs")
+    merged, _ = service.passages_for(snapshot, vector, ml_vector, text, 5, None, "harbour tariffs")
+    assert len(merged[0].text) > 2 * SEARCH_PASSAGE_CHARS and merged[0].highlights == ()
+    assert merged[0].start <= first.start and first.end <= merged[0].end
