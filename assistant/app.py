@@ -12,6 +12,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
+from assistant import report_page
 from assistant.api import create_app
 from assistant.chat import mount_chat
 from assistant.docs import mount_docs
@@ -37,6 +38,7 @@ def build_service(settings: Settings) -> AssistantService:
 def build_app(settings: Settings, service: AssistantService | None = None) -> FastAPI:
     app = create_app(settings, service or build_service(settings))
     mount_chat(app)
+    app.include_router(report_page.router)  # /r/{id}: a report, the cited span marked
     mount_docs(app)
     mount_mcp(app)
     install_observability(app)

@@ -9,6 +9,8 @@ makes any slip inert anyway (no inline script, no foreign origin).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from fastapi import FastAPI
 from fastapi.responses import FileResponse
 from pydantic import BaseModel, Field
@@ -17,6 +19,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from assistant.api import static_dir
 from assistant.auth import KeyStore
+from assistant.render import PROMPTS_FILE, load_answer_texts
 
 # Scripts, styles, images and calls only from this origin; no inline script or style,
 # no plugins, no framing, no <base> or form posts elsewhere.
@@ -33,6 +36,40 @@ PAGE_HEADERS = {
 }
 
 
+class NothingFoundOut(BaseModel):
+    """How an answer that found nothing reads in one language (``prompts/answer*.toml``)."""
+
+    language: str = Field(..., description="ISO 639-1 code of the texts.")
+    heading: str = Field(..., description="The heading the page shows above such an answer.")
+    answers: list[str] = Field(
+        ...,
+        description="The texts such an answer is, `{name}` where a person's name goes: the "
+        "page shows the heading of the language whose text the answer is.",
+    )
+
+
+def nothing_found_texts(path: Path = PROMPTS_FILE) -> list[NothingFoundOut]:
+    """The nothing-found texts of every language of ``prompts/``, English first: an answer
+    is in the question's language (``render.texts_for``), so the page, which does not know
+    that language, knows it from the answer's text."""
+    out = []
+    for file in sorted(path.parent.glob(f"{path.stem}*{path.suffix}"), key=lambda f: f.name):
+        language = file.name.removeprefix(path.stem).removesuffix(path.suffix).strip(".")
+        texts = load_answer_texts(file)
+        out.append(
+            NothingFoundOut(
+                language=language or "en",
+                heading=texts.nothing_found_heading,
+                answers=[
+                    texts.nothing_found,
+                    texts.nothing_by_person,
+                    texts.nothing_on_topic_by_person,
+                ],
+            )
+        )
+    return sorted(out, key=lambda t: t.language != "en")
+
+
 class ConfigOut(BaseModel):
     auth_required: bool = Field(
         ..., description="True when calls need 'Authorization: Bearer <key>'."
@@ -45,6 +82,11 @@ class ConfigOut(BaseModel):
         False,
         description="True when a language model writes the answers (checked sentence by "
         'sentence); the page then asks with `"stream": true`.',
+    )
+    nothing_found: list[NothingFoundOut] = Field(
+        default_factory=list,
+        description="The texts of an answer that found nothing, by language, with the "
+        "heading to show above it in that language.",
     )
 
 
@@ -70,6 +112,7 @@ def mount_chat(app: FastAPI) -> None:
     folder = static_dir()
     keys: KeyStore = app.state.keys
     serve = app.state.settings.serve
+    nothing_found = nothing_found_texts()
 
     @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
     def page() -> FileResponse:
@@ -90,6 +133,7 @@ def mount_chat(app: FastAPI) -> None:
             default_top_k=min(serve.default_top_k, serve.max_top_k),
             max_conversation=serve.max_conversation,
             llm=app.state.settings.llm.enabled,
+            nothing_found=nothing_found,
         )
 
     app.mount("/static", _StaticHeaders(StaticFiles(directory=folder)), name="static")

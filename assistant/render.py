@@ -79,6 +79,7 @@ class AnswerTexts(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     nothing_found: str
+    nothing_found_heading: str = "Nothing found in the reports"  # the chat page's (chat.py)
     nothing_by_person: str
     nothing_on_topic_by_person: str
     only_mentioned: str

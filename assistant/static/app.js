@@ -38,6 +38,8 @@
     auth_required: false, max_question_chars: 1000, default_top_k: 8, max_conversation: 10,
     llm: false,
   };
+  let configDone;
+  const configLoaded = new Promise((resolve) => { configDone = resolve; });
   let indexInfo = null; // from /readyz: { documents, built_at }
   const documents = new Map(); // document id -> Promise of the document (or null)
 
@@ -388,6 +390,19 @@
     return quote;
   }
 
+  // The report page with the cited span marked (/r/{id}#start-end, assistant/report_page.py),
+  // in a new tab that gets a copy of this tab's storage (the API key): same origin, so
+  // the opener link is safe.
+  function reportLink(citation) {
+    const path = "/r/" + citation.document_id.split("/").map(encodeURIComponent).join("/");
+    const a = el("a", "report-link", "Read it in the report");
+    a.href = path + "#" + citation.start + "-" + citation.end;
+    a.target = "_blank";
+    a.rel = "opener";
+    a.setAttribute("aria-label", "Read source " + citation.n + " in the whole report (new tab)");
+    return a;
+  }
+
   function citationCard(turn, citation) {
     const card = el("li", "card");
     card.id = "c-" + turn.id + "-" + citation.n;
@@ -417,6 +432,8 @@
     fetchDocument(citation.document_id).then((doc) => {
       if (doc) quote.replaceWith(quoteWithContext(citation, doc));
     });
+
+    card.append(el("p", "card-report", reportLink(citation)));
 
     const source = el("p", "card-source", "Source: ");
     if (url) source.append(link(url, url));
@@ -492,9 +509,19 @@
         + (r.dropped ? " (" + r.dropped + " unsupported sentence" + (r.dropped === 1 ? "" : "s") + " left out)" : ""));
     } else if (r.mode === "extractive" && r.generated) {
       parts.push("the reports' own sentences: " + (r.reason || "the language model's answer could not be checked"));
+    } else if (r.mode === "extractive" && modelWasAsked(r)) {
+      parts.push("the reports' own sentences: the language model was asked and did not answer ("
+        + (r.reason || "no reason given") + ")");
     }
     parts.push(Math.round(r.took_ms) + " ms");
     return parts.join(" · ");
+  }
+
+  // Whether the server asked its language model for this answer: it does when one is
+  // configured, the reports hold an answer and the answer is not a list of mentions
+  // (AssistantService._events); the answer then says why it is extractive in `reason`.
+  function modelWasAsked(r) {
+    return Boolean(config.llm && r.found && !r.note);
   }
 
   function formatDate(value) {
@@ -542,19 +569,39 @@
     return wrapper;
   }
 
+  // The texts (prompts/answer.<language>.toml, from /v1/config) of the language an answer
+  // that found nothing is written in: the answer is one of them, a person's name put in.
+  function nothingFoundTexts(answer) {
+    for (const texts of config.nothing_found || []) {
+      for (const template of texts.answers || []) {
+        const parts = template.split("{name}").map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+        if (new RegExp("^" + parts.join("[\\s\\S]+") + "$").test(answer || "")) return texts;
+      }
+    }
+    return null;
+  }
+
+  function nothingFoundHeading(r) {
+    const texts = nothingFoundTexts(r.answer);
+    return texts ? texts.heading : "Nothing found in the reports";
+  }
+
   function renderAnswer(turn) {
     const r = turn.response;
     if (!r.found) {
-      return el(
+      const texts = nothingFoundTexts(r.answer);
+      const reply = el(
         "div",
         "reply notfound",
-        el("p", "state-title", "Nothing found in the reports"),
+        el("p", "state-title", nothingFoundHeading(r)),
         el("p", "", r.answer || "The reports hold nothing relevant to this question."),
         turn.filters
           ? el("p", "hint", "Only reports matching the filters were searched (" +
             describeFilters(turn.filters).replace("Filters: ", "") + "); clear them to search all.")
           : null,
       );
+      if (texts) reply.lang = texts.language;
+      return reply;
     }
     const reply = el("div", "reply found");
     reply.append(
@@ -663,6 +710,7 @@
 
   async function run(turn) {
     setBusy(true);
+    await configLoaded; // a question asked at once is asked as the server wants (stream, limits)
     const body = {
       question: turn.question, top_k: config.default_top_k, conversation: turn.conversation,
     };
@@ -711,7 +759,7 @@
       const n = turn.response.citations.length;
       announce(turn.response.found
         ? "Answer ready with " + n + (n === 1 ? " source." : " sources.")
-        : "Nothing found in the reports.");
+        : nothingFoundHeading(turn.response) + ".");
     } else {
       announce("The question could not be answered: " + turn.error.message);
     }
@@ -829,9 +877,12 @@
     try {
       config = { ...config, ...(await api("/v1/config")) };
       box.maxLength = config.max_question_chars;
+      // Answers kept from before the reload that found nothing: their heading in their language.
+      for (const turn of turns) if (turn.state === "done" && !turn.response.found) renderTurn(turn);
     } catch {
       // An older server without /v1/config: a 401 on the first question asks for a key.
     }
+    configDone();
     if (config.auth_required) {
       keyButton.hidden = false;
       if (!getKey()) await askForKey();

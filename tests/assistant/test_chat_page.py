@@ -442,3 +442,221 @@ def test_streamed_answer_of_a_language_model(index_config: Any, context: Any) ->
             assert body["stream"] is True
             _shot(page, "chat-llm-stream.png")
             watch.check()
+
+
+# --- the report page (/r/{id}#start-end) -------------------------------------------------
+
+
+def _in_viewport(page: Any, selector: str) -> bool:
+    return bool(
+        page.evaluate(
+            """sel => {
+                const box = document.querySelector(sel).getBoundingClientRect();
+                const bar = document.querySelector(".topbar").getBoundingClientRect();
+                return box.height > 0 && box.top >= bar.bottom
+                    && box.bottom <= window.innerHeight + 1;
+            }""",
+            selector,
+        )
+    )
+
+
+def _only_this_server(page: Any, base_url: str) -> list[str]:
+    """Abort any request that leaves the server (the page must work offline)."""
+    foreign: list[str] = []
+
+    def route(r: Any) -> None:
+        if r.request.url.startswith(base_url):
+            r.continue_()
+        else:
+            foreign.append(r.request.url)
+            r.abort("internetdisconnected")
+
+    page.route("**/*", route)
+    return foreign
+
+
+def test_citation_opens_the_report_with_the_span_marked(browser: Any, base_url: str) -> None:
+    shots = {"desktop": "/tmp/report_page.png", "phone": "/tmp/report_page_phone.png"}
+    for name, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+        ctx = browser.new_context(viewport=viewport, device_scale_factor=1)
+        try:
+            page, watch = _open(ctx, base_url)
+            turn = _ask(page, FIRST)
+            card = turn.locator(".card").nth(1 if turn.locator(".card").count() > 1 else 0)
+            link = card.locator("a.report-link")
+            assert link.get_attribute("target") == "_blank"
+            with ctx.expect_page() as opened:
+                link.click()
+            report = opened.value
+            report_watch = Watch(report)
+            foreign = _only_this_server(report, base_url)
+            report.locator("#cited mark").first.wait_for(timeout=30_000)
+
+            match = re.search(r"/r/(.+)#(\d+)-(\d+)$", report.url)
+            assert match, report.url
+            doc_id, start, end = match.group(1), int(match.group(2)), int(match.group(3))
+            doc = httpx.get(f"{base_url}/v1/documents/{doc_id}").json()
+            passage = doc["text"][start:end]
+            assert card.locator(".cited").text_content() == passage
+            assert report.locator("#cited").text_content() == passage
+            marks = "".join(report.locator("#cited mark").all_text_contents())
+            assert marks == "".join(re.split(r"\n\s*\n", passage))
+            # the whole text, the title, date and source
+            assert report.locator("#report-text").text_content() == doc["text"]
+            assert report.locator("#report-title").inner_text() == doc["title"]
+            assert doc["date"] in report.locator("#report-meta").inner_text()
+            assert doc["source"] in report.locator("#report-source").inner_text()
+            assert report.title().startswith(doc["title"])
+            assert _in_viewport(report, "#cited mark"), f"{name}: the passage is off screen"
+            overflow = report.evaluate(
+                "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
+            assert overflow <= 0, f"{name}: the report page scrolls sideways by {overflow}px"
+            report.screenshot(path=shots[name])
+            report.evaluate("window.scrollTo(0, 0)")
+            report.screenshot(path=shots[name].replace(".png", "_top.png"))
+            assert foreign == []
+            report_watch.check()
+            watch.check()
+        finally:
+            ctx.close()
+
+
+def test_report_page_escapes_the_report(context: Any, base_url: str) -> None:
+    listed = httpx.get(f"{base_url}/v1/documents", params={"limit": 200}).json()["reports"]
+    hostile = next(r for r in listed if "zorblat-harbour" in r["source"])
+    doc = httpx.get(f"{base_url}/v1/documents/{hostile['document_id']}").json()
+    start = doc["text"].index("<")
+    page = context.new_page()
+    watch = Watch(page)
+    page.goto(f"{base_url}/r/{hostile['document_id']}#{start}-{start + 40}")
+    page.locator("#cited mark").first.wait_for()
+    assert page.locator("#report-text").text_content() == doc["text"]
+    assert page.locator("#cited").text_content() == doc["text"][start : start + 40]
+    assert page.evaluate("window.__xss") is None
+    assert page.locator("script").count() == 1  # report.js only
+    assert page.locator("#report-text *:not(mark):not(span)").count() == 0
+    watch.check()
+
+
+def test_report_page_of_an_unknown_id_is_a_404(context: Any, base_url: str) -> None:
+    as_json = httpx.get(f"{base_url}/r/no-such-report.md")
+    assert as_json.status_code == 404
+    assert as_json.json()["error"]["code"] == "not_found"
+    assert "no-such-report.md" in as_json.json()["error"]["message"]
+    hostile = "<img src=x onerror=alert(1)>"
+    as_page = httpx.get(f"{base_url}/r/{hostile}", headers={"Accept": "text/html"})
+    assert as_page.status_code == 404
+    assert as_page.headers["content-type"].startswith("text/html")
+    assert "No such report" in as_page.text and "<img" not in as_page.text
+    assert "default-src 'none'" in as_page.headers["content-security-policy"]
+    page = context.new_page()
+    watch = Watch(page)
+    response = page.goto(f"{base_url}/r/no-such-report.md")
+    assert response is not None and response.status == 404
+    assert "No such report" in page.locator("h1").inner_text()
+    watch.check()
+
+
+def test_report_page_asks_for_the_key_the_api_needs(
+    browser: Any, index_config: Any, tmp_path: Path
+) -> None:
+    from assistant.auth import create_key
+
+    keys = tmp_path / "keys.json"
+    secret, _ = create_key(keys, ["query"], "report page test")
+    with serve(settings_for(index_config, api_keys_file=keys)) as url:
+        # Without a key the server says nothing about which reports exist.
+        assert httpx.get(f"{url}/r/no-such-report.md").status_code == 200
+        listed = httpx.get(
+            f"{url}/v1/documents", headers={"Authorization": f"Bearer {secret}"}
+        ).json()["reports"]
+        doc_id = listed[0]["document_id"]
+        ctx = browser.new_context(viewport=DESKTOP)
+        try:
+            # Opened on its own (a bookmark): the page asks for the key, then shows it.
+            page = ctx.new_page()
+            watch = Watch(page)
+            page.goto(f"{url}/r/{doc_id}#0-20")
+            page.locator("#key-form").wait_for(state="visible")
+            assert page.locator("#report").is_hidden()
+            page.fill("#key-input", secret)
+            page.press("#key-input", "Enter")
+            page.locator("#cited mark").wait_for()
+            watch.check()
+            page.close()
+
+            # From the chat page: the report opens with the key of the chat's tab.
+            chat, chat_watch = _open(ctx, url)
+            chat.evaluate(f"sessionStorage.setItem('ra.apiKey', {json.dumps(secret)})")
+            chat.reload()
+            turn = _ask(chat, FIRST)
+            with ctx.expect_page() as opened:
+                turn.locator("a.report-link").first.click()
+            report = opened.value
+            report.locator("#cited mark").first.wait_for(timeout=30_000)
+            assert report.locator("#key-form").is_hidden()
+            chat_watch.check()
+        finally:
+            ctx.close()
+
+
+# --- the nothing-found heading in the answer's language -----------------------------------
+
+NOTHING_IN = {
+    "fr": ("Quelle est la recette du soufflé au chocolat aux framboises ?", "Rien trouvé"),
+    "ru": ("Какой рецепт шоколадного суфле с малиной?", "ничего не найдено"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(NOTHING_IN))
+def test_nothing_found_heading_is_in_the_answers_language(
+    context: Any, base_url: str, language: str
+) -> None:
+    question, heading = NOTHING_IN[language]
+    api = httpx.post(f"{base_url}/v1/answer", json={"question": question}).json()
+    assert api["found"] is False
+    page, watch = _open(context, base_url)
+    turn = _ask(page, question, state="notfound")
+    title = turn.locator(".state-title").inner_text()
+    assert heading in title and "Nothing found" not in title
+    assert turn.locator(".reply.notfound").get_attribute("lang") == language
+    assert api["answer"] in turn.inner_text()
+    # English stays English.
+    english = _ask(page, NOTHING, state="notfound")
+    assert english.locator(".state-title").inner_text() == "Nothing found in the reports"
+    watch.check()
+
+
+# --- the footer when the language model was asked and did not answer ----------------------
+
+
+@pytest.mark.parametrize(
+    ("script", "said"),
+    [({"status": 500}, "500"), ({"chunks": []}, "the model wrote nothing")],
+)
+def test_footer_says_the_model_did_not_answer(
+    index_config: Any, context: Any, script: dict[str, Any], said: str
+) -> None:
+    from assistant.settings import LLMConfig
+    from tests.scripted_llm import Script, ScriptedModel
+
+    with ScriptedModel() as model:
+        model.reset(Script(**script))
+        settings = settings_for(index_config)
+        settings = settings.model_copy(
+            update={"llm": LLMConfig(base_url=model.base_url, timeout_s=5)}
+        )
+        with serve(settings) as url:
+            plain = httpx.post(f"{url}/v1/answer", json={"question": FOLLOW_UP}).json()
+            assert plain["mode"] == "extractive" and plain["generated"] == 0
+            assert said in (plain["reason"] or "")
+            page, watch = _open(context, url)
+            turn = _ask(page, FOLLOW_UP)
+            footer = turn.locator(".footnote").inner_text()
+            assert "the language model was asked and did not answer" in footer, footer
+            assert plain["reason"] in footer
+            assert model.requests, "the model was never asked"
+            _shot(page, "chat-llm-failed.png")
+            watch.check()
