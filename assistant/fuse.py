@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -118,6 +119,7 @@ _STOPS = ".!?…。！？"
 _SENTENCE_START = re.compile(rf"(?<=[{_STOPS}])\s+|\n\s*")
 _SENTENCE_END = re.compile(rf"[{_STOPS}](?=\s)")
 _SPACE = re.compile(r"\s+")
+_HEAD_CHARS = 3  # letters a word shares with its stem, for ``matched_words``
 
 Span = tuple[int, int]
 
@@ -136,8 +138,13 @@ def matched_words(
         return []
     found: list[Span] = []
     words = [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
-    plain = sorted({text[s:e].lower() for s, e in words if not _CJK_RUN.fullmatch(text[s:e])})
-    hit = {w for w, t in zip(plain, tokens(plain), strict=True) if wanted.intersection(t)}
+    # Only words that open like a wanted stem are stemmed (a stemmer changes a word's
+    # ending, not its start): a passage's few hundred words cost a handful of calls.
+    heads = {_head(w) for w in wanted}
+    lowered = {text[s:e].lower() for s, e in words}
+    plain = sorted(w for w in lowered if _head(w) in heads and not _CJK_RUN.fullmatch(w))
+    stems = tokens(plain) if plain else []
+    hit = {w for w, t in zip(plain, stems, strict=True) if wanted.intersection(t)}
     for s, e in words:
         word = text[s:e]
         if not _CJK_RUN.fullmatch(word):
@@ -152,6 +159,14 @@ def matched_words(
             else:
                 found.append((i, stop))
     return found
+
+
+def _head(word: str) -> str:
+    """The first letters of a word or stem, without accents ("Über" and "uber" alike)."""
+    if word.isascii():
+        return word[:_HEAD_CHARS].lower()
+    folded = unicodedata.normalize("NFKD", word[: _HEAD_CHARS + 2].casefold())
+    return "".join(ch for ch in folded if not unicodedata.combining(ch))[:_HEAD_CHARS]
 
 
 def search_window(

@@ -23,7 +23,7 @@ import numpy as np
 from assistant.compose import compose_answer
 from assistant.crosslingual import CrossLingual, cross_lingual
 from assistant.errors import NotFoundError, NotReadyError, QueryError
-from assistant.fuse import matched_words, search_window
+from assistant.fuse import SEARCH_PASSAGE_CHARS, matched_words, search_window
 from assistant.llm import ChatModel, Kept, Outcome, fluent
 from assistant.people import named_people
 from assistant.retrieve import Filters, allowed_documents, search, with_named_speaker
@@ -332,7 +332,8 @@ class AssistantService:
         passages = search(
             state.snapshot, vector, query, top_k, filters, mode=mode, multilingual_vector=ml_vector
         )
-        hits = tuple(_search_hit(state.snapshot, p, query) for p in passages)
+        words = _QueryWords(query)
+        hits = tuple(_search_hit(state.snapshot, p, words) for p in passages)
         took = (time.perf_counter() - tick) * 1000
         return SearchResult(hits, state.version, round(took, 1))
 
@@ -497,25 +498,54 @@ class AssistantService:
         return doc, state.version
 
 
-def _search_hit(snapshot: Snapshot, passage: Passage, query: str) -> Passage:
+class _QueryWords:
+    """A query's BM25 tokens in each report language, and the tokens of the words of the
+    passages found, each word tokenized once per search (``matched_words``)."""
+
+    def __init__(self, query: str) -> None:
+        self.query = query
+        self._wanted: dict[str | None, frozenset[str]] = {}
+        self._seen: dict[str | None, dict[str, list[str]]] = {}
+
+    def wanted(self, language: str | None) -> frozenset[str]:
+        if language not in self._wanted:
+            self._wanted[language] = frozenset(tokenize([self.query], language)[0])
+        return self._wanted[language]
+
+    def tokens(self, language: str | None) -> Callable[[Sequence[str]], list[list[str]]]:
+        seen = self._seen.setdefault(language, {})
+
+        def tokens(words: Sequence[str]) -> list[list[str]]:
+            new = [w for w in words if w not in seen]
+            if new:
+                seen.update(zip(new, tokenize(new, language), strict=True))
+            return [seen[w] for w in words]
+
+        return tokens
+
+
+def _search_hit(snapshot: Snapshot, passage: Passage, query: _QueryWords) -> Passage:
     """A search result as a reader sees it: at most ``SEARCH_PASSAGE_CHARS`` of the merged
     passage around its best chunk, with the words that match the query marked. (Only
     search results: an answer reads the whole merged passages.)"""
     text, language = passage.document_text, passage.language
-    wanted = frozenset(tokenize([query], language)[0])
-    words = matched_words(
-        text, passage.start, passage.end, wanted, lambda ws: tokenize(ws, language)
-    )
+    wanted, tokens = query.wanted(language), query.tokens(language)
+
+    def words(start: int, end: int) -> list[tuple[int, int]]:
+        return matched_words(text, start, end, wanted, tokens)
+
     best = next(
         (
-            (c.chunk.start, c.chunk.end)
+            (max(c.chunk.start, passage.start), min(c.chunk.end, passage.end))
             for c in snapshot.chunks_of(passage.document_id)
             if c.chunk.id == passage.chunk_id
         ),
         (passage.start, passage.end),
     )
-    start, end = search_window(text, passage.start, passage.end, best, words)
-    marked = tuple((s - start, e - start) for s, e in words if start <= s and e <= end)
+    # the matches steer the window only inside a best chunk longer than a window
+    steer = words(*best) if best[1] - best[0] > SEARCH_PASSAGE_CHARS else []
+    start, end = search_window(text, passage.start, passage.end, best, steer)
+    marked = tuple((s - start, e - start) for s, e in words(start, end))
     return replace(passage, start=start, end=end, text=text[start:end], highlights=marked)
 
 

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 
 from assistant.evaluate import mrr_at, ndcg_at, recall_at
@@ -116,3 +118,18 @@ def test_search_window_in_a_long_chunk_follows_the_matches() -> None:
     assert end - start <= 300
     assert all(start <= s and e <= end for s, e in hits)
     assert text[start:end] == text[start:end].strip()
+
+
+def test_matched_words_stems_only_words_that_open_like_a_wanted_stem() -> None:
+    from assistant.fuse import matched_words
+
+    asked: list[str] = []
+
+    def stems(words: Sequence[str]) -> list[list[str]]:
+        asked.extend(words)
+        return [["uberwach"] if w.startswith("über") else [w] for w in words]
+
+    text = "Die Überwachung der Arbeit und die überwachten Daten."
+    spans = matched_words(text, 0, len(text), frozenset({"uberwach"}), stems)
+    assert [text[s:e] for s, e in spans] == ["Überwachung", "überwachten"]
+    assert sorted(asked) == ["überwachten", "überwachung"]  # not "die", "arbeit", …
