@@ -64,13 +64,16 @@ class KeyStore:
             return cls([], path)
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            keys, revoked = (
-                [
-                    ApiKey(k["id"], k["sha256"], frozenset(k.get("scopes", ())), k.get("name", ""))
-                    for k in data.get(part, [])
-                ]
-                for part in ("keys", "revoked")
-            )
+            keys = [
+                ApiKey(k["id"], k["sha256"], frozenset(k["scopes"]), k.get("name", ""))
+                for k in data.get("keys", [])
+            ]
+            # Kept for their hashes only: to tell a caller "revoked" rather than "not valid".
+            revoked = [
+                ApiKey(str(k.get("id")), k["sha256"], frozenset(), str(k.get("name", "")))
+                for k in data.get("revoked", [])
+                if isinstance(k.get("sha256"), str)
+            ]
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
             raise ConfigError(
                 f"API keys file {path} is not valid ({exc}); fix or remove it"
