@@ -46,8 +46,10 @@ _NOT_FOUND = """<!doctype html>
   <main class="report">
     <section class="report-state notfound">
       <h1 class="state-title">No such report</h1>
-      <p>{message}</p>
+      <p>The index holds no report {document_id}. The link may be older than the index
+        (the reports are indexed again when they change) or cut short.</p>
       <p><a href="/">Back to the chat</a> to ask about the reports the index holds.</p>
+      <p class="detail">{message}</p>
     </section>
   </main>
 </body>
@@ -64,15 +66,17 @@ def report_page(document_id: str, request: Request) -> Response:
         try:
             service.document(document_id)
         except NotFoundError as exc:
-            return _not_found(request, str(exc))
+            return _not_found(request, document_id, str(exc))
         except NotReadyError:
             pass  # the page says the index is loading and tries again
     return FileResponse(static_dir() / "report.html", headers=PAGE_HEADERS)
 
 
-def _not_found(request: Request, message: str) -> Response:
+def _not_found(request: Request, document_id: str, message: str) -> Response:
     if "text/html" in request.headers.get("accept", ""):
-        body = _NOT_FOUND.replace("{message}", html.escape(message))
+        body = _NOT_FOUND.replace("{document_id}", html.escape(document_id)).replace(
+            "{message}", html.escape(message)
+        )
         return HTMLResponse(body, status_code=404, headers=PAGE_HEADERS)
     return JSONResponse(
         {"error": {"code": "not_found", "message": message}},

@@ -107,9 +107,18 @@
       doc = body;
       render();
     } else if (response.status === 401 || response.status === 403) {
-      askForKey(message);
+      // No key yet: the page's own words; a key refused: the server's reason.
+      if (key && s) s.removeItem(KEY_STORE);
+      askForKey(key ? message : "");
     } else if (response.status === 404) {
-      showState("notfound", "No such report", message || "The index holds no report with this id.", backToChat());
+      showState(
+        "notfound",
+        "No such report",
+        "The index holds no report " + documentId() + ". The link may be older than the "
+          + "index (the reports are indexed again when they change) or cut short.",
+        backToChat(),
+      );
+      if (message) state.append(el("p", "detail", message));
     } else if (response.status === 503 && attempt < MAX_RETRIES) {
       showState("loading", "The server is still loading the reports index…", "Trying again in a few seconds.");
       window.setTimeout(() => load(attempt + 1), RETRY_MS);

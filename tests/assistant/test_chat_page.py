@@ -535,6 +535,7 @@ def test_report_page_escapes_the_report(context: Any, base_url: str) -> None:
     assert page.locator("#report-text").text_content() == doc["text"]
     assert page.locator("#cited").text_content() == doc["text"][start : start + 40]
     assert page.evaluate("window.__xss") is None
+    _shot(page, "report-xss.png")
     assert page.locator("script").count() == 1  # report.js only
     assert page.locator("#report-text *:not(mark):not(span)").count() == 0
     watch.check()
@@ -556,6 +557,8 @@ def test_report_page_of_an_unknown_id_is_a_404(context: Any, base_url: str) -> N
     response = page.goto(f"{base_url}/r/no-such-report.md")
     assert response is not None and response.status == 404
     assert "No such report" in page.locator("h1").inner_text()
+    assert "no-such-report.md" in page.locator("main").inner_text()
+    _shot(page, "report-not-found.png")
     watch.check()
 
 
@@ -581,9 +584,21 @@ def test_report_page_asks_for_the_key_the_api_needs(
             page.goto(f"{url}/r/{doc_id}#0-20")
             page.locator("#key-form").wait_for(state="visible")
             assert page.locator("#report").is_hidden()
+            assert "asks for an API key" in page.locator("#key-reason").inner_text()
+            _shot(page, "report-key.png")
+            page.fill("#key-input", "ra_wrong_key")
+            page.press("#key-input", "Enter")
+            page.locator("#key-reason", has_text="not valid").wait_for()
+            assert page.locator("#key-form").is_visible()
             page.fill("#key-input", secret)
             page.press("#key-input", "Enter")
             page.locator("#cited mark").wait_for()
+            # With the key, an unknown id is said so by the page (from the API's 404).
+            page.goto(f"{url}/r/no-such-report.md")
+            state = page.locator(".report-state.notfound")
+            state.wait_for()
+            assert "No such report" in state.locator("h1").inner_text()
+            assert "no-such-report.md" in state.inner_text()
             watch.check()
             page.close()
 
@@ -623,6 +638,7 @@ def test_nothing_found_heading_is_in_the_answers_language(
     assert heading in title and "Nothing found" not in title
     assert turn.locator(".reply.notfound").get_attribute("lang") == language
     assert api["answer"] in turn.inner_text()
+    _shot(page, f"chat-nothing-found-{language}.png")
     # English stays English.
     english = _ask(page, NOTHING, state="notfound")
     assert english.locator(".state-title").inner_text() == "Nothing found in the reports"
@@ -658,5 +674,6 @@ def test_footer_says_the_model_did_not_answer(
             assert "the language model was asked and did not answer" in footer, footer
             assert plain["reason"] in footer
             assert model.requests, "the model was never asked"
+            turn.locator(".footnote").scroll_into_view_if_needed()
             _shot(page, "chat-llm-failed.png")
             watch.check()
