@@ -28,6 +28,9 @@ _TOOL_TITLE = re.compile(
     r"|^microsoft \w+ - |\.(docx?|xlsx?|pptx?|pdf|rtf|odt|txt|html?|indd|qxd|ps)$",
     re.IGNORECASE,
 )
+# A path ("reports/2024/review", "/srv/x", "C:\\docs\\x", "notes/review.pdf"), not a
+# title that writes "2024/25", "and/or" or "Q3/Q4".
+_PATH = re.compile(r"\\|(?:^|\s)/\S|\S*/\S*/|\S/\S+\.\w{2,4}(?:\s|$)")
 _MAX_TITLE_WORDS = 25
 
 
@@ -39,7 +42,7 @@ def reads_as_title(value: str | None) -> bool:
     value = " ".join(value.split())
     words = value.split()
     letters = sum(ch.isalpha() for ch in value)
-    if _TOOL_TITLE.search(value) or "/" in value or "\\" in value or "_" in value:
+    if _TOOL_TITLE.search(value) or _PATH.search(value) or "_" in value:
         return False
     if letters < 3 or letters < 0.5 * sum(not ch.isspace() for ch in value):
         return False  # an accession number, a hash, a page number

@@ -12,7 +12,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from index.naming import is_file_name, metadata_title
+from index.naming import is_file_name, metadata_title, reads_as_title
 from tests.index.test_load import PARAGRAPH, load, make_pdf
 
 FIRST_LINE = "Budget talks of two councils"
@@ -111,3 +111,22 @@ def test_docx_with_an_authors_title_keeps_it(tmp_path: Path) -> None:
     _docx(tmp_path / "notes.docx", "Social dialogue workshop, Rome 2024")
     docs, _ = load(tmp_path)
     assert docs["notes.docx"].title == "Social dialogue workshop, Rome 2024"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("reports/2024/review", False),
+        ("/srv/reports/review", False),
+        ("C:\\docs\\review", False),
+        ("notes/review.pdf", False),
+        ("Skills and/or jobs", True),
+        ("Q3/Q4 results review", True),
+        ("Opinion 2024/25 on care work", True),
+    ],
+)
+def test_a_path_is_no_title_but_a_slash_may_be(value: str, expected: bool) -> None:
+    # DOCX titles go through the same rule as PDF ones now: one written with a slash
+    # ("2024/25") keeps it; only a path is refused.
+    assert reads_as_title(value) is expected
+    assert (metadata_title(value, "notes") == value) is expected
