@@ -447,9 +447,15 @@ def _active_headers(
     sentences: Sequence[Sentence], spans: Sequence[tuple[int, int]]
 ) -> dict[int, turns.Header]:
     found: dict[int, turns.Header] = {}
+    learned = turns.learned_labels([sentences[i].text for i, _ in spans])
     for i, j in spans:
         following = sentences[i + 1].text if i + 1 < j else None
         header = turns.header_at(sentences[i].text, following)
+        if turns.label_at(sentences[i].text) in learned and (
+            header is None or header.kind == "first"
+        ):
+            # a label the transcript takes turns under, whatever it looks like
+            header = turns.learned_header(sentences[i].text)
         if header is not None:
             found[i] = header
     if not any(h.kind in ("q", "a") for h in found.values()):
