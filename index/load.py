@@ -254,7 +254,7 @@ def _load_document(suffix: str, data: bytes, doc_id: str, shown: str) -> Documen
     elif suffix in (".vtt", ".srt"):
         fields = _read_captions(decode_text(data), Path(doc_id).stem)
     else:
-        fields = _read_markup(suffix, decode_text(data))
+        fields = _read_markup(suffix, decode_text(data), Path(doc_id).stem)
     return _document(doc_id, shown, **fields)
 
 
@@ -276,11 +276,12 @@ def _read_captions(raw: str, stem: str) -> dict[str, Any]:
     }
 
 
-def _read_markup(suffix: str, raw: str) -> dict[str, Any]:
+def _read_markup(suffix: str, raw: str, stem: str) -> dict[str, Any]:
     if not raw.strip():
         raise LoadError("empty file")
     if suffix in (".html", ".htm"):
         title, text, meta = html_to_text(raw)
+        title = metadata_title(title, stem)  # an exported "Untitled document" is none
         source = "HTML page title"
     elif suffix == ".md":
         title, text, meta = markdown_to_text(raw)

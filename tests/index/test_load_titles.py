@@ -130,3 +130,18 @@ def test_a_path_is_no_title_but_a_slash_may_be(value: str, expected: bool) -> No
     # ("2024/25") keeps it; only a path is refused.
     assert reads_as_title(value) is expected
     assert (metadata_title(value, "notes") == value) is expected
+
+
+def test_html_exported_untitled_is_named_from_its_text(tmp_path: Path) -> None:
+    # a word processor's HTML export: no h1, the default <title>
+    page = (
+        "<html><head><title>Untitled document</title></head><body>"
+        f"<p><b>{FIRST_LINE}</b></p><p>The plenary met on 3 May 2024 to compare their "
+        "budget opinions.</p></body></html>"
+    )
+    (tmp_path / "export.html").write_text(page)
+    (tmp_path / "titled.html").write_text(page.replace("Untitled document", "Budget talks"))
+    docs, failures = load(tmp_path)
+    assert failures == {}
+    assert docs["export.html"].title == FIRST_LINE
+    assert docs["titled.html"].title == "Budget talks"
