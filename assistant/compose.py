@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from assistant import statements
 from assistant import terms as terms_
 from assistant.people import (
     PeopleMatch,
@@ -41,7 +42,14 @@ from assistant.people import (
 )
 from assistant.person_answers import introduction_answer, person_answer, unknown_person_answer
 from assistant.render import AnswerTexts, completed, render, texts_for
-from assistant.statements import SentenceLayer, rank_statements, select, typed_answers, unit
+from assistant.statements import (
+    SentenceLayer,
+    answer_bar,
+    rank_statements,
+    select,
+    typed_answers,
+    unit,
+)
 from assistant.types import Answer, Passage
 
 if TYPE_CHECKING:
@@ -61,6 +69,7 @@ def compose_answer(
     multilingual: CrossLingual | None = None,
     embed_multilingual: Callable[[str], np.ndarray | None] | None = None,
     people: PeopleMatch | None = None,
+    scoped: bool = False,
 ) -> Answer:
     """An extractive, cited answer to ``question`` from ranked ``passages``.
 
@@ -73,10 +82,13 @@ def compose_answer(
     (``assistant.crosslingual``); ``embed_multilingual`` embeds the topic of a question
     about a person for it, when it reads one of that person's statements. ``people``:
     the speakers the question names, when the caller has worked them out already.
+    ``scoped``: the question is asked of one report or a few (``statements.answer_bar``).
     """
     texts = texts or texts_for(question)
     query = unit(query_vector)
-    people = people if people is not None else named_people(question, layer.speakers())
+    people = (
+        people if people is not None else named_people(question, layer.speakers(), any_verb=True)
+    )
     if people.speakers:
         # embedded without the names (with its verb: "recommend" means something);
         # matched word by word without the verbs of speech ("What did X call for?")
@@ -84,7 +96,7 @@ def compose_answer(
         if embed_query is not None:
             query = unit(embed_query(topic))
         words = terms_.question_words(question)
-        return person_answer(
+        answer = person_answer(
             topic,
             words,
             query,
@@ -96,6 +108,10 @@ def compose_answer(
             multilingual,
             embed_multilingual,
         )
+        if answer.found or people.spoken:
+            return answer
+        # a speaker named with another verb, none of whose statements fits: the reports
+        query = unit(query_vector)
     if people.unknown:
         return unknown_person_answer(people.unknown[0], passages, layer, texts)
     asked_about = who_is(question, layer.speakers())
@@ -106,7 +122,15 @@ def compose_answer(
     ranked = rank_statements(question, passages, query, layer, multilingual)
     if ranked and terms_.answer_type(question) is not None:
         ranked = typed_answers(ranked)
-    chosen = select(ranked, max_sentences, layer, speech=asks_what_was_said(question))
+    bar = answer_bar(ranked, scoped=scoped)
+    chosen = select(
+        ranked,
+        max_sentences,
+        layer,
+        bar=bar,
+        usual_bar=statements.RELEVANCE_BAR,
+        speech=asks_what_was_said(question),
+    )
     if not chosen:
         return Answer(text=texts.nothing_found, citations=(), found=False)
     return render(completed(chosen, layer), texts)

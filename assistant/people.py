@@ -126,15 +126,24 @@ class PeopleMatch:
     speakers: tuple[SpeakerEntry, ...]
     unknown: tuple[str, ...]  # "Piet van der Berg": looks like a person, speaks nowhere
     spans: tuple[tuple[int, int], ...]  # where the question names them (to drop for topic)
+    # whether the question asks what was said (a verb or noun of speech): a question
+    # that names a speaker with another verb ("What did X conclude?", "Where does X see
+    # …?") is answered from their statements when one fits, else by the ordinary search
+    spoken: bool = True
 
 
-def named_people(question: str, speakers: Sequence[SpeakerEntry]) -> PeopleMatch:
+def named_people(
+    question: str, speakers: Sequence[SpeakerEntry], *, any_verb: bool = False
+) -> PeopleMatch:
     """The speakers ``question`` names, when it asks what someone said; see the module
-    docstring. A question that names a person but asks a fact about them ("When was
-    Karim Benjelloun elected?", "Which film did X direct?") is no question about their
-    statements: it matches nobody and goes to the ordinary search, where the name still
-    weighs as words."""
-    if not asks_what_was_said(question):
+    docstring. With ``any_verb``, also the speakers a question names by name whatever
+    its verb ("What did Guo Jun conclude …?", "Where does Ilya Semin see …?", "Why did
+    Marketing …?"), with ``spoken`` False when it has no verb of speech: then a name
+    that matches no speaker is no unknown person (it may be a place or a film), roles
+    name no one, and "Who is X?" is left to its own answer. Without ``any_verb`` such a
+    question matches nobody."""
+    spoken = asks_what_was_said(question)
+    if not spoken and (not any_verb or _WHO_IS.match(question)):
         return PeopleMatch((), (), ())
     words = _words(question)
     found: dict[str, SpeakerEntry] = {}
@@ -181,10 +190,23 @@ def named_people(question: str, speakers: Sequence[SpeakerEntry]) -> PeopleMatch
             # "Tom Hale" is not the podcast's "Tom", "Kim Putters" not Laura Kim: a given
             # name before another name
             continue
+        if (
+            not spoken
+            and len(owners[0].key.split()) == 1
+            and not _in_person_slot(question, start, end)
+        ):
+            continue  # "the discussion about Marketing strategy": a topic, not the speaker
         found[owners[0].key] = owners[0]
         if i > 0 and words[i - 1][0] in _TITLES:
             start = words[i - 1][1]  # "Ms. Garcia": the title names her too
         spans.append((start, end))
+    if not found:
+        label = _by_label(question, speakers)
+        if label is not None:
+            found[label[0].key] = label[0]
+            spans.append(label[1])
+    if not spoken:
+        return PeopleMatch(tuple(found.values()), (), tuple(sorted(spans)), spoken=False)
     role = _by_role(question, speakers) if not found else None
     if role is None and not found:
         role = _by_delegation(question, speakers)
@@ -193,6 +215,40 @@ def named_people(question: str, speakers: Sequence[SpeakerEntry]) -> PeopleMatch
         spans.append(role[1])
     unknown = _unknown_names(question, spans, speakers)
     return PeopleMatch(tuple(found.values()), unknown, tuple(sorted(spans)))
+
+
+def _in_person_slot(question: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` stands where a question puts a person: "did
+    Marketing …", "according to Marketing", "Marketing's"."""
+    return bool(_PERSON_BEFORE.search(question[:start]) or _PERSON_AFTER.match(question[end:]))
+
+
+def _by_label(
+    question: str, speakers: Sequence[SpeakerEntry]
+) -> tuple[SpeakerEntry, tuple[int, int]] | None:
+    """ "the industrial designer", "the marketing expert", "the professor": a speaker a
+    transcript labels by a role ("Industrial Designer:", "Marketing:", "Professor B:"),
+    named by the words of that label after "the", when one speaker's label has them
+    (a letter that tells voices apart, "B", need not be said)."""
+    words = _words(question)
+    best: list[tuple[int, SpeakerEntry, tuple[int, int]]] = []
+    for entry in speakers:
+        label = [t for t in entry.key.split() if len(t) > 1]
+        if not label or (len(label) == len(entry.key.split()) and len(label) >= 2):
+            continue  # a name of two words is found whole ("Ana Lima"), never in part
+        if entry.key in _NO_ONE or is_title(entry.name.split()[0]) or _titled_role(entry):
+            continue  # "Mr Speaker", "The President": offices, which ``_by_role`` reads
+        n = len(label)
+        for i in range(1, len(words) - n + 1):
+            if words[i - 1][0] == "the" and [w[0] for w in words[i : i + n]] == label:
+                best.append((n, entry, (words[i - 1][1], words[i + n - 1][2])))
+                break
+    if not best:
+        return None
+    best.sort(key=lambda t: -t[0])
+    if len(best) > 1 and best[1][0] == best[0][0]:
+        return None  # "the professor" of a meeting with two professors: no one
+    return best[0][1], best[0][2]
 
 
 # Labels of a turn that name no one: the floor's chair and the voices of a transcript.

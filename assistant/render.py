@@ -183,7 +183,9 @@ def _question_turn_before(c: Candidate, layer: SentenceLayer) -> tuple[int, int,
         if first.speaker == s.speaker or (dashed and first.speaker is None) or not asks:
             return None
         return _turn_span(turn, text)
-    opens_turn = turns.header_at(c.text, None) is not None
+    # a turn the sentence layer gave a header to ("Marketing: …", a label the
+    # transcript itself taught) opens a turn too
+    opens_turn = turns.header_at(c.text, None) is not None or s.tag_start == s.start
     while before and before[-1].speaker == s.speaker and not before[-1].statement:
         line = text[before[-1].start : before[-1].end]
         opens_turn = opens_turn or turns.header_at(line, None) is not None
@@ -193,7 +195,24 @@ def _question_turn_before(c: Candidate, layer: SentenceLayer) -> tuple[int, int,
     last = before[-1]
     if last.speaker in (None, s.speaker) or not _QUESTION_END.search(text[last.start : last.end]):
         return None
-    return _turn_span([r for r in before if r.paragraph == last.paragraph], text)
+    return _turn_span(_question_of(before, last), text)
+
+
+# A question quoted before the reply that answers it is of a question's length: the end
+# of the turn before, as many of its last sentences as fit QUESTION_CHARS. A witness's
+# 2,000-character statement that ends "…, don't you think?" was shown whole as the
+# question put to the member who replied in one line (committee hearings of QMSum).
+QUESTION_CHARS = 400
+
+
+def _question_of(before: Sequence[SentenceRecord], last: SentenceRecord) -> list[SentenceRecord]:
+    """The last sentences of ``last``'s turn that fit ``QUESTION_CHARS`` (at least the
+    one that asks)."""
+    turn = [r for r in before if r.paragraph == last.paragraph]
+    kept = [turn.pop()]
+    while turn and kept[-1].end - turn[-1].start <= QUESTION_CHARS:
+        kept.insert(0, turn.pop())
+    return kept
 
 
 def _turn_span(turn: Sequence[SentenceRecord], text: str) -> tuple[int, int, int]:

@@ -28,6 +28,7 @@ from assistant.llm import ChatModel, Kept, Outcome, fluent
 from assistant.people import named_people
 from assistant.retrieve import Filters, allowed_documents, search, with_named_speaker
 from assistant.settings import LLMConfig
+from assistant.terms import content_terms, question_words
 from assistant.types import Answer, Passage
 from index.config import BuildConfig
 from index.embed import Embedder, load_embedder, physical_cores
@@ -36,7 +37,7 @@ from index.layout import IndexDir
 from index.lexical import tokenize
 from index.models import Document
 from index.multilingual import MultilingualEmbedder, load_multilingual
-from index.snapshot import Snapshot
+from index.snapshot import Snapshot, SpeakerEntry
 
 # Threads of the multilingual model for one question (see ``multilingual``).
 QUESTION_THREADS = min(2, physical_cores())
@@ -375,8 +376,10 @@ class AssistantService:
     ) -> AnswerResult:
         tick = time.perf_counter()
         question = self._check(question, top_k)
+        if self_contained(question):
+            context = ()  # earlier turns never decide whether it is answered
         state = self.state
-        people = named_people(question, state.snapshot.speakers())
+        people = named_people(question, self._speakers(state.snapshot, filters), any_verb=True)
         filters, speaker = with_named_speaker(state.snapshot, question, filters, people)
         vector, ml_vector, query_text = self.question_vectors(state.snapshot, question, context)
         passages, multilingual = self.passages_for(
@@ -399,9 +402,20 @@ class AssistantService:
             embed_multilingual=lambda text: self.multilingual_query(state.snapshot, text),
             # worked out above for the question as asked (not for one cut of its speaker)
             people=people if speaker is None else None,
+            scoped=speaker is not None or _scoped(filters),
         )
         took = (time.perf_counter() - tick) * 1000
         return AnswerResult(answer, tuple(passages), state.version, round(took, 1))
+
+    @staticmethod
+    def _speakers(snapshot: Snapshot, filters: Filters | None) -> list[SpeakerEntry]:
+        """The speakers of the reports ``filters`` keep: within one meeting, "F" is the
+        one "PhD F" who speaks there, not one of the index's many."""
+        speakers = snapshot.speakers()
+        allowed = allowed_documents(snapshot, filters)
+        if allowed is None:
+            return speakers
+        return [s for s in speakers if any(allowed(d) for d in s.documents)]
 
     def _events(
         self,
@@ -549,7 +563,29 @@ def _search_hit(snapshot: Snapshot, passage: Passage, query: _QueryWords) -> Pas
     return replace(passage, start=start, end=end, text=text[start:end], highlights=marked)
 
 
+# A question with at least this many content words of its own says what it asks
+# about: "Что говорилось о цифровых рисках?" was refused asked alone and answered after
+# English questions, a French question answered alone was refused after six others.
+# Follow-ups that lean on the conversation have fewer ("Why?", "And in 2023?", "What
+# about her?").
+SELF_CONTAINED_WORDS = 2
+
+
+def self_contained(question: str) -> bool:
+    """Whether ``question`` says what it asks about without the conversation."""
+    return len(content_terms(question, question_words(question))) >= SELF_CONTAINED_WORDS
+
+
 def _earlier_turns(context: Sequence[str]) -> list[str]:
     """The last two earlier turns of a conversation that say something: what a
     follow-up question is searched with besides its own words and vector."""
     return [c.strip() for c in context if c.strip()][-2:]
+
+
+# A question asked of at most this many reports (``Filters.document_ids``) is asked of
+# them: it is refused only when off-topic there (``statements.answer_bar``).
+SCOPED_REPORTS = 3
+
+
+def _scoped(filters: Filters | None) -> bool:
+    return filters is not None and 1 <= len(filters.document_ids) <= SCOPED_REPORTS

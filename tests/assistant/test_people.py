@@ -295,3 +295,46 @@ def test_a_hearing_s_senators_and_an_italian_treasurer_by_role() -> None:
 )
 def test_what_someone_asked(question: str, asked: bool) -> None:
     assert asks_what_was_asked(question) is asked
+
+
+def test_a_speaker_named_with_any_verb_is_asked_about() -> None:
+    # "conclude", "see", "prefer": no verb of speech, still a question about the person
+    for question in (
+        "What did Ana Ferreira conclude at the end of the meeting?",
+        "Where does Ana Ferreira see room for cooperation?",
+        "Why did Ana Ferreira prefer the second option?",
+    ):
+        found = named_people(question, [entry("Ana Ferreira")], any_verb=True)
+        assert [s.name for s in found.speakers] == ["Ana Ferreira"], question
+        assert not found.spoken
+    # without ``any_verb`` (the old reading) and for "Who is X?" (its own answer): nobody
+    assert named_people("Why did Ana Ferreira prefer it?", [entry("Ana Ferreira")]).speakers == ()
+    who = named_people("Who is Ana Ferreira?", [entry("Ana Ferreira")], any_verb=True)
+    assert who.speakers == ()
+    # a name in no person's slot of such a question is a topic: no unknown person
+    assert named_people("When was Utne Reader founded?", SPEAKERS, any_verb=True).unknown == ()
+
+
+def test_a_transcript_s_role_labels_name_their_speakers() -> None:
+    meeting = [entry(n) for n in ("Project Manager", "Marketing", "Industrial Designer")]
+    meeting += [entry("User Interface"), entry("Professor B"), entry("PhD F")]
+
+    def who(question: str) -> list[str]:
+        return [s.name for s in named_people(question, meeting, any_verb=True).speakers]
+
+    assert who("What did the industrial designer recommend for the case?") == [
+        "Industrial Designer"
+    ]
+    assert who("Summarize the marketing expert's view of the market.") == ["Marketing"]
+    assert who("What did the user interface designer propose?") == ["User Interface"]
+    assert who("What did the professor think about clustering?") == ["Professor B"]
+    assert who("What did F think about the data format?") == ["PhD F"]
+    assert who("Why did Marketing prefer a spongy case?") == ["Marketing"]
+    # a label's word as the topic of a question is no speaker
+    assert who("What was the discussion about Marketing strategy?") == []
+    # two professors: "the professor" names neither
+    assert who_in([*meeting, entry("Professor D")], "What did the professor say?") == []
+
+
+def who_in(speakers: list[SpeakerEntry], question: str) -> list[str]:
+    return [s.name for s in named_people(question, speakers, any_verb=True).speakers]

@@ -60,3 +60,31 @@ def test_a_statement_is_read_under_its_headings() -> None:
     assert "chain" not in attack  # another paragraph's run-in heading is not its own
     # the last heading above only; the report's title, the same for every sentence, never
     assert heads("The Board proposes") == content_terms("Dividend", ENGLISH)
+
+
+def _scored(starts_scores: list[tuple[int, float]], **flags: bool) -> list[statements.Candidate]:
+    """Hand-made candidates of one report: (sentence start, score), 100 characters each."""
+    document = Document("m", "Meeting", "x" * 20_000, "meeting.txt")
+    source = statements.Source.of_document(document)
+    return [
+        statements.Candidate(
+            source,
+            SentenceRecord(
+                "m", i, start, start + 100, start, "Ana Lima", None, True, None, None, ""
+            ),
+            i,
+            score=score,
+            **flags,
+        )
+        for i, (start, score) in enumerate(starts_scores)
+    ]
+
+
+def test_the_bar_is_lower_for_one_report_and_for_a_statement_that_says_it_all() -> None:
+    plain = _scored([(0, 1.1)])
+    assert statements.answer_bar(plain) == statements.RELEVANCE_BAR
+    # asked of one meeting, refused only when off-topic there
+    assert statements.answer_bar(plain, scoped=True) == statements.SCOPED_BAR
+    assert statements.SCOPED_BAR < 1.1 < statements.RELEVANCE_BAR
+    # every word of the topic said together in one statement
+    assert statements.answer_bar(_scored([(0, 1.1)], together=True)) == statements.TOGETHER_BAR
