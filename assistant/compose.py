@@ -56,6 +56,16 @@ if TYPE_CHECKING:
     from assistant.crosslingual import CrossLingual
 
 
+# A question asked of one report (``scoped``, a meeting) may quote this many statements:
+# the turns that answer a question about a meeting are spread over thousands of
+# characters (QMSum development meetings: median 3,471 for "What did the group discuss
+# …", 6,756 for "Summarize …") and spoken sentences are short. eval/meetings.py on the
+# 35 validation meetings, 2026-12-06: 6 → 9 statements, hit 0.662 → 0.700, precision
+# 0.358 → 0.339, characters cited 678 → 918 per answer (LangChain's four chunks:
+# 3,419 for 0.764).
+SCOPED_SENTENCES = 9
+
+
 def compose_answer(
     question: str,
     passages: Sequence[Passage],
@@ -85,6 +95,8 @@ def compose_answer(
     ``scoped``: the question is asked of one report or a few (``statements.answer_bar``).
     """
     texts = texts or texts_for(question)
+    if scoped:
+        max_sentences = max(max_sentences, SCOPED_SENTENCES)
     query = unit(query_vector)
     people = (
         people if people is not None else named_people(question, layer.speakers(), any_verb=True)
