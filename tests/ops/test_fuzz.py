@@ -17,7 +17,7 @@ import schemathesis
 from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
 from schemathesis.core.result import Ok
-from schemathesis.specs.openapi.checks import positive_data_acceptance
+from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
 
 from assistant.auth import create_key
 from index.config import BuildConfig
@@ -78,6 +78,7 @@ def test_fuzz_every_operation(fuzz_server: tuple[str, str], mode: GenerationMode
             max_examples=MAX_EXAMPLES,
             deadline=None,
             database=None,
+            derandomize=True,  # the same cases every run: CI judges this commit, not a draw
             suppress_health_check=list(HealthCheck),
         )
         def fuzz(case: Any) -> None:
@@ -88,6 +89,10 @@ def test_fuzz_every_operation(fuzz_server: tuple[str, str], mode: GenerationMode
                 "is after date_to" in response.text or "is not a real date" in response.text
             )
             excluded = [positive_data_acceptance] if backwards else []
+            # A query parameter with no name or an empty list is not sent at all: the
+            # request that went out was valid, and was rightly answered.
+            if any(k == "" or v == [] for k, v in (case.query or {}).items()):
+                excluded.append(negative_data_rejection)
             case.validate_response(response, excluded_checks=excluded)
             calls.setdefault(case.operation.label, Counter())[response.status_code] += 1
 
