@@ -16,13 +16,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.terms import named_subject
+from index.lexicon import NAME_PARTICLES
 from index.sentence_layer import name_key, plain_text
 from index.snapshot import SpeakerEntry
 
 # Name particles: never a surname on their own ("van", "de").
-_PARTICLES = frozenset(
-    "de da do dos das di del della van von der den la le du zu ter und bin ibn al el y i".split()
-)
+_PARTICLES = NAME_PARTICLES
 _TITLES = frozenset(
     "mr mrs ms mx dr prof sir dame madam mme hon m mlle sr sra srta herr frau don dona".split()
 )

@@ -24,6 +24,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from index import turns
+from index.lexicon import CONJUNCTION_PARTICLES, NAME_PARTICLES, particle_pattern
 from index.sentences import Sentence
 
 
@@ -120,8 +121,9 @@ _AUX = r"(?:(?:has|had|have|also|further|then|again)\s+)*"
 _UP = "A-ZÀ-ÖØ-ÞĀ-žА-ЯЁ"
 _LOW = "a-zß-öø-ÿĀ-žа-яё"
 _TOKEN = rf"(?:[{_UP}][{_LOW}'’]+(?:-[{_UP}]?[{_LOW}'’]+)*|[{_UP}]\.)"
-_PARTICLE = r"(?:de|da|di|del|van|von|der|den|la|le|bin|ibn|al|el|dos|du)"
-_PARTICLES = frozenset(re.findall(r"\w+", _PARTICLE))
+# a name's particles, not those that are also a conjunction ("Ana Lima y Pedro Gómez")
+_PARTICLES = NAME_PARTICLES - CONJUNCTION_PARTICLES
+_PARTICLE = particle_pattern(_PARTICLES)
 # A name starts where no letter precedes it, or inside a glued photo caption
 # ("Sergey-GrebennikovSergey Grebennikov"), where a lower-case letter does.
 # Honorifics before a name, up to two ("Frau Dr. Keller"): English, French ("M.", "Mme"),
@@ -129,7 +131,7 @@ _PARTICLES = frozenset(re.findall(r"\w+", _PARTICLE))
 _HONORIFIC = r"(?:Mr|Mrs|Ms|Dr|Prof|Mme|Mlle|Sra|Srta|Sr|Herr|Frau|M(?=\.))\.?"
 _NAME = (
     rf"(?:(?<![\w'’-])|(?<=[{_LOW}]))"
-    rf"(?P<name>(?:{_HONORIFIC}\s+){{0,2}}{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{0,4}})"
+    rf"(?P<name>(?:{_HONORIFIC}\s+){{0,2}}{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)*{_TOKEN}){{0,4}})"
 )
 # A role between commas after the name ("X, member of …, media and …, noted"), after the
 # age news agencies give ("Ana Lima, 61, said", "John Smith, 45, a teacher, said").

@@ -38,16 +38,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from index.lexicon import NAME_PARTICLES, particle_pattern
+
 # Names in a header: capitalised words, particles and initials, at most this many words
 # (the longest EP names in the 2011 debates have six: "Maria do Céu Patrão Neves").
 MAX_NAME_WORDS = 7
 _UP = "A-ZÀ-ÖØ-ÞĀ-žА-ЯЁ"
 _LOW = "a-zß-öø-ÿĀ-žа-яё"
 _WORD = rf"[{_UP}][{_LOW}{_UP}'’.-]*"
-_PARTICLE = (
-    r"(?:de|da|do|dos|das|di|del|della|van|von|der|den|la|le|i|y|bin|ibn|al|el|du|zu|ter"
-    r"|und|in|the|'t|af|av|op)"
-)
+# a name's particles ("van der", "della"), and "in", "the" of offices read as names
+_PARTICLE = particle_pattern(NAME_PARTICLES | {"in", "the"})
 _NAME_WORDS = rf"{_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_WORD}){{0,{MAX_NAME_WORDS - 1}}}"
 _PARTICLE_WORDS = frozenset(re.findall(r"[\w']+", _PARTICLE))
 _GROUP = r"\((?P<role>[^()\n]{1,120})\)"

@@ -1267,3 +1267,25 @@ def test_minutes_in_italian_and_portuguese() -> None:
     found = dict(speakers(portuguese))
     assert found["A Presidente abriu a ses"] == "Marta Reis"
     assert found["O Conselho aprovou o rel"] is None
+
+
+def test_names_with_particles_are_read_whole() -> None:
+    # the particle lists of attribution and of questions were three, and had drifted
+    assert first("Maria do Céu Patrão Neves said that the quotas were too low.") == Speaker(
+        "Maria do Céu Patrão Neves"
+    )
+    assert first("Giulia della Rovere said that the council would act.") == Speaker(
+        "Giulia della Rovere"
+    )
+    assert first("Jan van der Berg said that the port would grow.") == Speaker("Jan van der Berg")
+    # a conjunction between two names joins two people
+    assert first("Ana Lima y Pedro Gómez said that it works.") == Speaker("Pedro Gómez")
+
+
+def test_one_list_of_name_particles_serves_attribution_and_questions() -> None:
+    from assistant import people
+    from index import lexicon, speakers, turns
+
+    assert people._PARTICLES == lexicon.NAME_PARTICLES
+    assert speakers._PARTICLES == lexicon.NAME_PARTICLES - lexicon.CONJUNCTION_PARTICLES
+    assert lexicon.NAME_PARTICLES <= turns._PARTICLE_WORDS

@@ -1,0 +1,4 @@
+"""Spanish and Catalan: the words of people's names (see ``index.lexicon``)."""
+
+NAME_PARTICLES = frozenset("de del la y i".split())
+CONJUNCTION_PARTICLES = frozenset("y i".split())

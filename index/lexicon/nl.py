@@ -1,0 +1,4 @@
+"""Dutch: the words of people's names (see ``index.lexicon``)."""
+
+NAME_PARTICLES = frozenset("van der den ter op 't".split())
+CONJUNCTION_PARTICLES: frozenset[str] = frozenset()
