@@ -194,8 +194,10 @@ def _is_statement(sentences: tuple[Sentence, ...], i: int, attribution: Attribut
     ("Jean-Luc Marchand (France): Thank you, Madam Chair.") or a question (an
     interviewer's or a rhetorical question asks, it does not state)."""
     sentence = sentences[i]
-    if turns.is_credit_line(sentence.text):
-        return True  # "Rapporteur: Maria Lindqvist" answers "Who was the rapporteur?"
+    if turns.is_credit_line(sentence.text) or attribution.listed:
+        # "Rapporteur: Maria Lindqvist" answers "Who was the rapporteur?", "Marta Okonkwo
+        # (Chair)" under "Present:" "Who chaired the committee?"
+        return True
     said = sentence.text[after_turn_header(sentence.text, attribution.tag) :]
     if attribution.role_only or word_count(said) < MIN_WORDS:
         return False

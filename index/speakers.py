@@ -39,12 +39,15 @@ class Attribution:
     """``speaker`` of one sentence; ``named``: the sentence's own text names the speaker;
     ``role_only``: the sentence only states the role of the speaker named before it;
     ``tag``: where the attribution words are in the sentence ("Lidia Mikheeva noted
-    that", ", she said"), offsets into ``Sentence.text``."""
+    that", ", she said"), offsets into ``Sentence.text``; ``listed``: a line of a list
+    of who attended ("Marta Okonkwo (Chair)" under "Present:"), no one's words but a
+    fact an answer may cite ("Who chaired the committee?")."""
 
     speaker: Speaker | None = None
     named: bool = False
     role_only: bool = False
     tag: tuple[int, int] | None = None
+    listed: bool = False
 
 
 # Longest role kept: longer text next to a name is a clause, not a role.
@@ -277,6 +280,10 @@ _ATTENDANCE = re.compile(
     r"|Anwesend|Teilnehmende|Asistentes|Presentes|Aanwezig|Presenti)\s*:\s*(?P<list>.+)$",
     re.I | re.S,
 )
+# The same label alone, its list on the lines below.
+_ATTENDANCE_LABEL = re.compile(
+    _ATTENDANCE.pattern.replace(r"\s*:\s*(?P<list>.+)$", r"\s*:\s*$"), re.I
+)
 _ATTENDEE = re.compile(
     rf"^\s*{_NAME}\s*(?:\((?P<paren>[^()]{{1,60}})\))?\s*(?:,\s*(?P<after>[^;]{{2,160}}?))?\s*\.?\s*$"
 )
@@ -412,7 +419,11 @@ def attribute(sentences: Sequence[Sentence], turns_too: bool = True) -> tuple[At
     first_header = min(headers, default=len(sentences))
     floor: Speaker | None = None
     qa = _QaSpeakers(sentences[:first_header], state) if headers else None
+    listed = _listed_attendance(sentences, state)
     for i, j in spans:
+        if all(k in listed for k in range(i, j)):
+            out[i:j] = [listed[k] for k in range(i, j)]
+            continue
         if i < first_header:
             _paragraph(sentences[i:j], out, i, state)
             continue
@@ -778,6 +789,25 @@ def _role_holder(role: str, state: _State) -> Speaker | None:
         if s.role and set(words) <= set(re.findall(r"[\w-]+", s.role.lower()))
     }
     return next(iter(holders.values())) if len(holders) == 1 else None
+
+
+def _listed_attendance(sentences: Sequence[Sentence], state: _State) -> dict[int, Attribution]:
+    """The lines of attendance lists on lines of their own ("Present:" then "Marta
+    Okonkwo (Chair)", "Piet Janssen (Harbour Master)", …, one a line), their roles
+    remembered as a one-line list's are; by sentence index."""
+    out: dict[int, Attribution] = {}
+    for i, sentence in enumerate(sentences):
+        if not _ATTENDANCE_LABEL.match(sentence.text):
+            continue
+        j = i + 1
+        while j < len(sentences) and _ATTENDEE.match(sentences[j].text):
+            j += 1
+        if j - i < 2:
+            continue
+        _attendance(f"{sentence.text} {'; '.join(s.text for s in sentences[i + 1 : j])}", state)
+        out[i] = Attribution(role_only=True)
+        out.update((k, Attribution(listed=True)) for k in range(i + 1, j))
+    return out
 
 
 def _attendance(text: str, state: _State) -> bool:

@@ -1289,3 +1289,26 @@ def test_one_list_of_name_particles_serves_attribution_and_questions() -> None:
     assert people._PARTICLES == lexicon.NAME_PARTICLES
     assert speakers._PARTICLES == lexicon.NAME_PARTICLES - lexicon.CONJUNCTION_PARTICLES
     assert lexicon.NAME_PARTICLES <= turns._PARTICLE_WORDS
+
+
+def test_an_attendance_list_one_name_a_line_gives_roles_and_citable_lines() -> None:
+    from index.models import Document
+    from index.sentence_layer import sentence_records
+
+    minutes = (
+        "Harbour safety committee\n\n"
+        "Present:\nMarta Okonkwo (Chair)\nPiet Janssen (Treasurer)\nTom Reyes (Secretary)\n\n"
+        "1. Night-time loading\n\n"
+        "Marta Okonkwo proposed that loading at night stop when the wind exceeds 60 km/h.\n"
+    )
+    records = sentence_records(Document("h", "Harbour safety committee", minutes, "h.txt"))
+    by_text = {minutes[r.start : r.end]: r for r in records}
+    # the list's roles are the speakers' roles, as a one-line "Present: …" gives them
+    proposal = by_text[
+        "Marta Okonkwo proposed that loading at night stop when the wind exceeds 60 km/h."
+    ]
+    assert (proposal.speaker, proposal.role) == ("Marta Okonkwo", "Chair")
+    # each line is no one's words but a fact an answer may cite ("Who chaired …?")
+    line = by_text["Marta Okonkwo (Chair)"]
+    assert line.statement and line.speaker is None
+    assert not by_text["Present:"].statement
