@@ -692,6 +692,7 @@ def _paragraph(
             out[index] = Attribution(role_only=True)  # no one's statement
             continue
         if _attendance(text, state):
+            out[index] = Attribution(listed=True)  # who attended: a fact, no one's words
             continue
         tag = _named_speaker(text, state)
         if tag is None:

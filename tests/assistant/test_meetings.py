@@ -90,6 +90,19 @@ The Chair (Hon. Ruth Alder (Lakeshore North, Lib.)): Thank you. We will now susp
 """
 
 
+MINUTES = """Harbour Safety Committee – Minutes
+
+Date: 3 April 2025
+Present: Jonas Berg (Port Authority), Marta Okonkwo (Chair), Samuel Diaz (Dockworkers' \
+Union), Ines Moreau (Fire Service), Lena Fischer (Secretary)
+Apologies: Tom Hale
+
+1. Crane incidents
+Marta Okonkwo opened the meeting and reported two crane incidents since February. She \
+proposed that all crane operators take a refresher course before the summer season.
+"""
+
+
 @pytest.fixture(scope="module")
 def service(
     tmp_path_factory: pytest.TempPathFactory, real_embedder: Embedder, model_cache: Path
@@ -97,6 +110,7 @@ def service(
     root = tmp_path_factory.mktemp("meetings")
     (root / "design-meeting.txt").write_text(DESIGN, encoding="utf-8")
     (root / "fisheries-hearing.txt").write_text(HEARING, encoding="utf-8")
+    (root / "harbour-minutes.txt").write_text(MINUTES, encoding="utf-8")
     config = build_test_index(root / "index", model_cache, [root], embedder=real_embedder)
     service = AssistantService(config, embedder=real_embedder)
     assert service.load()
@@ -168,3 +182,11 @@ def test_earlier_turns_do_not_decide_a_self_contained_question(
     ).answer
     assert alone.found
     assert (after.found, after.text) == (alone.found, alone.text)
+
+
+def test_who_chaired_is_answered_from_the_attendance_list(service: AssistantService) -> None:
+    # "Present: …, Marta Okonkwo (Chair), …" on a line of its own, no full stop: it was
+    # no statement, and the question found nothing
+    answer = service.answer("Who chaired the harbour safety committee?").answer
+    assert answer.found, answer.text
+    assert any("Marta Okonkwo (Chair)" in c.passage for c in answer.citations), answer.text
