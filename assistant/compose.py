@@ -33,13 +33,8 @@ import numpy as np
 
 from assistant import statements
 from assistant import terms as terms_
-from assistant.people import (
-    PeopleMatch,
-    asks_what_was_said,
-    named_people,
-    who_is,
-    without_spans,
-)
+from assistant.answer.question import Route, plan
+from assistant.people import PeopleMatch, without_spans
 from assistant.person_answers import introduction_answer, person_answer, unknown_person_answer
 from assistant.render import AnswerTexts, completed, render, texts_for
 from assistant.statements import (
@@ -98,21 +93,18 @@ def compose_answer(
     if scoped:
         max_sentences = max(max_sentences, SCOPED_SENTENCES)
     query = unit(query_vector)
-    people = (
-        people if people is not None else named_people(question, layer.speakers(), any_verb=True)
-    )
-    if people.speakers:
+    read = plan(question, layer.speakers(), scoped=scoped, people=people)
+    if read.route is Route.PERSON:
         # embedded without the names (with its verb: "recommend" means something);
         # matched word by word without the verbs of speech ("What did X call for?")
-        topic = without_spans(question, people.spans)
-        if embed_query is not None:
-            query = unit(embed_query(topic))
+        topic = without_spans(question, read.people.spans)
+        topic_query = unit(embed_query(topic)) if embed_query is not None else query
         words = terms_.question_words(question)
         answer = person_answer(
             topic,
             words,
-            query,
-            people,
+            topic_query,
+            read.people,
             layer,
             max_sentences,
             texts,
@@ -120,28 +112,25 @@ def compose_answer(
             multilingual,
             embed_multilingual,
         )
-        if answer.found or people.spoken:
+        if answer.found or read.people.spoken:
             return answer
         # a speaker named with another verb, none of whose statements fits: the reports
-        query = unit(query_vector)
-    if people.unknown:
-        return unknown_person_answer(people.unknown[0], passages, layer, texts)
-    asked_about = who_is(question, layer.speakers())
-    if asked_about.speakers:
-        introduced = introduction_answer(asked_about, layer, max_sentences, texts, allowed)
+    if read.route is Route.UNKNOWN_PERSON:
+        return unknown_person_answer(read.people.unknown[0], passages, layer, texts)
+    if read.route is Route.WHO_IS:
+        introduced = introduction_answer(read.asked_about, layer, max_sentences, texts, allowed)
         if introduced is not None:
             return introduced
     ranked = rank_statements(question, passages, query, layer, multilingual)
-    if ranked and terms_.answer_type(question) is not None:
+    if ranked and read.answer_type is not None:
         ranked = typed_answers(ranked)
-    bar = answer_bar(ranked, scoped=scoped)
     chosen = select(
         ranked,
         max_sentences,
         layer,
-        bar=bar,
+        bar=answer_bar(ranked, scoped=read.scoped),
         usual_bar=statements.RELEVANCE_BAR,
-        speech=asks_what_was_said(question),
+        speech=read.speech,
     )
     if not chosen:
         return Answer(text=texts.nothing_found, citations=(), found=False)

@@ -1,0 +1,73 @@
+"""What a question asks, worked out once: a frozen plan, and the route it takes.
+
+Every later stage reads the plan instead of asking the question again with a predicate
+of its own: who it names (``assistant.people``), whether it asks who someone is, what
+kind of thing it wants (a person, a number, a date: ``assistant.terms.answer_type``),
+whether it asks what was said, and whether it is asked of one report. ``ROUTES`` is the
+one ordered table of where a question goes.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from assistant import terms
+from assistant.people import PeopleMatch, asks_what_was_said, named_people, who_is
+from index.snapshot import SpeakerEntry
+
+
+class Route(enum.Enum):
+    PERSON = "person"  # names a speaker: their statements (the reports when none fits)
+    UNKNOWN_PERSON = "unknown person"  # a person's name no speaker has: mentions, or none
+    WHO_IS = "who is"  # "Who is X?": the statements that introduce X (else the reports)
+    REPORTS = "reports"  # the statements of the retrieved passages
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A question, read once."""
+
+    question: str
+    people: PeopleMatch  # the speakers it names, and names that match none
+    asked_about: PeopleMatch  # whom a "Who is …?" asks about
+    answer_type: str | None  # "person", "number", "date", … (``terms.answer_type``)
+    speech: bool  # asks what was said (a verb or noun of speech)
+    scoped: bool  # asked of one report or a few (a filter)
+    route: Route
+
+
+# The first route whose test holds is taken; each falls back to REPORTS when it finds
+# nothing (a person asked about with another verb than one of speech, a "Who is X?"
+# no statement answers by introducing X).
+ROUTES: tuple[tuple[Route, Callable[[Plan], bool]], ...] = (
+    (Route.PERSON, lambda p: bool(p.people.speakers)),
+    (Route.UNKNOWN_PERSON, lambda p: bool(p.people.unknown)),
+    (Route.WHO_IS, lambda p: bool(p.asked_about.speakers)),
+    (Route.REPORTS, lambda p: True),
+)
+
+
+def plan(
+    question: str,
+    speakers: Sequence[SpeakerEntry],
+    *,
+    scoped: bool = False,
+    people: PeopleMatch | None = None,
+) -> Plan:
+    """The plan of ``question`` over the snapshot's ``speakers``; ``people`` when the
+    caller has worked out whom it names already."""
+    people = people if people is not None else named_people(question, speakers, any_verb=True)
+    asked_about = who_is(question, speakers) if not people.speakers and not people.unknown else None
+    draft = Plan(
+        question=question,
+        people=people,
+        asked_about=asked_about or PeopleMatch((), (), ()),
+        answer_type=terms.answer_type(question),
+        speech=asks_what_was_said(question),
+        scoped=scoped,
+        route=Route.REPORTS,
+    )
+    route = next(route for route, applies in ROUTES if applies(draft))
+    return Plan(**{**draft.__dict__, "route": route})

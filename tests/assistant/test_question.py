@@ -1,0 +1,32 @@
+"""The plan of a question: read once, one route."""
+
+from __future__ import annotations
+
+from assistant.answer.question import ROUTES, Route, plan
+from index.snapshot import SpeakerEntry
+
+SPEAKERS = [
+    SpeakerEntry("Ana Ferreira", "ana ferreira", "President of the Council", ("a",), 4),
+    SpeakerEntry("Marketing", "marketing", None, ("m",), 9),
+]
+
+
+def test_each_question_takes_one_route() -> None:
+    assert plan("What did Ana Ferreira say about pensions?", SPEAKERS).route is Route.PERSON
+    assert plan("Why did Ana Ferreira prefer it?", SPEAKERS).route is Route.PERSON
+    assert plan("What did Piet van der Berg say?", SPEAKERS).route is Route.UNKNOWN_PERSON
+    assert plan("Who is Ana Ferreira?", SPEAKERS).route is Route.WHO_IS
+    assert plan("What was said about digital risks?", SPEAKERS).route is Route.REPORTS
+    # a label's word as a topic is no speaker
+    assert plan("What was the discussion about Marketing strategy?", SPEAKERS).route is (
+        Route.REPORTS
+    )
+    assert ROUTES[-1][0] is Route.REPORTS  # the fallback of every route comes last
+
+
+def test_the_plan_holds_what_later_stages_read() -> None:
+    read = plan("How many delegates came to Rabat?", SPEAKERS, scoped=True)
+    assert (read.answer_type, read.scoped, read.speech) == ("number", True, False)
+    spoken = plan("What did Marketing say about the case?", SPEAKERS)
+    assert spoken.speech and spoken.people.spoken
+    assert [s.name for s in spoken.people.speakers] == ["Marketing"]
