@@ -52,6 +52,7 @@ EDGE = {
 }
 # The stages of an answer: the edge reaches them through the service, never directly.
 STAGES = {
+    "answer",
     "compose",
     "crosslingual",
     "fuse",
