@@ -194,7 +194,7 @@ def named_people(
             start = words[i - 1][1]  # "Ms. Garcia": the title names her too
         spans.append((start, end))
     if not found:
-        label = _by_label(question, speakers)
+        label = _by_label(words, speakers)
         if label is not None:
             found[label[0].key] = label[0]
             spans.append(label[1])
@@ -228,13 +228,13 @@ def _in_person_slot(question: str, start: int, end: int) -> bool:
 
 
 def _by_label(
-    question: str, speakers: Sequence[SpeakerEntry]
+    words: Sequence[tuple[str, int, int, bool]], speakers: Sequence[SpeakerEntry]
 ) -> tuple[SpeakerEntry, tuple[int, int]] | None:
     """ "the industrial designer", "the marketing expert", "the professor": a speaker a
     transcript labels by a role ("Industrial Designer:", "Marketing:", "Professor B:"),
     named by the words of that label after "the", when one speaker's label has them
-    (a letter that tells voices apart, "B", need not be said)."""
-    words = _words(question)
+    (a letter that tells voices apart, "B", need not be said). ``words``: the
+    question's, as ``_words`` gives them."""
     best: list[tuple[int, SpeakerEntry, tuple[int, int]]] = []
     for entry in speakers:
         label = [t for t in entry.key.split() if len(t) > 1]
