@@ -12,6 +12,7 @@
 "use strict";
 
 (() => {
+  const { el, safeUrl, storage } = window.ReportAssistantDom;
   const KEY_STORE = "ra.apiKey";
   const TURNS_STORE = "ra.conversation";
   // Characters of report text shown around a quote: about two lines either side.
@@ -43,27 +44,7 @@
   let indexInfo = null; // from /readyz: { documents, built_at }
   const documents = new Map(); // document id -> Promise of the document (or null)
 
-  // ---- small DOM helpers (text only) ---------------------------------------------
-
-  function el(tag, className, ...children) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    for (const child of children) {
-      if (child === null || child === undefined || child === false) continue;
-      node.append(child); // a string becomes a Text node: never parsed as HTML
-    }
-    return node;
-  }
-
-  function safeUrl(value) {
-    if (typeof value !== "string" || !value) return null;
-    try {
-      const url = new URL(value); // relative URLs throw: only absolute ones pass
-      return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
-    } catch {
-      return null;
-    }
-  }
+  // ---- small DOM helpers (text only; el, safeUrl, storage are dom.js's) ----------
 
   function link(url, text) {
     const a = el("a", "", text);
@@ -93,14 +74,6 @@
   const sleep = (ms) => new Promise((resolve) => window.setTimeout(resolve, ms));
 
   // ---- storage -------------------------------------------------------------------
-
-  function storage() {
-    try {
-      return window.sessionStorage;
-    } catch {
-      return null; // storage disabled: the page still works, it just forgets
-    }
-  }
 
   function getKey() {
     const s = storage();

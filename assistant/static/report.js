@@ -8,6 +8,7 @@
 "use strict";
 
 (() => {
+  const { el, safeUrl, storage } = window.ReportAssistantDom;
   const KEY_STORE = "ra.apiKey";
   const RETRY_MS = 5000;
   const MAX_RETRIES = 36;
@@ -21,34 +22,6 @@
   const toPassage = $("to-passage");
 
   let doc = null;
-
-  function el(tag, className, ...children) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    for (const child of children) {
-      if (child === null || child === undefined || child === false) continue;
-      node.append(child); // a string becomes a Text node: never parsed as HTML
-    }
-    return node;
-  }
-
-  function safeUrl(value) {
-    if (typeof value !== "string" || !value) return null;
-    try {
-      const url = new URL(value);
-      return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
-    } catch {
-      return null;
-    }
-  }
-
-  function storage() {
-    try {
-      return window.sessionStorage;
-    } catch {
-      return null;
-    }
-  }
 
   // The id is the path after /r/, as the chat page wrote it (each segment encoded).
   function documentId() {

@@ -266,7 +266,11 @@ def test_hostile_report_renders_inert(context: Any, base_url: str) -> None:
     assert watch.dialogs == []
     # The markup is on the page as text, and none of it became elements.
     assert "<script>" in shown or "<img src=x" in shown, shown
-    assert page.locator("script").count() == 1  # app.js only
+    # the page's own scripts only, none made from the report's markup
+    assert page.locator("script").evaluate_all("els => els.map(s => s.getAttribute('src'))") == [
+        "/static/dom.js",
+        "/static/app.js",
+    ]
     assert page.locator("img, svg, iframe, object, embed").count() == 0
     assert page.locator('a[href^="javascript:" i]').count() == 0
     for href in page.locator(".conversation a").evaluate_all("els => els.map(a => a.href)"):
@@ -290,7 +294,7 @@ def test_csp_header_and_assets(base_url: str) -> None:
     assert '<script src="/static/app.js"' in page.text
     assert "<script>" not in page.text  # no inline script for the CSP to allow
     assert "http" not in page.text.replace("http-equiv", "")  # nothing from elsewhere
-    for asset in ("app.js", "style.css", "favicon.svg"):
+    for asset in ("dom.js", "app.js", "style.css", "favicon.svg"):
         r = httpx.get(f"{base_url}/static/{asset}")
         assert r.status_code == 200, asset
         assert r.headers["x-content-type-options"] == "nosniff"
@@ -536,7 +540,10 @@ def test_report_page_escapes_the_report(context: Any, base_url: str) -> None:
     assert page.locator("#cited").text_content() == doc["text"][start : start + 40]
     assert page.evaluate("window.__xss") is None
     _shot(page, "report-xss.png")
-    assert page.locator("script").count() == 1  # report.js only
+    assert page.locator("script").evaluate_all("els => els.map(s => s.getAttribute('src'))") == [
+        "/static/dom.js",
+        "/static/report.js",
+    ]
     assert page.locator("#report-text *:not(mark):not(span)").count() == 0
     watch.check()
 
