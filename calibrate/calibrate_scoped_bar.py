@@ -38,8 +38,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from calibrate.record import write_results  # noqa: E402
+from eval.meetings import DATA, build, load_questions  # noqa: E402
 
-DATA = REPO.parent / "shared" / "datasets" / "qmsum_dev"
 BARS = tuple(round(0.1 + 0.05 * i, 2) for i in range(27))
 
 
@@ -50,20 +50,13 @@ def main() -> None:
     args = parser.parse_args()
     if not DATA.is_dir():
         sys.exit(f"{DATA} is absent")
-    questions = [
-        json.loads(line)
-        for line in (DATA / "questions.jsonl").read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
-    if args.split != "all":
-        questions = [q for q in questions if q["split"] == args.split]
+    questions = load_questions(args.split)
     meetings = sorted({q["file"] for q in questions})
     random.Random(7).shuffle(meetings)
     kept = set(meetings[: args.meetings])
     questions = [q for q in questions if q["file"] in kept]
     files = sorted({q["file"] for q in questions})
     index_dir = REPO / "var" / "bench" / f"meetings-{args.split}-{args.meetings}"
-    from eval.meetings import build
 
     build(files, index_dir)
     os.environ["ASSISTANT_INDEX__INDEX_DIR"] = str(index_dir)

@@ -171,6 +171,16 @@ def located(file_text: str, doc_text: str, passage: str, start: int) -> tuple[in
     return at, at + len(passage)
 
 
+def load_questions(split: str) -> list[dict[str, Any]]:
+    """The questions of ``split`` ("val", "train" or "all"), in the data's order."""
+    questions = [
+        json.loads(line)
+        for line in (DATA / "questions.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    return [q for q in questions if split == "all" or q["split"] == split]
+
+
 def build(files: Sequence[str], index_dir: Path) -> None:
     source = index_dir.parent / f"{index_dir.name}-src"
     source.mkdir(parents=True, exist_ok=True)
@@ -270,13 +280,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{DATA} is absent: nothing to measure", file=sys.stderr)
         return 0
     meta = json.loads((DATA / "turns.json").read_text(encoding="utf-8"))
-    questions = [
-        json.loads(line)
-        for line in (DATA / "questions.jsonl").read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
-    if args.split != "all":
-        questions = [q for q in questions if q["split"] == args.split]
+    questions = load_questions(args.split)
     if args.limit:
         questions = questions[: args.limit]
     files = sorted({q["file"] for q in questions})

@@ -12,7 +12,7 @@
 "use strict";
 
 (() => {
-  const { el, safeUrl, storage } = window.ReportAssistantDom;
+  const { el, safeUrl, storage, unitIndex } = window.ReportAssistantDom;
   const KEY_STORE = "ra.apiKey";
   const TURNS_STORE = "ra.conversation";
   // Characters of report text shown around a quote: about two lines either side.
@@ -313,18 +313,6 @@
   });
 
   // ---- rendering -----------------------------------------------------------------
-
-  // Offsets from the server count Unicode code points (Python); JavaScript strings
-  // count UTF-16 units. Convert when the text holds characters outside the BMP.
-  function unitIndex(text, codePoints) {
-    if (!/[\uD800-\uDFFF]/.test(text)) return codePoints;
-    let i = 0;
-    for (let n = 0; n < codePoints && i < text.length; n += 1) {
-      const c = text.charCodeAt(i);
-      i += c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 2 : 1;
-    }
-    return i;
-  }
 
   // Keep the report's line breaks (shown with white-space: pre-line), drop the rest.
   function squash(text) {

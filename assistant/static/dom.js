@@ -26,6 +26,18 @@ window.ReportAssistantDom = Object.freeze({
     }
   },
 
+  // Offsets from the server count Unicode code points (Python); JavaScript strings
+  // count UTF-16 units. A code-point offset of ``text`` as a UTF-16 index.
+  unitIndex(text, codePoints) {
+    if (!/[\uD800-\uDFFF]/.test(text)) return codePoints;
+    let i = 0;
+    for (let n = 0; n < codePoints && i < text.length; n += 1) {
+      const c = text.charCodeAt(i);
+      i += c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 2 : 1;
+    }
+    return i;
+  },
+
   // This tab's sessionStorage, or null when storage is disabled (the page still works).
   storage() {
     try {

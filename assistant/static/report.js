@@ -8,7 +8,7 @@
 "use strict";
 
 (() => {
-  const { el, safeUrl, storage } = window.ReportAssistantDom;
+  const { el, safeUrl, storage, unitIndex } = window.ReportAssistantDom;
   const KEY_STORE = "ra.apiKey";
   const RETRY_MS = 5000;
   const MAX_RETRIES = 36;
@@ -32,17 +32,6 @@
   function citedSpan() {
     const m = /^#(\d+)-(\d+)$/.exec(location.hash);
     return m ? { start: Number(m[1]), end: Number(m[2]) } : null;
-  }
-
-  // A code-point offset as a UTF-16 index (the same as app.js's unitIndex).
-  function unitIndex(text, codePoints) {
-    if (!/[\uD800-\uDFFF]/.test(text)) return codePoints;
-    let i = 0;
-    for (let n = 0; n < codePoints && i < text.length; n += 1) {
-      const c = text.charCodeAt(i);
-      i += c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 2 : 1;
-    }
-    return i;
   }
 
   function showState(kind, title, ...lines) {
