@@ -12,12 +12,12 @@ Steps (pure functions over plain data; the layer is passed in):
    A name in a person's slot that matches no speaker is answered as such, never swapped
    for a similar name.
 2. otherwise the candidates are the statements inside the retrieved passages, scored
-   (``assistant.statements.relevance``): sentence cosine + question-word overlap +
+   (``assistant.answer.score.relevance``): sentence cosine + question-word overlap +
    passage cosine + the share of the question's words the candidates cover;
-3. "nothing found" unless the best statement clears ``statements.RELEVANCE_BAR``;
+3. "nothing found" unless the best statement clears ``Weights.relevance_bar``;
 4. selection for relevance and coverage (maximal marginal relevance over the sentence
    vectors, with a bonus for a speaker or report not yet quoted), at most
-   ``max_sentences``, each within ``statements.RELATIVE_WINDOW`` of the best;
+   ``max_sentences``, each within ``Weights.relative_window`` of the best;
 5. the chosen statements completed as quoted (a lead-in with what follows, quotations
    whole, a reply with its question), grouped by document, adjacent sentences of one
    speaker merged, rendered with the templates of ``prompts/answer.toml`` and each run
@@ -27,38 +27,19 @@ Steps (pure functions over plain data; the layer is passed in):
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
 
 import numpy as np
 
-from assistant import statements
 from assistant import terms as terms_
+from assistant.answer.candidates import SentenceLayer, unit
 from assistant.answer.question import Route, plan
+from assistant.answer.score import CrossLingual, rank_statements
+from assistant.answer.select import answer_bar, select, typed_answers
+from assistant.answer.weights import WEIGHTS, Weights
 from assistant.people import PeopleMatch, without_spans
 from assistant.person_answers import introduction_answer, person_answer, unknown_person_answer
 from assistant.render import AnswerTexts, completed, render, texts_for
-from assistant.statements import (
-    SentenceLayer,
-    answer_bar,
-    rank_statements,
-    select,
-    typed_answers,
-    unit,
-)
 from assistant.types import Answer, Passage
-
-if TYPE_CHECKING:
-    from assistant.crosslingual import CrossLingual
-
-
-# A question asked of one report (``scoped``, a meeting) may quote this many statements:
-# the turns that answer a question about a meeting are spread over thousands of
-# characters (QMSum development meetings: median 3,471 for "What did the group discuss
-# …", 6,756 for "Summarize …") and spoken sentences are short. eval/meetings.py on the
-# 35 validation meetings, 2026-12-06: 6 → 9 statements, hit 0.662 → 0.700, precision
-# 0.358 → 0.339, characters cited 678 → 918 per answer (LangChain's four chunks:
-# 3,419 for 0.764).
-SCOPED_SENTENCES = 9
 
 
 def compose_answer(
@@ -67,7 +48,7 @@ def compose_answer(
     query_vector: np.ndarray,
     layer: SentenceLayer,
     *,
-    max_sentences: int = 6,
+    max_sentences: int | None = None,
     texts: AnswerTexts | None = None,
     allowed: Callable[[str], bool] | None = None,
     embed_query: Callable[[str], np.ndarray] | None = None,
@@ -75,6 +56,7 @@ def compose_answer(
     embed_multilingual: Callable[[str], np.ndarray | None] | None = None,
     people: PeopleMatch | None = None,
     scoped: bool = False,
+    weights: Weights = WEIGHTS,
 ) -> Answer:
     """An extractive, cited answer to ``question`` from ranked ``passages``.
 
@@ -84,14 +66,18 @@ def compose_answer(
     Guo Jun say about football?" → "What did say about football?"): the name would
     otherwise make every sentence that names the person look relevant. ``multilingual``
     rescores the statements in another language than the question's
-    (``assistant.crosslingual``); ``embed_multilingual`` embeds the topic of a question
+    (``assistant.answer.score.CrossLingual``); ``embed_multilingual`` embeds the topic of a question
     about a person for it, when it reads one of that person's statements. ``people``:
     the speakers the question names, when the caller has worked them out already.
-    ``scoped``: the question is asked of one report or a few (``statements.answer_bar``).
+    ``scoped``: the question is asked of one report or a few (``select.answer_bar``).
+    ``weights``: every weight, bar and window (``assistant.answer.weights``);
+    ``max_sentences`` defaults to theirs.
     """
     texts = texts or texts_for(question)
+    if max_sentences is None:
+        max_sentences = weights.sentences
     if scoped:
-        max_sentences = max(max_sentences, SCOPED_SENTENCES)
+        max_sentences = max(max_sentences, weights.scoped_sentences)
     query = unit(query_vector)
     read = plan(question, layer.speakers(), scoped=scoped, people=people)
     if read.route is Route.PERSON:
@@ -111,26 +97,30 @@ def compose_answer(
             allowed,
             multilingual,
             embed_multilingual,
+            weights,
         )
         if answer.found or read.people.spoken:
             return answer
         # a speaker named with another verb, none of whose statements fits: the reports
     if read.route is Route.UNKNOWN_PERSON:
-        return unknown_person_answer(read.people.unknown[0], passages, layer, texts)
+        return unknown_person_answer(
+            read.people.unknown[0], passages[: weights.max_passages], layer, texts
+        )
     if read.route is Route.WHO_IS:
         introduced = introduction_answer(read.asked_about, layer, max_sentences, texts, allowed)
         if introduced is not None:
             return introduced
-    ranked = rank_statements(question, passages, query, layer, multilingual)
+    ranked = rank_statements(question, passages, query, layer, multilingual, weights)
     if ranked and read.answer_type is not None:
-        ranked = typed_answers(ranked)
+        ranked = typed_answers(ranked, weights)
     chosen = select(
         ranked,
         max_sentences,
         layer,
-        bar=answer_bar(ranked, scoped=read.scoped),
-        usual_bar=statements.RELEVANCE_BAR,
+        bar=answer_bar(ranked, scoped=read.scoped, weights=weights),
+        usual_bar=weights.relevance_bar,
         speech=read.speech,
+        weights=weights,
     )
     if not chosen:
         return Answer(text=texts.nothing_found, citations=(), found=False)

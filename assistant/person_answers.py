@@ -11,63 +11,23 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 import numpy as np
 
-from assistant import statements
 from assistant import terms as terms_
+from assistant.answer.candidates import Candidate, SentenceLayer, Source, unique_texts, unit
+from assistant.answer.score import CrossLingual, heading_terms, paragraph_cosines, person_relevance
+from assistant.answer.select import mmr, select
+from assistant.answer.weights import WEIGHTS, Weights
 from assistant.people import PeopleMatch, asks_what_was_asked, is_title, topic_of
 from assistant.render import AnswerTexts, completed, render
-from assistant.statements import (
-    MAX_PASSAGES,
-    Candidate,
-    SentenceLayer,
-    Source,
-    heading_terms,
-    mmr,
-    paragraph_cosines,
-    select,
-    unique_texts,
-    unit,
-)
 from assistant.terms import content_terms
 from assistant.types import Answer, Passage
 from index.sentence_layer import name_key
 from index.snapshot import StoredSentence
 
-if TYPE_CHECKING:
-    from assistant.crosslingual import CrossLingual
-
-# A question about a person and a topic ("What did Guo Jun say about data?") keeps the
-# person's statements whose cosine with the question, plus W_PARAGRAPH * the cosine of
-# their paragraph and W_LEXICAL * overlap with its topic words, clears PERSON_TOPIC_BAR.
-# calibrate/calibrate_person_bar.py over 36 European Parliament debates (2026-12-04): 91
-# questions "What did <one of a debate's three main speakers> say about <the debate's
-# title>?" and the same speakers asked about one of eight unrelated topics ("volcano
-# tourism", "jazz festivals", …). The best statement scores 0.529-1.243 on the debate's
-# topic (median 0.974, statements read under their headings) and 0.121-0.737 off it
-# (median 0.295, 90th percentile 0.438). At 0.4 11 of the 91 unrelated questions were
-# answered, at 0.45 8, at 0.5 2, and every debate question still is (at 0.55 two are
-# refused). A title shares words with the
-# question, which a user's own words often do not: "What did Carla Smith say about the
-# retirement age?" scores 0.477 with her "Bricklayers and nurses cannot work until
-# sixty-seven" (tests/assistant/test_transcripts.py). 0.45 keeps such paraphrases and
-# answers a quarter fewer unrelated questions than 0.4. No question of the labelled sets
-# moves between 0.4 and 0.55. It holds in meetings too (calibrate/calibrate_scoped_bar.py,
-# 30 QMSum training meetings, 2026-12-06): of 69 questions about a speaker asked within
-# their meeting, 0.957 are answered at 0.45, and of 57 about the same speakers on another
-# kind of meeting's topic 0.193; the balanced accuracy is 0.88 at 0.45, 0.89 at 0.55,
-# 0.81 at 0.4 and no bar below 0.45 does better, so none lower is kept for one report.
-PERSON_TOPIC_BAR = 0.45
-# Among one person's statements a wider window than RELATIVE_WINDOW costs little
-# precision (they are all theirs) and keeps the second half of what they said on the
-# topic ("… we offer to create standards for the informatization of industries").
-PERSON_WINDOW = 0.4
-# "What did X say?": a sentence where the report sums up X's words with a reporting verb
-# ("X noted that …", "she explained that …") is the report's own digest of them; it
-# earns this over X's other sentences of the report.
-DIGEST_BONUS = 0.1
+# The bar (``Weights.person_topic_bar``), window and digest bonus of these answers are
+# in ``assistant.answer.weights`` with their evidence.
 
 
 def person_answer(
@@ -81,6 +41,7 @@ def person_answer(
     allowed: Callable[[str], bool] | None,
     multilingual: CrossLingual | None = None,
     embed_multilingual: Callable[[str], np.ndarray | None] | None = None,
+    weights: Weights = WEIGHTS,
 ) -> Answer:
     """Only the named speakers' statements, across reports, ranked by the rest of the
     question; "What did X say?" with no topic gives X's main statements. Statements
@@ -110,16 +71,16 @@ def person_answer(
         cosines = vectors @ query
         context = paragraph_cosines(candidates, vectors, query)
         scored = []
-        # read under its headings, as any statement is (``statements.heading_terms``): a
+        # read under its headings, as any statement is (``score.heading_terms``): a
         # reply under the question it answers ("Why will the Government not introduce a
         # proper windfall tax?" above "We already have one of the highest levies …")
         headings = heading_terms(candidates, layer, words)
         for c, cos, ctx, head in zip(candidates, cosines.tolist(), context, headings, strict=True):
             said = content_terms(c.sentence.content, words) & topic
             heard = (head & topic) - said
-            overlap = (len(said) + statements.HEADING_CREDIT * len(heard)) / len(topic)
+            overlap = (len(said) + weights.heading_credit * len(heard)) / len(topic)
             c = replace(c, cosine=cos, overlap=overlap, context=ctx)
-            scored.append(replace(c, score=_person_relevance(c, cos)))
+            scored.append(replace(c, score=person_relevance(c, cos, weights)))
         if multilingual is not None and any(multilingual.reads(c.source.language) for c in scored):
             # the topic's own words: e5 read "What did say about social insurance?" as a
             # question about saying, and 王丽华's "社会保险关系的跨地区转移接续是最迫切需要解决
@@ -133,12 +94,19 @@ def person_answer(
             vector = embed_multilingual(bare or topic_text) if embed_multilingual else None
             if vector is not None:
                 multilingual = replace(multilingual, query=vector)
-            scored = multilingual.rescore(scored, _person_relevance, credit=0.0)
-        chosen = select(scored, max_sentences, layer, bar=PERSON_TOPIC_BAR, window=PERSON_WINDOW)
+            scored = multilingual.rescore(scored, weights, 0.0, person_relevance)
+        chosen = select(
+            scored,
+            max_sentences,
+            layer,
+            bar=weights.person_topic_bar,
+            window=weights.person_window,
+            weights=weights,
+        )
         if not chosen:
             return Answer(texts.nothing_on_topic_by_person.format(name=names), (), found=False)
         return render(completed(chosen, layer), texts)
-    main = _main_statements(candidates, vectors, max_sentences, layer)
+    main = _main_statements(candidates, vectors, max_sentences, layer, weights)
     return render(completed(main, layer), texts)
 
 
@@ -169,18 +137,12 @@ def _questions_answer(
 _ASKING_TERMS = frozenset("ask question inquir enquir".split())
 
 
-def _person_relevance(candidate: Candidate, cosine: float) -> float:
-    """The score of a statement of the person a question names, for its topic."""
-    # the weights read at call time, as ``statements.relevance`` reads them
-    return (
-        cosine
-        + statements.W_PARAGRAPH * candidate.context
-        + statements.W_LEXICAL * candidate.overlap
-    )
-
-
 def _main_statements(
-    candidates: Sequence[Candidate], vectors: np.ndarray, k: int, layer: SentenceLayer
+    candidates: Sequence[Candidate],
+    vectors: np.ndarray,
+    k: int,
+    layer: SentenceLayer,
+    weights: Weights,
 ) -> list[Candidate]:
     """ "What did X say?": in each report, X's statements closest to what X says there
     (the centroid of X's statements in that report), the reports taking turns, most
@@ -195,11 +157,11 @@ def _main_statements(
             replace(
                 candidates[i],
                 score=float(vectors[i] @ centre)
-                + DIGEST_BONUS * (candidates[i].sentence.tag_start is not None),
+                + weights.digest_bonus * (candidates[i].sentence.tag_start is not None),
             )
             for i in rows
         ]
-        queues.append(mmr(sorted(scored, key=lambda c: -c.score), k, layer))
+        queues.append(mmr(sorted(scored, key=lambda c: -c.score), k, layer, weights=weights))
     queues.sort(key=lambda q: q[0].source.date or "", reverse=True)
     chosen: list[Candidate] = []
     while len(chosen) < k and any(queues):
@@ -274,7 +236,7 @@ def unknown_person_answer(
     mentions, or "no statement by X"."""
     key = name_key(name)
     mentions: dict[tuple[str, int], Candidate] = {}
-    for p in passages[:MAX_PASSAGES]:
+    for p in passages:
         source = Source.of_passage(p)
         for stored in layer.sentences_in(p.document_id, p.start, p.end):
             r = stored.record

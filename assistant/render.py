@@ -23,7 +23,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from assistant import terms as terms_
-from assistant.statements import Candidate, SentenceLayer, clean
+from assistant.answer.candidates import Candidate, SentenceLayer, clean
 from assistant.terms import content_terms
 from assistant.types import Answer, Citation, Statement
 from index import speakers, turns

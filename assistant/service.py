@@ -20,8 +20,9 @@ from pathlib import Path
 
 import numpy as np
 
+from assistant.answer.score import CrossLingual, cross_lingual
+from assistant.answer.weights import WEIGHTS, Weights
 from assistant.compose import compose_answer
-from assistant.crosslingual import CrossLingual, cross_lingual
 from assistant.errors import NotFoundError, NotReadyError, QueryError
 from assistant.fuse import SEARCH_PASSAGE_CHARS, matched_words, search_window
 from assistant.llm import ChatModel, Kept, Outcome, fluent
@@ -119,8 +120,11 @@ class AssistantService:
         max_top_k: int = 50,
         max_question_chars: int = 1000,
         llm: LLMConfig | None = None,
+        weights: Weights = WEIGHTS,
     ) -> None:
         self.config = config
+        # every weight, bar and window of an answer; a calibration passes its own
+        self.weights = weights
         self.llm = llm or LLMConfig()
         self._model: ChatModel | None = None
         self.layout = IndexDir(config.index_dir)
@@ -403,6 +407,7 @@ class AssistantService:
             # worked out above for the question as asked (not for one cut of its speaker)
             people=people if speaker is None else None,
             scoped=speaker is not None or _scoped(filters),
+            weights=self.weights,
         )
         took = (time.perf_counter() - tick) * 1000
         return AnswerResult(answer, tuple(passages), state.version, round(took, 1))
@@ -583,7 +588,7 @@ def _earlier_turns(context: Sequence[str]) -> list[str]:
 
 
 # A question asked of at most this many reports (``Filters.document_ids``) is asked of
-# them: it is refused only when off-topic there (``statements.answer_bar``).
+# them: it is refused only when off-topic there (``assistant.answer.select.answer_bar``).
 SCOPED_REPORTS = 3
 
 

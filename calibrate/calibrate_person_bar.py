@@ -13,7 +13,7 @@ before any answer is read. Prints the best statement's score for each kind (quan
 and, for each bar, how many of each kind would be answered, and writes the same to
 calibrate/results/calibrate_person_bar-<date>.json.
 
-Sets ``assistant.person_answers.PERSON_TOPIC_BAR``: the lowest round bar that keeps every
+Sets ``assistant.answer.weights.Weights.person_topic_bar``: the lowest round bar that keeps every
 debate-topic question answered and answers fewest of the unrelated ones.
 """
 
@@ -51,6 +51,7 @@ def main() -> None:
     os.environ["ASSISTANT_INDEX__INDEX_DIR"] = str(args.index_dir)
 
     import assistant.person_answers as person_answers
+    from assistant.answer.weights import WEIGHTS
     from assistant.service import AssistantService
     from assistant.settings import Settings
 
@@ -59,13 +60,13 @@ def main() -> None:
         sys.exit(f"no index in {args.index_dir}")
     snapshot = service.state.snapshot
     best: list[float] = []
-    select = person_answers.select
+    select = person_answers.select  # type: ignore[attr-defined]
 
     def recording(scored, *rest, **options):  # type: ignore[no-untyped-def]
         best.append(max((c.score for c in scored), default=0.0))
         return select(scored, *rest, **options)
 
-    person_answers.select = recording  # type: ignore[assignment]
+    person_answers.select = recording  # type: ignore[attr-defined,assignment]
     chooser = random.Random(1)
     scores: dict[str, list[float]] = {"debate topic": [], "unrelated topic": []}
     for document in snapshot.documents():
@@ -101,7 +102,7 @@ def main() -> None:
         print(f"bar {bar:.2f}: answered " + ", ".join(f"{k} {n}" for k, n in kept.items()))
     write_results(
         "calibrate_person_bar",
-        {"PERSON_TOPIC_BAR": person_answers.PERSON_TOPIC_BAR},
+        {"person_topic_bar": WEIGHTS.person_topic_bar},
         {
             "questions": {kind: len(values) for kind, values in scores.items()},
             "quantiles_min_p10_p25_p50_p75_p90_max": quantiles,

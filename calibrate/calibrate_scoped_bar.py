@@ -9,18 +9,19 @@ Over QMSum's development meetings (``../shared/datasets/qmsum_dev``; the index t
 asked twice with a ``document_ids`` filter: of its own meeting (it is answerable there:
 the data marks the turns that answer it) and of a meeting of another kind (a product
 design meeting's question asked of a parliamentary committee: off-topic there). For
-each, the best statement's score (``statements.relevance``) and whether a statement
+each, the best statement's score (``assistant.answer.score.relevance``) and whether a statement
 says every word of the question's topic (``Candidate.together``) are recorded, with
 the bars set so low that nothing is refused. Prints the quantiles of each kind and, for
 each bar, the share answered of each; writes the same to
 ``calibrate/results/calibrate_scoped_bar-<date>.json``.
 
-Sets ``assistant.statements.SCOPED_BAR`` (own-meeting questions answered, off-topic
-ones refused: the bar with the best balanced accuracy) and informs
-``statements.TOGETHER_BAR`` (the same for the questions one statement answers word for
+Sets ``Weights.scoped_bar`` (``assistant.answer.weights``; own-meeting questions
+answered, off-topic ones refused: the bar with the best balanced accuracy) and informs
+``Weights.together_bar`` (the same for the questions one statement answers word for
 word). Questions about a speaker are asked of their own meeting twice: as written, and
 about another kind of meeting's topic; their figures check
-``assistant.person_answers.PERSON_TOPIC_BAR`` in meetings.
+``Weights.person_topic_bar`` in meetings. The service answers with its own
+``Weights``, the bars at -10; the shipped value is never assigned.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ import os
 import random
 import re
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -62,23 +64,23 @@ def main() -> None:
     os.environ["ASSISTANT_INDEX__INDEX_DIR"] = str(index_dir)
     os.environ["ASSISTANT_INDEX__EMBED__MULTILINGUAL"] = "off"
 
+    import assistant.answer.select as select_stage
     import assistant.compose as compose
     import assistant.person_answers as person_answers
-    import assistant.statements as statements
+    from assistant.answer.weights import WEIGHTS
     from assistant.retrieve import Filters
     from assistant.service import AssistantService
     from assistant.settings import Settings
 
     shipped = {
-        "SCOPED_BAR": statements.SCOPED_BAR,
-        "TOGETHER_BAR": statements.TOGETHER_BAR,
-        "PERSON_TOPIC_BAR": person_answers.PERSON_TOPIC_BAR,
+        "scoped_bar": WEIGHTS.scoped_bar,
+        "together_bar": WEIGHTS.together_bar,
+        "person_topic_bar": WEIGHTS.person_topic_bar,
     }
     # refuse nothing; record the best statement's score and whether one says it all
-    statements.SCOPED_BAR = statements.TOGETHER_BAR = -10.0
-    person_answers.PERSON_TOPIC_BAR = -10.0
+    nothing_refused = replace(WEIGHTS, scoped_bar=-10.0, together_bar=-10.0, person_topic_bar=-10.0)
     seen: list[tuple[str, float, bool]] = []
-    select = statements.select
+    select = select_stage.select
 
     def recording(route: str):  # type: ignore[no-untyped-def]
         def record(ranked, *rest, **options):  # type: ignore[no-untyped-def]
@@ -88,9 +90,9 @@ def main() -> None:
 
         return record
 
-    compose.select = recording("general")  # type: ignore[assignment]
-    person_answers.select = recording("person")  # type: ignore[assignment]
-    service = AssistantService(Settings().index)
+    compose.select = recording("general")  # type: ignore[attr-defined]
+    person_answers.select = recording("person")  # type: ignore[attr-defined]
+    service = AssistantService(Settings().index, weights=nothing_refused)
     if not service.load():
         sys.exit(f"no index in {index_dir}")
     ids = {Path(d.source).name: d.id for d in service.state.snapshot.documents()}

@@ -14,12 +14,13 @@ the weakest answerable question and the strongest unanswerable one of both sets.
 
 Two halves of the set (odd and even lines) are scored apart: a setting that wins on one
 half only is fitted to its questions, not to the kind of question. The constants in
-assistant/statements.py are the round values that win on both; this script's output for
-them is in the README ("Answers"). The table (best 15 rows) is also written to
+assistant/answer/weights.py are the round values that win on both; this script's output for
+them is in docs/decisions/. The table (best 15 rows) is also written to
 calibrate/results/calibrate_threshold-<date>.json.
 
-Sets ``assistant.statements``: W_LEXICAL, W_PASSAGE, W_COVERAGE, W_PARAGRAPH,
-W_ANSWER_TYPE, RELATIVE_WINDOW, VOICE_WINDOW and RELEVANCE_BAR.
+Sets ``assistant.answer.weights.Weights``: lexical, passage, coverage, paragraph,
+answer_type, relative_window, voice_window and relevance_bar. Each point of the grid is
+its own ``Weights`` value, passed down to the stages: nothing global is assigned.
 """
 
 from __future__ import annotations
@@ -28,14 +29,17 @@ import argparse
 import itertools
 import json
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from assistant import compose, statements  # noqa: E402
+from assistant import compose  # noqa: E402
+from assistant.answer.score import rank_statements  # noqa: E402
+from assistant.answer.select import support  # noqa: E402
+from assistant.answer.weights import WEIGHTS, Weights  # noqa: E402
 from assistant.evaluate import (  # noqa: E402
     Labelled,
     answer_contains_gold,
@@ -65,7 +69,7 @@ class Asked:
     vector: Any
     allowed: Any
     embed_query: Any
-    multilingual: Any = None  # assistant.crosslingual.CrossLingual, as the service makes it
+    multilingual: Any = None  # assistant.answer.score.CrossLingual, as the service makes it
 
 
 def main() -> None:
@@ -99,17 +103,17 @@ def main() -> None:
     # A first, wider grid (W_COVERAGE 0/0.4, W_PARAGRAPH 0/0.3, W_ANSWER_TYPE 0/0.2) put
     # 0.4, 0.3 and 0.2 first on both halves; they stay fixed here to keep the run short.
     grid = itertools.product(
-        (0.2, 0.3),  # W_LEXICAL
-        (0.3, 0.6),  # W_PASSAGE
-        (0.4,),  # W_COVERAGE
-        (0.3,),  # W_PARAGRAPH
-        (0.2,),  # W_ANSWER_TYPE
-        (0.2, 0.3, 0.38),  # RELATIVE_WINDOW
-        (0.38, 0.45),  # VOICE_WINDOW
+        (0.2, 0.3),  # lexical
+        (0.3, 0.6),  # passage
+        (0.4,),  # coverage
+        (0.3,),  # paragraph
+        (0.2,),  # answer_type
+        (0.2, 0.3, 0.38),  # relative_window
+        (0.38, 0.45),  # voice_window
     )
     rows = []
     for params in grid:
-        set_constants(*params, bar=-99.0)
+        weights = weights_of(*params, bar=-99.0)
         on: list[float] = []
         off: list[float] = []
         for asked, snapshot in sets:
@@ -117,22 +121,22 @@ def main() -> None:
                 people = named_people(a.item.question, snapshot.speakers())
                 if people.speakers or people.unknown:
                     continue  # questions about people have their own path and bar
-                ranked = statements.rank_statements(
-                    a.item.question, a.passages, a.vector, snapshot, a.multilingual
+                ranked = rank_statements(
+                    a.item.question, a.passages, a.vector, snapshot, a.multilingual, weights
                 )
-                (on if a.item.found else off).append(statements.support([c.score for c in ranked]))
+                (on if a.item.found else off).append(support([c.score for c in ranked]))
         if hotpot is not None:
             asked_hot, snap_hot = hotpot
             for question, _, passages, vector, multilingual in asked_hot:
-                ranked = statements.rank_statements(
-                    question, passages, vector, snap_hot, multilingual
+                ranked = rank_statements(
+                    question, passages, vector, snap_hot, multilingual, weights
                 )
-                on.append(statements.support([c.score for c in ranked]))
+                on.append(support([c.score for c in ranked]))
         bar = best_bar(on, off)
-        set_constants(*params, bar=bar)
-        results = [score(asked, snapshot) for asked, snapshot in sets]
-        halves = [score(sets[0][0][k::2], sets[0][1]) for k in (0, 1)]
-        hot = score_hotpot(*hotpot) if hotpot is not None else {}
+        weights = weights_of(*params, bar=bar)
+        results = [score(asked, snapshot, weights) for asked, snapshot in sets]
+        halves = [score(sets[0][0][k::2], sets[0][1], weights) for k in (0, 1)]
+        hot = score_hotpot(*hotpot, weights) if hotpot is not None else {}
         answered = sum(v >= bar for v in on) / len(on)
         refused = sum(v < bar for v in off) / len(off)
         rows.append((params, bar, answered, refused, results, halves, hot))
@@ -152,8 +156,8 @@ def main() -> None:
             + " ".join(f"{r['nothing_found_accuracy']:.3f}" for r in results[1:])
             + (f"       | {hot['contains']:.3f}    {hot['nothing']:.3f}" if hot else "")
         )
-    print(f"\nin assistant/statements.py: {DEFAULTS}")
-    names = list(DEFAULTS)[:-1]  # the grid's constants; RELEVANCE_BAR is the bar
+    print(f"\nin assistant/answer/weights.py: {DEFAULTS}")
+    names = list(DEFAULTS)[:-1]  # the grid's constants; relevance_bar is the bar
     write_results(
         "calibrate_threshold",
         DEFAULTS,
@@ -161,7 +165,7 @@ def main() -> None:
             "rows": [
                 {
                     "constants": dict(zip(names, params, strict=True)),
-                    "RELEVANCE_BAR": bar,
+                    "relevance_bar": bar,
                     "answerable_answered": answered,
                     "unanswerable_refused": refused,
                     "sets": results,
@@ -210,12 +214,12 @@ def ask_hotpot(
 
 
 def score_hotpot(
-    asked: list[tuple[str, list[str], list[Passage], Any, Any]], snapshot: Any
+    asked: list[tuple[str, list[str], list[Passage], Any, Any]], snapshot: Any, weights: Weights
 ) -> dict[str, float]:
     contains = nothing = 0
     for question, answers, passages, vector, multilingual in asked:
         result = compose.compose_answer(
-            question, passages, vector, snapshot, multilingual=multilingual
+            question, passages, vector, snapshot, multilingual=multilingual, weights=weights
         )
         contains += answer_contains_gold(result.text, answers) if result.found else 0
         nothing += not result.found
@@ -263,39 +267,26 @@ def retrieve(service: Any, snapshot: Any, question: str, filters: Any) -> tuple[
     return vector, passages, multilingual
 
 
-DEFAULTS = {
-    name: getattr(statements, name)
-    for name in (
-        "W_LEXICAL",
-        "W_PASSAGE",
-        "W_COVERAGE",
-        "W_PARAGRAPH",
-        "W_ANSWER_TYPE",
-        "RELATIVE_WINDOW",
-        "VOICE_WINDOW",
-        "RELEVANCE_BAR",
-    )
-}
+# The grid's constants, in the order of its tuples, then the bar.
+GRID = (
+    "lexical",
+    "passage",
+    "coverage",
+    "paragraph",
+    "answer_type",
+    "relative_window",
+    "voice_window",
+    "relevance_bar",
+)
+DEFAULTS = {name: getattr(WEIGHTS, name) for name in GRID}
 
 
-def set_constants(
-    w_lex: float,
-    w_pass: float,
-    w_cov: float,
-    w_par: float,
-    w_type: float,
-    window: float,
-    voice: float,
-    bar: float,
-) -> None:
-    """Set the composer's constants (it reads them at call time)."""
-    statements.W_LEXICAL, statements.W_PASSAGE, statements.W_COVERAGE = w_lex, w_pass, w_cov
-    statements.W_PARAGRAPH, statements.W_ANSWER_TYPE = w_par, w_type
-    statements.RELATIVE_WINDOW, statements.VOICE_WINDOW = window, voice
-    statements.RELEVANCE_BAR = bar
+def weights_of(*params: float, bar: float) -> Weights:
+    """The shipped weights with one point of the grid and ``bar`` in place."""
+    return replace(WEIGHTS, **dict(zip(GRID, (*params, bar), strict=True)))  # type: ignore[arg-type]
 
 
-def score(asked: list[Asked], snapshot: Any) -> dict[str, Any]:
+def score(asked: list[Asked], snapshot: Any, weights: Weights) -> dict[str, Any]:
     by_id = {a.item.id: a for a in asked}
 
     def answer(item: Labelled) -> Answer:
@@ -308,6 +299,7 @@ def score(asked: list[Asked], snapshot: Any) -> dict[str, Any]:
             allowed=a.allowed,
             embed_query=a.embed_query,
             multilingual=a.multilingual,
+            weights=weights,
         )
         return result
 

@@ -8,15 +8,16 @@ pipeline scores (the statements of each question's passages):
   deviation of both models' cosines over the same (question, statement) pairs
   (``index.multilingual.SCALE_SLOPE`` / ``SCALE_INTERCEPT``), with their correlation;
 - what question-word overlap and coverage add to the best statement of each question
-  the English pipeline answers (W_LEXICAL x overlap + W_COVERAGE x coverage): the
+  the English pipeline answers (lexical x overlap + coverage x coverage): the
   credit a statement in another language than the question's gets in their place
-  (``assistant.crosslingual.CROSS_LINGUAL_CREDIT``); then, with the fitted line, the
+  (``Weights.cross_lingual_credit``, ``assistant.answer.weights``); then, with the fitted line, the
   cross-lingual labelled set (tests/data/answers_crosslingual.jsonl: French, Russian and
   Chinese questions over the English reports) is scored for credits from 0 to that
   median, to choose it.
 
 Sets ``index.multilingual.SCALE_SLOPE`` and ``SCALE_INTERCEPT`` (printed as fitted) and
-``assistant.crosslingual.CROSS_LINGUAL_CREDIT`` (chosen from the sweep); writes what it
+``Weights.cross_lingual_credit`` (chosen from the sweep: the service answers with a
+``Weights`` of each credit); writes what it
 prints to calibrate/results/fit_multilingual_scale-<date>.json.
 
     .venv/bin/assistant index build --source examples/reports --source ../shared/seed \\
@@ -29,6 +30,7 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -36,7 +38,8 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from assistant import crosslingual, statements  # noqa: E402
+from assistant.answer.score import rank_sentences  # noqa: E402
+from assistant.answer.weights import WEIGHTS  # noqa: E402
 from assistant.evaluate import filters_of, load_labelled, score_labelled  # noqa: E402
 from assistant.retrieve import search  # noqa: E402
 from assistant.service import AssistantService  # noqa: E402
@@ -67,7 +70,7 @@ def main() -> None:
         vector = service.embedder.embed_query(question)
         ml = service.multilingual.embed_query(question)
         passages = search(snapshot, vector, question, 8, filters_of(item))
-        ranked = statements.rank_sentences(question, passages, vector, snapshot)
+        ranked = rank_sentences(question, passages, vector, snapshot)
         english = [c for c in ranked if (c.source.language or "en") == "en"]
         if not english:
             continue
@@ -75,8 +78,8 @@ def main() -> None:
         minilm += [c.cosine for c in english]
         e5 += (snapshot.sentence_multilingual_of(rows) @ ml).tolist()
         best = english[0]
-        if best.score >= statements.RELEVANCE_BAR:
-            words = statements.W_LEXICAL * best.overlap + statements.W_COVERAGE * best.coverage
+        if best.score >= WEIGHTS.relevance_bar:
+            words = WEIGHTS.lexical * best.overlap + WEIGHTS.coverage * best.coverage
             credits.append(words)
     a, b = np.array(minilm), np.array(e5)
     slope = float(a.std() / b.std())
@@ -95,13 +98,13 @@ def main() -> None:
     shipped = {
         "SCALE_SLOPE": multilingual.SCALE_SLOPE,
         "SCALE_INTERCEPT": multilingual.SCALE_INTERCEPT,
-        "CROSS_LINGUAL_CREDIT": crosslingual.CROSS_LINGUAL_CREDIT,
+        "cross_lingual_credit": WEIGHTS.cross_lingual_credit,
     }
     multilingual.SCALE_SLOPE, multilingual.SCALE_INTERCEPT = round(slope, 3), round(intercept, 3)
     items = load_labelled(args.crosslingual)
     sweep = []
     for credit in (float(c) for c in args.credits.split(",")):
-        crosslingual.CROSS_LINGUAL_CREDIT = credit
+        service.weights = replace(WEIGHTS, cross_lingual_credit=credit)
         scored = score_labelled(
             items, lambda item: service.answer(item.question, 8, filters_of(item)).answer
         )

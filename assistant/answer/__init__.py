@@ -1,7 +1,16 @@
-"""The answer pipeline's stages, one module each (``question`` first: the plan).
+"""The answer pipeline's stages, one module each, in the order a question meets them.
 
-Today: ``question`` (what a question asks, worked out once, and the route it takes).
-The stages after it still live in ``assistant.statements`` (candidates, scores,
-selection), ``assistant.person_answers`` and ``assistant.render``; ``assistant.compose``
-puts them together along the plan's route.
+- ``question``: what a question asks, worked out once (language, names, answer type,
+  scope) and the route it takes (``Plan``, ``Route``);
+- ``candidates``: the statements that may answer (``Candidate``, ``gather``);
+- ``score``: how well each answers (``relevance``), the multilingual vectors where
+  MiniLM cannot read (``CrossLingual``);
+- ``select``: whether the reports answer at all (``answer_bar``) and which statements
+  say it (``select``, ``mmr``);
+- ``weights``: every weight, bar and window the stages read, with its evidence
+  (``Weights``; calibrations pass their own in).
+
+Completing the chosen statements as quoted and rendering them with their citations is
+``assistant.render``; answers about a named person are ``assistant.person_answers``;
+``assistant.compose`` runs the stages along the plan's route.
 """

@@ -16,7 +16,9 @@ from typing import Any
 
 import pytest
 
-from assistant import render, statements
+from assistant import render
+from assistant.answer import candidates, score, select
+from assistant.answer.weights import WEIGHTS
 from assistant.compose import compose_answer
 from assistant.render import (
     PROMPTS_FILE,
@@ -431,7 +433,7 @@ def test_a_pronoun_statement_reads_with_the_speakers_name(snapshot: Snapshot) ->
     record = next(
         s.record for s in snapshot.sentences_of(doc.id) if s.record.content.startswith("rain")
     )
-    run = [statements.Candidate(statements.Source.of_document(doc), record, -1)]
+    run = [candidates.Candidate(candidates.Source.of_document(doc), record, -1)]
     line = render._statement(run, TEXTS, introduced=set())
     assert line.startswith("Tom Hale (member of the Council of Ireland) added that rain"), line
     assert render._statement(run, TEXTS, introduced={"Tom Hale"}).startswith("Tom Hale added")
@@ -457,9 +459,9 @@ def test_chinese_sentences_join_without_spaces_and_pronouns_read_as_the_name() -
 def test_only_a_pronoun_of_the_reports_language_reads_as_the_name(
     text: str, language: str, reads: str
 ) -> None:
-    source = statements.Source("d", "Record", None, None, "d.txt", text, language=language)
+    source = candidates.Source("d", "Record", None, None, "d.txt", text, language=language)
     record = SentenceRecord("d", 0, 0, len(text), 0, "Mario Rossi", None, True, None, None, text)
-    line = render._statement([statements.Candidate(source, record, -1)], TEXTS, introduced=set())
+    line = render._statement([candidates.Candidate(source, record, -1)], TEXTS, introduced=set())
     assert line.startswith(reads), line
 
 
@@ -491,18 +493,18 @@ def test_according_to_him_reads_with_the_speakers_name() -> None:
         record = SentenceRecord(
             "d", 0, 0, len(said), 0, "Tom Hale", "member of the Council", True, None, None, said
         )
-        source = statements.Source("d", "Report", None, None, "report.txt", said)
-        line = render._statement([statements.Candidate(source, record, -1)], TEXTS, set())
+        source = candidates.Source("d", "Report", None, None, "report.txt", said)
+        line = render._statement([candidates.Candidate(source, record, -1)], TEXTS, set())
         assert line.startswith(expected), line
 
 
-def _candidate(snapshot: Snapshot, opening: str) -> statements.Candidate:
+def _candidate(snapshot: Snapshot, opening: str) -> candidates.Candidate:
     """The statement of the snapshot whose text starts with ``opening``."""
     for document in snapshot.documents():
         for s in snapshot.sentences_of(document.id):
             if document.text[s.record.start : s.record.end].startswith(opening):
-                return statements.Candidate(
-                    statements.Source.of_document(document), s.record, s.vector_row
+                return candidates.Candidate(
+                    candidates.Source.of_document(document), s.record, s.vector_row
                 )
     raise AssertionError(opening)
 
@@ -539,27 +541,27 @@ def test_a_lead_in_brings_what_the_speaker_said_next(ask: Any, snapshot: Snapsho
 def test_a_question_for_a_number_keeps_only_statements_with_one(snapshot: Snapshot) -> None:
     base = _candidate(snapshot, "The weather in the city was sunny")
     best = replace(base, score=1.9, typed=False)  # the best statement always stays
-    number = replace(base, score=1.6, typed=True)  # within TYPED_WINDOW of the best typed
-    far = replace(base, score=1.6 - statements.TYPED_WINDOW - 0.01, typed=True)
+    number = replace(base, score=1.6, typed=True)  # within typed_window of the best typed
+    far = replace(base, score=1.6 - WEIGHTS.typed_window - 0.01, typed=True)
     plain = replace(base, score=1.85, typed=False)  # close to the best, but no number
-    kept = statements.typed_answers([best, plain, number, far])
+    kept = select.typed_answers([best, plain, number, far])
     assert kept == [best, number]
 
 
 def test_what_was_said_is_answered_with_what_someone_said(snapshot: Snapshot) -> None:
     said = replace(_candidate(snapshot, "Anna Berg, President of the Council of Sweden"), score=1.9)
-    near = 1.9 - statements.RELATIVE_WINDOW + statements.UNATTRIBUTED / 2  # in the window
+    near = 1.9 - WEIGHTS.relative_window + WEIGHTS.unattributed / 2  # in the window
     narrated = replace(_candidate(snapshot, "On 1 April 2024 the Association held"), score=near)
     assert said.sentence.speaker == "Anna Berg" and narrated.sentence.speaker is None
     # a question for what was said: a speaker's statement outranks the narrator's
-    assert statements.select([said, narrated], 6, snapshot, bar=1.0, speech=True) == [said]
+    assert select.select([said, narrated], 6, snapshot, bar=1.0, speech=True) == [said]
     # a question for a fact, or no speaker among the candidates: the narrator is heard
-    assert narrated in statements.select([said, narrated], 6, snapshot, bar=1.0)
-    assert statements.select([narrated], 6, snapshot, bar=1.0, speech=True) == [narrated]
+    assert narrated in select.select([said, narrated], 6, snapshot, bar=1.0)
+    assert select.select([narrated], 6, snapshot, bar=1.0, speech=True) == [narrated]
     # a report that mostly speaks for itself (a filing quoting its chief executive once):
     # its sentences are its statements
     weather = replace(_candidate(snapshot, "The weather in the city was sunny"), score=near)
-    kept = statements.select([said, narrated, weather], 6, snapshot, bar=1.0, speech=True)
+    kept = select.select([said, narrated, weather], 6, snapshot, bar=1.0, speech=True)
     assert narrated in kept and weather in kept
 
 
@@ -619,8 +621,8 @@ def test_a_citation_that_does_not_quote_its_span_is_refused(ask: Any, snapshot: 
     question = "What was said about digital risks?"
     answer = ask(question)
     chosen = [
-        statements.Candidate(
-            statements.Source.of_document(snapshot.document(c.document_id)),  # type: ignore[arg-type]
+        candidates.Candidate(
+            candidates.Source.of_document(snapshot.document(c.document_id)),  # type: ignore[arg-type]
             next(
                 s.record for s in snapshot.sentences_of(c.document_id) if s.record.start == c.start
             ),
@@ -644,10 +646,10 @@ def test_a_verb_of_speech_alone_is_no_topic(ask: Any) -> None:
 
 
 def test_a_comparison_credits_each_statement_with_its_partners_words() -> None:
-    def said(doc: str, text: str) -> statements.Candidate:
+    def said(doc: str, text: str) -> candidates.Candidate:
         record = SentenceRecord(doc, 0, 0, len(text), 0, None, None, True, None, None, text)
-        source = statements.Source(doc, doc, None, None, f"{doc}.txt", text)
-        return statements.Candidate(source, record, 0)
+        source = candidates.Source(doc, doc, None, None, f"{doc}.txt", text)
+        return candidates.Candidate(source, record, 0)
 
     burnett = said("a", "Charles Burnett is a film director.")
     pakula = said("b", "Alan J. Pakula was a film director.")
@@ -655,7 +657,7 @@ def test_a_comparison_credits_each_statement_with_its_partners_words() -> None:
     words = [{"charl", "burnett", "director"}, {"alan", "pakula", "director"}, {"burnett"}]
     weight = dict.fromkeys(("charl", "burnett", "alan", "pakula", "director"), 1.0)
     own = [3 / 5, 3 / 5, 1 / 5]
-    credited = statements._with_partner([burnett, pakula, also_burnett], words, weight, 5.0, own)
+    credited = score._with_partner([burnett, pakula, also_burnett], words, weight, 5.0, own)
     # each is credited with the two names the other report's statement adds
     assert credited[:2] == [pytest.approx(1.0), pytest.approx(1.0)]
     # a partner comes from another report: the second Burnett sentence is no partner

@@ -1,0 +1,346 @@
+"""The score stage: how well each candidate statement answers the question.
+
+``relevance`` is one weighted sum (``Weights``): the sentence's cosine with the
+question, its paragraph's, its passage's, the share of the question's words it says
+(read under its headings), the share the candidates cover, and whether it holds what
+the question asks for (a name, a number, a date). ``rank_statements`` scores the
+statements of the retrieved passages with it.
+
+MiniLM reads English only, so its cosines are noise for a statement in another language
+than the question's, and for any statement when the question is not in English. Where
+the snapshot has multilingual vectors of its statements (``index.multilingual``), such a
+statement is scored with those instead (``CrossLingual``), put on MiniLM's scale
+(``minilm_scale``) so that the weights and the bar still hold; its words cannot match
+the question's, so it is credited with what matching words typically add
+(``Weights.cross_lingual_credit``).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from assistant import terms as terms_
+from assistant.answer.candidates import (
+    Candidate,
+    SentenceLayer,
+    clean,
+    gather,
+    unit,
+)
+from assistant.answer.weights import WEIGHTS, Weights
+from assistant.retrieve import question_language
+from assistant.terms import content_terms
+from assistant.types import Passage
+from index.multilingual import minilm_scale
+from index.sentence_layer import SentenceRecord
+from index.snapshot import Snapshot
+
+
+def rank_statements(
+    question: str,
+    passages: Sequence[Passage],
+    query: np.ndarray,
+    layer: SentenceLayer,
+    multilingual: CrossLingual | None = None,
+    weights: Weights = WEIGHTS,
+) -> list[Candidate]:
+    """The scored statements of the best passages, best first, as answers rank them:
+    each language's statements scored among themselves (word weights and coverage over
+    the candidates of the question's language only), those of languages MiniLM cannot
+    read rescored with the multilingual vectors."""
+    if multilingual is None:
+        return rank_sentences(question, passages, query, layer, weights)
+    read = passages[: weights.max_passages]
+    own = [p for p in read if (p.language or "en") == multilingual.language]
+    other = [p for p in read if (p.language or "en") != multilingual.language]
+    ranked: list[Candidate] = []
+    for group in (own, other):
+        scored = rank_sentences(question, group, query, layer, weights)
+        ranked += multilingual.rescore(scored, weights, weights.cross_lingual_credit)
+    return sorted(ranked, key=lambda c: -c.score)
+
+
+def rank_sentences(
+    question: str,
+    passages: Sequence[Passage],
+    query_vector: np.ndarray,
+    layer: SentenceLayer,
+    weights: Weights = WEIGHTS,
+) -> list[Candidate]:
+    """The scored statements of the best passages, best first."""
+    read = passages[: weights.max_passages]
+    # The words are read as the statements' language (the question's, or English when
+    # they are in another: then no word matches either way).
+    languages = [p.language or "en" for p in read]
+    words = terms_.words_for(max(set(languages), key=languages.count) if languages else "en")
+    terms = content_terms(question, words)
+    candidates = gather(read, layer)
+    scored = _score(question, candidates, terms, unit(query_vector), layer, words, weights)
+    return sorted(scored, key=lambda c: -c.score)
+
+
+def relevance(candidate: Candidate, cosine: float, weights: Weights = WEIGHTS) -> float:
+    """The score of a statement."""
+    return (
+        cosine
+        + weights.paragraph * candidate.context
+        + weights.lexical * candidate.overlap
+        + weights.passage * candidate.source.passage_cosine
+        + weights.coverage * candidate.coverage
+        + weights.answer_type * candidate.typed
+        + weights.section * candidate.section
+    )
+
+
+def person_relevance(candidate: Candidate, cosine: float, weights: Weights = WEIGHTS) -> float:
+    """The score of a statement of the person a question names, for its topic: no
+    passage, coverage or answer type (the candidates are that person's statements,
+    not a passage's)."""
+    return cosine + weights.paragraph * candidate.context + weights.lexical * candidate.overlap
+
+
+def _score(
+    question: str,
+    candidates: list[Candidate],
+    terms: set[str],
+    query: np.ndarray,
+    layer: SentenceLayer,
+    words: terms_.Words,
+    weights: Weights,
+) -> list[Candidate]:
+    if not candidates:
+        return []
+    acronyms = terms_.acronyms(question, words)
+    # "Who is the chief executive …?": a statement says its speaker's role too ("…,"
+    # said Helen Marsh, Chief Executive Officer.), for such a question only (for all,
+    # the roles' words "council", "economic" lifted every speaker's statements: recall on
+    # tests/data/answers.jsonl 0.909 → 0.886)
+    wanted = terms_.answer_type(question)
+    said = [
+        (
+            content_terms(
+                " ".join(
+                    filter(
+                        None,
+                        (
+                            c.sentence.content,
+                            c.sentence.speaker,
+                            c.sentence.role if wanted == "person" else None,
+                        ),
+                    )
+                ),
+                words,
+            )
+            | terms_.spelled_out(c.sentence.content, acronyms)
+        )
+        & terms
+        for c in candidates
+    ]
+    headed = [h & terms for h in heading_terms(candidates, layer, words)]
+    titles = {c.source.document_id: content_terms(clean(c.source.title), words) for c in candidates}
+    covered = set().union(
+        *said, *headed, *(content_terms(c.text, words) & terms for c in candidates)
+    )
+    # The speaker a question names by a common noun need not be covered: "What did the
+    # company say about supply chain risks?" over a report that calls itself "the Group"
+    # (no labelled set moves; tests/assistant/test_compose.py has the filing).
+    topic = terms - terms_.speech_subject(question, words)
+    coverage = len(covered & topic) / len(topic) if topic else 0.0
+    weight = terms_.term_weights(terms, said, weights.overlap_idf)
+    total = sum(weight.values()) or 1.0
+    # a heading that holds every word of the topic names the statement's section
+    sections = [bool(topic) and topic <= head for head in headed]
+    overlaps = [
+        (
+            sum(weight[t] for t in hits)
+            + (1.0 if section else weights.heading_credit) * sum(weight[t] for t in head - hits)
+        )
+        / total
+        for hits, head, section in zip(said, headed, sections, strict=True)
+    ]
+    # "What do A and B have in common?": HotpotQA-500 refused 7 questions, 4 of them
+    # such; with a statement credited with its partner's words, 5 (gold answer in the
+    # text 0.626 → 0.632); no labelled set moves, and of 6 off-topic comparisons of our
+    # own over the sample reports the same 2 are answered, the same 4 refused
+    # (2026-12-02). English question forms only.
+    if terms_.compares(question):
+        overlaps = _with_partner(candidates, said, weight, total, overlaps)
+    vectors = layer.sentence_vectors_of([c.vector_row for c in candidates])
+    cosines = vectors @ query
+    context = paragraph_cosines(candidates, vectors, query)
+    out = []
+    for c, overlap, cos, ctx, section, hits in zip(
+        candidates, overlaps, cosines.tolist(), context, sections, said, strict=True
+    ):
+        typed = wanted is not None and terms_.has_answer_type(
+            # the name a person question asks for may be in the attribution words
+            c.text if wanted == "person" else c.sentence.content,
+            wanted,
+            c.source.language,
+        )
+        c = replace(
+            c,
+            overlap=overlap,
+            coverage=coverage,
+            cosine=cos,
+            context=ctx,
+            typed=typed,
+            section=section,
+            titled=bool(topic) and topic <= titles[c.source.document_id],
+            together=bool(topic) and topic <= hits,
+        )
+        out.append(replace(c, score=relevance(c, cos, weights)))
+    return out
+
+
+def heading_terms(
+    candidates: Sequence[Candidate], layer: SentenceLayer, words: terms_.Words
+) -> list[set[str]]:
+    """The words each statement is read under: the last heading line above its
+    paragraph ("Principal risks and uncertainties", an interview's question) and the
+    run-in heading that opens its paragraph ("Supply chain. The Group depends on a small
+    number of suppliers …"). Not the report's title, nor a first line that repeats it:
+    that is the same for every sentence of a report."""
+    sources = {c.source.document_id: c.source for c in candidates}
+    titles = {doc: clean(source.title) for doc, source in sources.items()}
+    lines: dict[str, list[SentenceRecord]] = {doc: [] for doc in sources}
+    run_ins: dict[tuple[str, int], list[SentenceRecord]] = {}
+    for stored in layer.headings_of(sorted(sources)):
+        h = stored.record
+        text = sources[h.document_id].text
+        run_ins.setdefault((h.document_id, h.paragraph), []).append(h)
+        if _ends_line(text, h.end) and clean(text[h.start : h.end]) != titles[h.document_id]:
+            lines[h.document_id].append(h)
+    ends = {doc: [h.end for h in heads] for doc, heads in lines.items()}
+    out = []
+    for c in candidates:
+        doc, text = c.source.document_id, c.source.text
+        above = bisect.bisect_right(ends[doc], c.sentence.paragraph)
+        heads = lines[doc][above - 1 : above] if above else []
+        heads += [
+            h for h in run_ins.get((doc, c.sentence.paragraph), []) if h.start < c.sentence.start
+        ]
+        out.append(content_terms(" ".join(text[h.start : h.end] for h in heads), words))
+    return out
+
+
+def _ends_line(text: str, end: int) -> bool:
+    """Whether only spaces stand between ``end`` and the next line break."""
+    rest = text[end : end + 200]
+    return rest.strip(" \t\r").startswith("\n") or not rest.strip()
+
+
+def _with_partner(
+    candidates: Sequence[Candidate],
+    said: Sequence[set[str]],
+    weight: dict[str, float],
+    total: float,
+    overlaps: list[float],
+) -> list[float]:
+    """For a question that compares two things: each statement's overlap with the
+    question's words, plus those the best partner statement of another report says and
+    it does not ("What do A and B have in common?" is answered by a statement about A
+    and one about B, never by one statement)."""
+    out = []
+    for i, c in enumerate(candidates):
+        gain = max(
+            (
+                sum(weight[t] for t in said[j] - said[i]) / total
+                for j, other in enumerate(candidates)
+                if other.source.document_id != c.source.document_id
+            ),
+            default=0.0,
+        )
+        out.append(overlaps[i] + gain)
+    return out
+
+
+def paragraph_cosines(
+    candidates: Sequence[Candidate], vectors: np.ndarray, query: np.ndarray
+) -> list[float]:
+    """cosine(question, mean vector of the statements of each candidate's paragraph):
+    "Contributions can be paid by mobile phone" is about pensions because its
+    paragraph is."""
+    groups: dict[tuple[str, int], list[int]] = {}
+    for i, c in enumerate(candidates):
+        groups.setdefault((c.source.document_id, c.sentence.paragraph), []).append(i)
+    out = [0.0] * len(candidates)
+    for rows in groups.values():
+        centre = unit(vectors[rows].mean(axis=0))
+        value = float(centre @ query)
+        for i in rows:
+            out[i] = value
+    return out
+
+
+Relevance = Callable[[Candidate, float, Weights], float]
+
+
+@dataclass(frozen=True)
+class CrossLingual:
+    """The question in the multilingual model's space, and its statements' vectors."""
+
+    language: str  # the question's ("en" when unsure)
+    query: np.ndarray
+    vectors_of: Callable[[Sequence[int]], np.ndarray]
+
+    def reads(self, language: str | None) -> bool:
+        """Whether a statement of this language is scored with multilingual vectors: when
+        it is not in the question's language, and every statement of a question not in
+        English. MiniLM's cosines between a French question and French statements are
+        mostly shared word pieces: on 15 questions of our own about the French, Russian
+        and Chinese sample reports (written before reading the answers;
+        docs/languages.md) they gave precision 0.39 and cited statements for 2 of 3
+        unanswerable questions; with e5's cosines, and the question's words read in its
+        own language (``assistant.terms.words_for``), see its table."""
+        return self.language != "en" or (language or "en") != self.language
+
+    def rescore(
+        self,
+        ranked: Sequence[Candidate],
+        weights: Weights = WEIGHTS,
+        credit: float = 0.0,
+        score_with: Relevance = relevance,
+    ) -> list[Candidate]:
+        """``ranked`` with the statements MiniLM cannot read rescored, best first; those
+        in another language than the question's get ``credit``
+        (``Weights.cross_lingual_credit`` for a passage's statements) for the words they
+        cannot share with it. ``score_with`` is the score's sum (``relevance``, or
+        ``person_relevance`` for a named person's statements)."""
+        rows = [i for i, c in enumerate(ranked) if self.reads(c.source.language)]
+        if not rows:
+            return list(ranked)
+        vectors = self.vectors_of([ranked[i].vector_row for i in rows])
+        cosines = minilm_scale(vectors @ self.query)
+        paragraphs: dict[tuple[str, int], list[int]] = {}
+        for j, i in enumerate(rows):
+            c = ranked[i]
+            paragraphs.setdefault((c.source.document_id, c.sentence.paragraph), []).append(j)
+        context = np.zeros(len(rows), dtype=np.float32)
+        for members in paragraphs.values():
+            centre = vectors[members].mean(axis=0)
+            centre /= float(np.linalg.norm(centre)) or 1.0
+            context[members] = minilm_scale(np.array([centre @ self.query]))[0]
+        out = list(ranked)
+        for j, i in enumerate(rows):
+            c = replace(ranked[i], cosine=float(cosines[j]), context=float(context[j]))
+            other = (c.source.language or "en") != self.language
+            score = score_with(c, c.cosine, weights) + (credit if other else 0.0)
+            out[i] = replace(c, score=score)
+        return sorted(out, key=lambda c: -c.score)
+
+
+def cross_lingual(
+    question: str, snapshot: Snapshot, query: np.ndarray | None
+) -> CrossLingual | None:
+    """A ``CrossLingual`` when the snapshot has multilingual statement vectors; None
+    otherwise (the composer reads MiniLM's cosines only)."""
+    if query is None or snapshot.sentence_multilingual is None:
+        return None
+    return CrossLingual(
+        question_language(snapshot, question), query, snapshot.sentence_multilingual_of
+    )
