@@ -20,6 +20,7 @@ from assistant.mcp_server import mount_mcp
 from assistant.observability import install_observability
 from assistant.service import AssistantService
 from assistant.settings import Settings
+from assistant.teamchat import mount_team_chat
 
 # Routes anyone may call without a key (probes and the page's first look).
 PUBLIC_OPERATIONS = {"health", "ready", "getConfig"}
@@ -36,8 +37,10 @@ def build_service(settings: Settings) -> AssistantService:
 
 
 def build_app(settings: Settings, service: AssistantService | None = None) -> FastAPI:
-    app = create_app(settings, service or build_service(settings))
+    service = service or build_service(settings)
+    app = create_app(settings, service)
     mount_chat(app)
+    mount_team_chat(app, service, settings)  # /chat/slack/*, /chat/teams, /chat/mattermost
     app.include_router(report_page.router)  # /r/{id}: a report, the cited span marked
     mount_docs(app)
     mount_mcp(app)

@@ -69,6 +69,73 @@ class LLMConfig(BaseModel):
         return bool(self.base_url)
 
 
+def _existing(path: Path | None) -> Path | None:
+    """A secret file setting must name a file that exists: checked when the settings are
+    read, so a wrong path stops `assistant serve` at once; the message names the file,
+    never its content."""
+    if path is not None and not path.is_file():
+        raise ValueError(f"the secret file {path} does not exist; create it or unset it")
+    return path
+
+
+class SlackConfig(BaseModel):
+    """The Slack app (Bolt, HTTP mode). Off until both files are set."""
+
+    signing_secret_file: Path | None = Field(
+        None, description="File holding the app's Signing Secret (Basic Information page)."
+    )
+    bot_token_file: Path | None = Field(
+        None, description="File holding the Bot User OAuth Token (xoxb-…)."
+    )
+    api_base_url: str = Field(
+        "https://slack.com/api/",
+        description="Slack's Web API (chat.postMessage, conversations.replies); tests point "
+        "it at a recording server on loopback.",
+    )
+
+    _files = field_validator("signing_secret_file", "bot_token_file")(_existing)
+
+
+class TeamsConfig(BaseModel):
+    """A Microsoft Teams outgoing webhook. Off until the secret file is set."""
+
+    secret_file: Path | None = Field(
+        None, description="File holding the base64 security token Teams shows on creation."
+    )
+    # Teams drops an outgoing webhook's reply after 5 s (Microsoft's "Create Outgoing
+    # Webhooks" page); 4.5 s leaves half a second for the network and the card.
+    reply_within_s: float = Field(
+        4.5, gt=0, le=5, description="Answer by then, or reply that the answer is on the page."
+    )
+
+    _files = field_validator("secret_file")(_existing)
+
+
+class MattermostConfig(BaseModel):
+    """Mattermost slash commands and outgoing webhooks. Off until the token file is set."""
+
+    token_file: Path | None = Field(
+        None,
+        description="File holding the tokens Mattermost shows for the slash command and the "
+        "outgoing webhook, one a line.",
+    )
+
+    _files = field_validator("token_file")(_existing)
+
+
+class ChatConfig(BaseModel):
+    """The team chat bots (docs/team-chat.md)."""
+
+    public_url: str | None = Field(
+        None,
+        description="The server's address as users reach it (https://assistant.example.org): "
+        "links to the report page and the chat page. Unset = links to the reports' own URLs.",
+    )
+    slack: SlackConfig = Field(default_factory=SlackConfig)
+    teams: TeamsConfig = Field(default_factory=TeamsConfig)
+    mattermost: MattermostConfig = Field(default_factory=MattermostConfig)
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="ASSISTANT_", env_nested_delimiter="__", env_file=".env", extra="ignore"
@@ -77,3 +144,4 @@ class Settings(BaseSettings):
     index: BuildConfig = Field(default_factory=BuildConfig)
     serve: ServeConfig = Field(default_factory=ServeConfig)
     llm: LLMConfig = Field(default_factory=LLMConfig)
+    chat: ChatConfig = Field(default_factory=ChatConfig)
