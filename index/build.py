@@ -31,6 +31,7 @@ from index.multilingual import MultilingualEmbedder, load_multilingual
 from index.naming import explain
 from index.sentence_layer import SentenceRecord, embedded_texts, layer_version, sentence_records
 from index.snapshot import Snapshot, write_snapshot
+from index.vector_index import choose as choose_vector_index
 
 Progress = Callable[[str, int, int], None]
 """``progress(stage, done, total)``; stages: load, chunk, embed, embed-multilingual, write,
@@ -236,6 +237,9 @@ def _build(
         current is not None
         and same_settings
         and not (report.added or report.changed or report.removed)
+        # a changed index type setting writes a new snapshot (every vector reused)
+        and current.manifest.get("vector_index")
+        == choose_vector_index(current.chunk_count, config.vectors)
     ):
         report.status = "unchanged"
         report.snapshot_id = current.id
@@ -357,6 +361,7 @@ def _build(
             sentence_vectors=sentence_vectors,
             multilingual_vectors=multilingual_vectors,
             sentence_multilingual=sentence_multilingual,
+            vector_config=config.vectors,
         )
         pause("write")
         emit("write", 1, 1)

@@ -38,6 +38,35 @@ class EmbedConfig(BaseModel):
     )
 
 
+class VectorIndexConfig(BaseModel):
+    """The FAISS index type of the snapshot's vectors (index/vector_index.py)."""
+
+    type: Literal["auto", "flat", "hnsw"] = Field(
+        "auto",
+        description="auto = exact (flat) up to exact_max_rows vectors, HNSW above; "
+        "flat or hnsw force a type.",
+    )
+    # Exact search of one question costs ~0.15 ms per 1,000 rows (2-core AMD EPYC,
+    # AVX-512, 2026-12-06, bench/bench_index_types.py: p50 4.1 ms at 29,501 rows, 14.9 ms
+    # at 100,000, 44 ms at 300,000); up to 100,000 that is under the ~15 ms the rest of a
+    # search costs, and exact loses nothing. Above it HNSW answers in ~1 ms.
+    exact_max_rows: int = Field(
+        100_000,
+        ge=0,
+        description="Largest index searched exactly; also the largest allowed set a filtered "
+        "HNSW search scans exactly.",
+    )
+    # M 32, efConstruction 80: 300,000 UN vectors (29,501 real, the rest perturbed
+    # copies) were added in 162 s on 2 cores. efSearch 384: recall@10 against exact
+    # 0.9875 there (256: 0.973, 192: 0.960), 0.99+ at 100,000, p50 1.4 ms
+    # (bench/bench_index_types.py, 2026-12-06; docs/performance.md "Index types").
+    hnsw_m: int = Field(32, ge=4, le=128, description="HNSW neighbours per node (M).")
+    hnsw_ef_construction: int = Field(
+        80, ge=8, le=1024, description="HNSW beam width while adding vectors."
+    )
+    hnsw_ef_search: int = Field(384, ge=8, le=4096, description="HNSW beam width of a search.")
+
+
 class BuildConfig(BaseModel):
     sources: list[Path] = Field(default_factory=lambda: [Path("examples/reports")])
     index_dir: Path = Path("var/index")
@@ -48,3 +77,4 @@ class BuildConfig(BaseModel):
     )
     chunk: ChunkConfig = Field(default_factory=ChunkConfig)
     embed: EmbedConfig = Field(default_factory=EmbedConfig)
+    vectors: VectorIndexConfig = Field(default_factory=VectorIndexConfig)

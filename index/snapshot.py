@@ -3,7 +3,8 @@
 A snapshot is an immutable folder::
 
     manifest.json     model, dimension, tokenizer, chunk parameters, counts, checksums
-    vectors.faiss     FAISS inner-product index; row i = chunk row i
+    vectors.faiss     FAISS inner-product index, exact or HNSW by size (manifest
+                      "vector_index", index/vector_index.py); row i = chunk row i
     store.sqlite      documents and chunks (row = vector position)
     lexical/          BM25 arrays (bm25s), same rows
     sentences.npy     float16 vectors of the statements of the sentence layer
@@ -28,10 +29,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-import faiss
 import numpy as np
 
-from index import lexical
+from index import lexical, vector_index
+from index.config import VectorIndexConfig
 from index.errors import SnapshotError
 from index.models import Chunk, Document, PageSpan
 from index.naming import ReportNames, name_text
@@ -64,7 +65,7 @@ CREATE TABLE sentences (
     ordinal INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
     paragraph INTEGER NOT NULL, speaker TEXT, role TEXT, speaker_key TEXT,
     statement INTEGER NOT NULL, tag_start INTEGER, tag_end INTEGER, content TEXT NOT NULL,
-    vector_row INTEGER NOT NULL
+    vector_row INTEGER NOT NULL, layout TEXT, turn INTEGER, replies_to INTEGER
 );
 CREATE INDEX sentences_document ON sentences(document_id, start);
 CREATE INDEX sentences_speaker ON sentences(speaker_key);
@@ -109,6 +110,7 @@ def write_snapshot(
     sentence_vectors: np.ndarray | None = None,
     multilingual_vectors: np.ndarray | None = None,
     sentence_multilingual: np.ndarray | None = None,
+    vector_config: VectorIndexConfig | None = None,
 ) -> dict[str, Any]:
     """Write a complete snapshot into the new, empty ``folder``; returns the manifest.
 
@@ -116,8 +118,10 @@ def write_snapshot(
     ``vectors`` and of ``lexical_texts`` belong to chunk i. ``sentence_vectors`` has
     one row per statement of ``sentences``, in order. ``multilingual_vectors`` and
     ``sentence_multilingual``, when given (``manifest["multilingual"]`` says their
-    model), are the same rows embedded with the multilingual model.
+    model), are the same rows embedded with the multilingual model. ``vector_config``
+    chooses the FAISS index type of both (by size when not given).
     """
+    vector_config = vector_config or VectorIndexConfig()
     statements = sum(1 for r in sentences if r.statement)
     dim = int(manifest["model"]["dim"])
     if sentence_vectors is None:
@@ -143,14 +147,18 @@ def write_snapshot(
             "statement vectors; they must be equal"
         )
     folder.mkdir(parents=True)
+    ml_index = None
     if multilingual_vectors is not None:
-        _write_flat(folder / MULTILINGUAL_VECTORS, multilingual_vectors)
+        ml_index = vector_index.write(
+            folder / MULTILINGUAL_VECTORS, multilingual_vectors, vector_config
+        )
     if sentence_multilingual is not None:
         np.save(folder / SENTENCE_MULTILINGUAL, np.asarray(sentence_multilingual, np.float16))
-    index = faiss.IndexFlatIP(dim)
-    if len(vectors):
-        index.add(np.ascontiguousarray(vectors, dtype=np.float32))
-    faiss.write_index(index, str(folder / VECTORS))
+    if len(vectors) and vectors.shape[1] != dim:
+        raise SnapshotError(f"vectors have {vectors.shape[1]} dimensions; the model has {dim}")
+    chunk_index = vector_index.write(
+        folder / VECTORS, np.asarray(vectors, np.float32).reshape(-1, dim), vector_config
+    )
     _write_store(folder / STORE, documents, chunks, sentences)
     np.save(folder / SENTENCE_VECTORS, np.asarray(sentence_vectors, dtype=np.float16))
     language_of = {d.id: d.language for d in documents}
@@ -168,7 +176,10 @@ def write_snapshot(
             "sentences": len(sentences),
             "statements": statements,
         },
-        "faiss_index": "IndexFlatIP",
+        "faiss_index": chunk_index["faiss"],
+        # Index type by size, its reason and parameters (index/vector_index.py).
+        "vector_index": chunk_index,
+        "multilingual_vector_index": ml_index,
         # The tokenizers the lexical index was built with (index/lexical.py).
         "lexical_languages": sorted({lexical.tokenizer_language(lang) for lang in languages}),
         "files": {str(p.relative_to(folder)): file_sha256(p) for p in _snapshot_files(folder)},
@@ -177,13 +188,6 @@ def write_snapshot(
     tmp.write_text(json.dumps(manifest, indent=2, sort_keys=True), encoding="utf-8")
     tmp.rename(folder / MANIFEST)
     return manifest
-
-
-def _write_flat(path: Path, vectors: np.ndarray) -> None:
-    index = faiss.IndexFlatIP(int(vectors.shape[1]))
-    if len(vectors):
-        index.add(np.ascontiguousarray(vectors, dtype=np.float32))
-    faiss.write_index(index, str(path))
 
 
 def _write_store(
@@ -233,7 +237,7 @@ def _write_store(
             ),
         )
         db.executemany(
-            "INSERT INTO sentences VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO sentences VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             _sentence_rows(sentences),
         )
         db.commit()
@@ -259,14 +263,21 @@ def _sentence_rows(sentences: Sequence[SentenceRecord]) -> Iterator[tuple[Any, .
             r.tag_end,
             r.content,
             vector_row if r.statement else -1,
+            r.layout,
+            r.turn,
+            r.replies_to,
         )
         vector_row += int(r.statement)
 
 
 _SENTENCE_COLUMNS = (
     'document_id, ordinal, start, "end", paragraph, speaker, role, statement, tag_start,'
-    " tag_end, content, vector_row"
+    " tag_end, content, vector_row, layout, turn, replies_to"
 )
+# A snapshot written before the sentence layer stored turns (2026-12-06) has no
+# ``layout``, ``turn`` or ``replies_to``: it reads as having none (a rebuild adds them;
+# the layer's version changed, so an incremental build re-derives every layer).
+_TURN_COLUMNS = ("layout", "turn", "replies_to")
 
 
 @dataclass(frozen=True)
@@ -290,6 +301,9 @@ def _sentence(row: tuple[Any, ...]) -> StoredSentence:
         tag_start=row[8],
         tag_end=row[9],
         content=row[10],
+        layout=row[12],
+        turn=row[13],
+        replies_to=row[14],
     )
     return StoredSentence(record, row[11])
 
@@ -387,12 +401,9 @@ class Snapshot:
         ml = manifest.get("multilingual")
         if ml:
             self.multilingual_model = str(ml["id"])
-            try:
-                self.multilingual = faiss.read_index(str(folder / MULTILINGUAL_VECTORS))
-            except RuntimeError as exc:
-                raise SnapshotError(
-                    f"{folder}: {MULTILINGUAL_VECTORS} cannot be read ({exc})"
-                ) from exc
+            self.multilingual = vector_index.read(
+                folder / MULTILINGUAL_VECTORS, manifest.get("multilingual_vector_index")
+            )
             if ml.get("statements"):
                 self.sentence_multilingual = np.load(folder / SENTENCE_MULTILINGUAL, mmap_mode="r")
 
@@ -426,10 +437,8 @@ class Snapshot:
                         f"{folder}: {name} does not match its checksum in {MANIFEST} "
                         "(the file is corrupt or was changed after the build)"
                     )
-        try:
-            vectors = faiss.read_index(str(folder / VECTORS))
-        except RuntimeError as exc:
-            raise SnapshotError(f"{folder}: {VECTORS} cannot be read ({exc})") from exc
+        # Memory-mapped: replicas serving this snapshot share its pages (docs/scaling.md).
+        vectors = vector_index.read(folder / VECTORS, manifest.get("vector_index"))
         snapshot = cls(folder, manifest, vectors)
         snapshot._check_counts()
         return snapshot
@@ -531,8 +540,16 @@ class Snapshot:
         }
         return [found[r] for r in rows if r in found]
 
+    @cached_property
+    def _sentence_columns(self) -> str:
+        """``_SENTENCE_COLUMNS``, NULL for the turn columns an older snapshot lacks."""
+        have = {row[1] for row in self._db().execute("PRAGMA table_info(sentences)")}
+        if all(column in have for column in _TURN_COLUMNS):
+            return _SENTENCE_COLUMNS
+        return _SENTENCE_COLUMNS.replace(", ".join(_TURN_COLUMNS), "NULL, NULL, NULL")
+
     def _sentences(self, where: str, params: Sequence[Any]) -> list[StoredSentence]:
-        query = f"SELECT {_SENTENCE_COLUMNS} FROM sentences WHERE {where}"
+        query = f"SELECT {self._sentence_columns} FROM sentences WHERE {where}"
         return [_sentence(r) for r in self._db().execute(query, list(params)).fetchall()]
 
     def sentences_of(self, document_id: str) -> list[StoredSentence]:
@@ -651,15 +668,10 @@ class Snapshot:
         if index is None:
             return []
         k = min(k, self.chunk_count)
-        q = np.ascontiguousarray(query.reshape(1, -1), dtype=np.float32)
-        params = None
-        if allowed is not None:
-            ids = np.flatnonzero(allowed).astype(np.int64)
-            if len(ids) == 0:
-                return []
-            params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(ids))  # type: ignore[call-arg]
-        scores, rows = index.search(q, k, params=params)
-        return [(int(r), float(s)) for r, s in zip(rows[0], scores[0], strict=True) if r >= 0]
+        entry = self.manifest.get("multilingual_vector_index" if multilingual else "vector_index")
+        exact_max_rows = int((entry or {}).get("exact_max_rows", 0))
+        scores, rows = vector_index.search(index, query, k, allowed, exact_max_rows)
+        return [(int(r), float(s)) for r, s in zip(rows, scores, strict=True) if r >= 0]
 
     def close(self) -> None:
         db = getattr(self._local, "db", None)
