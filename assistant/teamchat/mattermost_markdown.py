@@ -22,7 +22,6 @@ from assistant.teamchat.text import Line, Links
 # server 5.0: "Message length" in the Mattermost docs); a margin for the server's own
 # additions (the "(edited)" marker, a bot's display name).
 MAX_CHARS = 16_000
-TITLE_CHARS = 150
 # The punctuation that can start a Markdown construct anywhere in a line (emphasis,
 # code, links, images, headings, tables, strike-through, escapes); a list marker or a
 # numbered item only starts one at the start of a line.
@@ -64,11 +63,7 @@ def _text(answer: AnswerResponse, lines: list[Line], left: int, links: Links) ->
     pieces = []
     if answer.note:
         pieces.append(f"_{escape(answer.note)}_")
-    pieces.append(
-        "\n\n".join(
-            f"{escape(line.text)} {parts.markers(line.citations)}".strip() for line in lines
-        )
-    )
+    pieces.append("\n".join(_line(line) for line in lines).strip())
     cited = parts.cited_by(lines, answer.citations)
     if cited:
         pieces.append("**Sources**\n" + "\n".join(_item(c, links) for c in cited))
@@ -79,8 +74,16 @@ def _text(answer: AnswerResponse, lines: list[Line], left: int, links: Links) ->
     return "\n\n".join(pieces)
 
 
+def _line(line: Line) -> str:
+    if not line.citations:
+        return escape(line.text)
+    # A blank line before a heading ends the list above it.
+    heading = f"\n**{escape(line.heading)}**\n" if line.heading else ""
+    return f"{heading}- {escape(line.text)} {parts.markers(line.citations)}"
+
+
 def _item(c: CitationOut, links: Links) -> str:
-    title = escape(parts.shorten(c.title, TITLE_CHARS)) or "untitled"
+    title = escape(parts.title_of(c))
     url = links.report(c)
     head = f"[{title}]({url})" if url else f"**{title}**"
     details = " · ".join(escape(part) for part in parts.meta(c))

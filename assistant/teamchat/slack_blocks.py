@@ -22,9 +22,6 @@ SECTION_CHARS = 3000
 # The top-level `text` is what notifications show; Slack truncates it past 40,000
 # characters and advises keeping it under 4,000 (chat.postMessage, "Truncating content").
 FALLBACK_CHARS = 3000
-# A title in a context line: long enough for the sample reports' longest (~120), short
-# enough to stay on one line beside the date.
-TITLE_CHARS = 150
 
 Block = dict[str, Any]
 
@@ -83,8 +80,11 @@ def _line(line: Line) -> str:
     # A statement longer than a section would be cut by Slack: shorten it ourselves, and
     # keep its markers.
     tail = parts.markers(line.citations)
-    text = escape(parts.shorten(line.text, SECTION_CHARS - len(tail) - 80))
-    return f"{text} {tail}".strip()
+    text = escape(parts.shorten(line.text, SECTION_CHARS - len(tail) - 400))
+    if not line.citations:
+        return text
+    heading = f"*{escape(line.heading)}*\n" if line.heading else ""
+    return f"{heading}• {text} {tail}"
 
 
 def _sections(lines: list[str]) -> list[Block]:
@@ -103,7 +103,7 @@ def _sections(lines: list[str]) -> list[Block]:
 
 
 def _citation(c: CitationOut, links: Links) -> Block:
-    title = escape(parts.shorten(c.title, TITLE_CHARS)) or "untitled"
+    title = escape(parts.title_of(c))
     url = links.report(c)
     head = f"*[{c.n}]* <{url}|{title}>" if url else f"*[{c.n}]* {title}"
     elements = [mrkdwn(head)]

@@ -25,7 +25,6 @@ MAX_BYTES = 26_000
 # Card schema 1.4: what every Teams client renders (Teams supports up to 1.5 on desktop
 # and web, 1.4 everywhere; "Adaptive Cards in Teams").
 VERSION = "1.4"
-TITLE_CHARS = 150
 _SYNTAX = re.compile(r"([\[\]!<*_`~#\\])")
 
 Element = dict[str, Any]
@@ -79,7 +78,10 @@ def _body(answer: AnswerResponse, lines: list[Line], left: int, links: Links) ->
     body: list[Element] = []
     if answer.note:
         body.append(_text(escape(answer.note), isSubtle=True))
-    body += [_text(_line(line)) for line in lines]
+    for line in lines:
+        if line.heading:
+            body.append(_text(escape(line.heading), weight="Bolder", spacing="Medium"))
+        body.append(_text(_line(line)))
     cited = parts.cited_by(lines, answer.citations)
     if cited:
         body.append(_text("Sources", weight="Bolder", separator=True, spacing="Medium"))
@@ -90,11 +92,13 @@ def _body(answer: AnswerResponse, lines: list[Line], left: int, links: Links) ->
 
 
 def _line(line: Line) -> str:
-    return f"{escape(line.text)} {parts.markers(line.citations)}".strip()
+    if not line.citations:
+        return escape(line.text)
+    return f"• {escape(line.text)} {parts.markers(line.citations)}"
 
 
 def _fact(c: CitationOut, links: Links) -> Element:
-    title = escape(parts.shorten(c.title, TITLE_CHARS)) or "untitled"
+    title = escape(parts.title_of(c))
     url = links.report(c)
     head = f"[{title}]({url})" if url else title
     details = " · ".join(escape(part) for part in parts.meta(c))

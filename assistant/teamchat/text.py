@@ -87,18 +87,35 @@ def markers(numbers: list[int] | tuple[int, ...]) -> str:
 
 @dataclass(frozen=True)
 class Line:
-    """One line of a reply: a statement and the citations it ends with."""
+    """One line of a reply: a statement and the citations it ends with; the first line
+    of each report carries that report's title and date, as the answer's text does."""
 
     text: str
     citations: tuple[int, ...]
+    heading: str | None = None
+
+
+# A report's title in a heading or a citation: the sample reports' longest is ~120
+# characters; a longer one is cut so a heading stays on one or two lines.
+TITLE_CHARS = 150
 
 
 def lines_of(answer: AnswerResponse) -> list[Line]:
-    """The answer's statements (the same lines ``answer`` holds), or, when the answer has
-    no statements (nothing found), its text as one line."""
-    if answer.statements:
-        return [Line(s.text, tuple(s.citations)) for s in answer.statements]
-    return [Line(answer.answer, ())]
+    """The answer's statements (the same lines ``answer`` holds), grouped under their
+    report as the answer's text is; when there are none (nothing found), its text."""
+    if not answer.statements:
+        return [Line(answer.answer, ())]
+    reports = {c.document_id: c for c in reversed(answer.citations)}  # first citation wins
+    lines, previous = [], None
+    for s in answer.statements:
+        report = reports.get(s.document_id) if s.document_id != previous else None
+        heading = None
+        if report is not None:
+            title = title_of(report)
+            heading = f"{title} ({report.date})" if report.date else title
+        lines.append(Line(s.text, tuple(s.citations), heading))
+        previous = s.document_id
+    return lines
 
 
 Made = TypeVar("Made")
@@ -124,6 +141,10 @@ def goes_on(left: int, where: str) -> str:
     """The line that replaces the statements a platform's limit left out."""
     statements = "statement" if left == 1 else "statements"
     return f"The answer goes on: {left} more {statements} on {where}."
+
+
+def title_of(c: CitationOut) -> str:
+    return shorten(c.title, TITLE_CHARS) or "untitled"
 
 
 def cited_by(lines: list[Line], citations: list[CitationOut]) -> list[CitationOut]:

@@ -133,7 +133,7 @@ def test_slack_answer_is_statements_then_a_context_per_citation() -> None:
     message = slack_message(answer(["A said x.", "B said y."], [citation(1), citation(2)]), Links())
     kinds = [b["type"] for b in message["blocks"]]
     assert kinds == ["section", "divider", "context", "context"]
-    assert message["blocks"][0]["text"]["text"] == "A said x. [1]\nB said y. [2]"
+    assert message["blocks"][0]["text"]["text"] == "• A said x. [1]\n• B said y. [2]"
     first = message["blocks"][2]["elements"]
     assert first[0]["text"] == "*[1]* Report 1"  # no web URL and no public URL: no link
     assert first[1] == {
@@ -142,6 +142,26 @@ def test_slack_answer_is_statements_then_a_context_per_citation() -> None:
         "emoji": False,
     }
     assert first[2]["text"].startswith("“Mira Quell said")
+
+
+def test_statements_are_grouped_under_their_report() -> None:
+    cited = [citation(1), citation(2, document_id="2024/report-1.md"), citation(3)]
+    grouped = answer(["A.", "B.", "C."], cited)
+    grouped.statements[1].document_id = grouped.statements[0].document_id = "2024/report-1.md"
+    grouped.statements[2].document_id = "2024/report-3.md"
+    section = slack_message(grouped, Links())["blocks"][0]["text"]["text"]
+    assert section == (
+        "*Report 1 (2024-03-01)*\n• A. [1]\n• B. [2]\n*Report 3 (2024-03-01)*\n• C. [3]"
+    )
+    markdown = mattermost_text(grouped, Links())
+    html = MarkdownIt("commonmark", {"html": False}).render(markdown)
+    assert html.startswith(
+        "<p><strong>Report 1 (2024-03-01)</strong></p>\n<ul>\n<li>A. [1]</li>\n<li>B. [2]</li>\n"
+        "</ul>\n<p><strong>Report 3 (2024-03-01)</strong></p>"
+    )
+    card = card_of(teams_message(grouped, Links()))
+    headings = [e["text"] for e in card["body"] if e.get("weight") == "Bolder"]
+    assert headings == ["Report 1 (2024-03-01)", "Report 3 (2024-03-01)", "Sources"]
 
 
 def test_slack_links_to_the_report_page_with_the_span() -> None:
@@ -221,7 +241,7 @@ def test_teams_card_has_statements_and_a_fact_per_citation() -> None:
         teams_message(answer(["A said x.", "B said y."], [citation(1), citation(2)]), Links(PUBLIC))
     )
     texts = [e["text"] for e in card["body"] if e["type"] == "TextBlock"]
-    assert texts[:2] == ["A said x. [1]", "B said y. [2]"]
+    assert texts[:2] == ["• A said x. [1]", "• B said y. [2]"]
     (facts,) = [e["facts"] for e in card["body"] if e["type"] == "FactSet"]
     assert [f["title"] for f in facts] == ["[1]", "[2]"]
     assert facts[0]["value"].startswith(
@@ -259,10 +279,9 @@ def test_mattermost_citations_are_a_numbered_list() -> None:
     text = mattermost_text(
         answer(["A said x.", "B said y."], [citation(1), citation(2)]), Links(PUBLIC)
     )
-    tags = rendered_tags(text)
-    items = [t for t, _ in tags if t == "li"]
-    assert len(items) == 2 and ("ol", {}) in tags
-    assert "A said x. [1]" in text and "\n1. [Report 1](" in text and "\n2. [Report 2](" in text
+    html = MarkdownIt("commonmark", {"html": False}).render(text)
+    assert html.split("<ol>")[1].split("</ol>")[0].count("<li>") == 2
+    assert "- A said x. [1]" in text and "\n1. [Report 1](" in text and "\n2. [Report 2](" in text
 
 
 def test_mattermost_renders_a_hostile_report_inert() -> None:
