@@ -26,8 +26,8 @@ from assistant import terms as terms_
 from assistant.answer.candidates import Candidate, SentenceLayer, clean
 from assistant.terms import content_terms
 from assistant.types import Answer, Citation, Statement
-from index import speakers, turns
 from index.language import query_language
+from index.lexicon import announces_more
 from index.models import page_at
 from index.sentence_layer import SentenceRecord, after_turn_header
 
@@ -128,7 +128,7 @@ def with_what_follows(chosen: Sequence[Candidate], layer: SentenceLayer) -> list
             continue
         said = c.text[tag[1] :] if tag[0] == 0 else s.content
         words = terms_.words_for(c.source.language)
-        if len(content_terms(said, words)) > LEAD_IN_WORDS and not speakers.presents(said):
+        if len(content_terms(said, words)) > LEAD_IN_WORDS and not announces_more(said):
             continue
         for w in layer.sentences_in(s.document_id, s.end, s.end + 1000)[:1]:
             r, key = w.record, (s.document_id, w.record.start)
@@ -141,78 +141,30 @@ def with_what_follows(chosen: Sequence[Candidate], layer: SentenceLayer) -> list
 
 def with_their_question(chosen: Sequence[Candidate], layer: SentenceLayer) -> list[Candidate]:
     """``chosen``, the first sentence of an interview reply ("A: Because a pension system
-    only protects …") with the question it answers (the paragraph before, when it is a
-    "Q:" turn of another speaker): a reply alone often says nothing ("Yes, when they
-    trust the institution."). So too a turn of a transcript labelled by name right after
-    another speaker's question (``_question_turn_before``)."""
+    only protects …") with the question it answers: a reply alone often says nothing
+    ("Yes, when they trust the institution."). The sentence layer stores which turn a
+    turn replies to (``SentenceRecord.replies_to``: the "Q:" paragraph before an "A:"
+    reply, or another speaker's question right before a turn labelled by name)."""
     out = []
     for c in chosen:
-        asked = _question_turn_before(c, layer) if c.sentence.speaker is not None else None
+        asked = _question_turn_before(c, layer)
         out.append(replace(c, asked=asked) if asked else c)
     return out
 
 
 def _question_turn_before(c: Candidate, layer: SentenceLayer) -> tuple[int, int, int] | None:
-    """The turn ``c`` replies to (start, where its words start, end): the "Q:" paragraph
-    before an "A:" reply; or, in a transcript labelled by name ("Interviewer: What should
-    the government do?" then "Maria Santos: Targeted transfers work better …"), another
-    speaker's turn ending with a question mark right before the turn ``c`` opens (its
-    header "Name:", or a line "Name   0:21" just before it)."""
-    s, text = c.sentence, c.source.text
-    # "— Parce que …" after "— Pourquoi … ?": a press interview's turns open with a dash
-    dashed = s.start == s.paragraph and turns.DASH_TURN.match(c.text) is not None
-    answer = turns.is_answer_turn(c.text) or dashed
-    if not answer and s.start != s.paragraph:
+    """The turn ``c`` replies to (start, where its words start, end): its sentences from
+    ``replies_to`` up to ``c``, in the paragraph that starts the question."""
+    s = c.sentence
+    if s.replies_to is None:
         return None
     before = [
         w.record
-        for w in layer.sentences_in(s.document_id, max(0, s.start - 2000), s.start)
+        for w in layer.sentences_in(s.document_id, s.replies_to, s.start)
         if w.record.end <= s.start
     ]
-    if answer:
-        if not before:
-            return None
-        turn = [r for r in before if r.paragraph == before[-1].paragraph]
-        first = turn[0]
-        asks = (
-            turns.DASH_TURN.match(text[first.start : first.end]) is not None
-            and _QUESTION_END.search(text[turn[-1].start : turn[-1].end]) is not None
-            if dashed
-            else turns.is_question_turn(text[first.start : first.end])
-        )
-        if first.speaker == s.speaker or (dashed and first.speaker is None) or not asks:
-            return None
-        return _turn_span(turn, text)
-    # a turn the sentence layer gave a header to ("Marketing: …", a label the
-    # transcript itself taught) opens a turn too
-    opens_turn = turns.header_at(c.text, None) is not None or s.tag_start == s.start
-    while before and before[-1].speaker == s.speaker and not before[-1].statement:
-        line = text[before[-1].start : before[-1].end]
-        opens_turn = opens_turn or turns.header_at(line, None) is not None
-        before.pop()  # "Maria Santos   0:21": her header line
-    if not opens_turn or not before:
-        return None
-    last = before[-1]
-    if last.speaker in (None, s.speaker) or not _QUESTION_END.search(text[last.start : last.end]):
-        return None
-    return _turn_span(_question_of(before, last), text)
-
-
-# A question quoted before the reply that answers it is of a question's length: the end
-# of the turn before, as many of its last sentences as fit QUESTION_CHARS. A witness's
-# 2,000-character statement that ends "…, don't you think?" was shown whole as the
-# question put to the member who replied in one line (committee hearings of QMSum).
-QUESTION_CHARS = 400
-
-
-def _question_of(before: Sequence[SentenceRecord], last: SentenceRecord) -> list[SentenceRecord]:
-    """The last sentences of ``last``'s turn that fit ``QUESTION_CHARS`` (at least the
-    one that asks)."""
-    turn = [r for r in before if r.paragraph == last.paragraph]
-    kept = [turn.pop()]
-    while turn and kept[-1].end - turn[-1].start <= QUESTION_CHARS:
-        kept.insert(0, turn.pop())
-    return kept
+    turn = [r for r in before if r.paragraph == before[0].paragraph] if before else []
+    return _turn_span(turn, c.source.text) if turn else None
 
 
 def _turn_span(turn: Sequence[SentenceRecord], text: str) -> tuple[int, int, int]:

@@ -5,7 +5,7 @@
 
 Reads ../shared/datasets/europarl_debates_2011 (293 European Parliament debates in
 verbatim-report layout, with ``turns.jsonl`` giving the speaker of every span), splits
-each debate with ``index.sentences`` and attributes it with ``index.speakers`` exactly
+each debate with ``index.sentences`` and attributes it with ``index.attribution`` exactly
 as a build does, and scores each sentence against the turn it starts in
 (../shared/notes/speakers.md, section 4):
 
@@ -33,7 +33,7 @@ sys.path.insert(0, str(REPO))
 
 from index.sentence_layer import name_key  # noqa: E402
 from index.sentences import split_sentences  # noqa: E402
-from index.speakers import attribute  # noqa: E402
+from index.attribution import attribute  # noqa: E402
 
 DATA = REPO.parent / "shared" / "datasets" / "europarl_debates_2011"
 

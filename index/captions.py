@@ -5,8 +5,8 @@ A caption file cuts speech into cues of a few seconds, each with a number, a tim
 and a line or two of words; the speaker, where the file says, is a voice tag
 (``<v Ana Ferreira>Good morning</v>``, Teams) or a label before the words
 (``Ana Ferreira: Good morning``, Zoom). The text kept is one paragraph per turn,
-``Name: words`` (the layout ``index.turns`` reads), without numbers, times or tags; cues
-without a speaker run on as prose.
+``Name: words`` (the layout ``index.attribution.layouts.colon`` reads), without numbers,
+times or tags; cues without a speaker run on as prose.
 """
 
 from __future__ import annotations

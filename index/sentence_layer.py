@@ -15,26 +15,38 @@ import hashlib
 import re
 import sys
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from index import turns
+from index.attribution import (
+    DASH_TURN,
+    Attribution,
+    Speaker,
+    attribute,
+    header_at,
+    is_answer_turn,
+    is_credit_line,
+    is_question_turn,
+)
 from index.models import Document
 from index.sentences import Sentence, split_sentences
-from index.speakers import Attribution, Speaker, attribute
 
 
 @lru_cache(maxsize=1)
 def layer_version() -> str:
-    """A hash of the code that derives the layer (splitting, turns, attribution, this
-    module): a snapshot built by other code re-derives the layer of every document. It
-    costs a regex pass; the vectors come back from the cache (keyed by text)."""
-    from index import sentences, speakers, turns
+    """A hash of the code that derives the layer (splitting, attribution and its language
+    data, this module): a snapshot built by other code re-derives the layer of every
+    document. It costs a regex pass; the vectors come back from the cache (keyed by
+    text)."""
+    from index import attribution, lexicon, sentences
 
+    files = [Path(str(sentences.__file__)), Path(str(sys.modules[__name__].__file__))]
+    for package in (attribution, lexicon):
+        files += sorted(Path(str(package.__file__)).parent.rglob("*.py"))
     digest = hashlib.sha256()
-    for module in (sentences, speakers, turns, sys.modules[__name__]):
-        digest.update(Path(str(module.__file__)).read_bytes())
+    for path in files:
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -66,6 +78,12 @@ class SentenceRecord:
     tag_start: int | None  # the attribution words, offsets into the document text
     tag_end: int | None
     content: str  # the sentence without its attribution words (see ``embedded_texts``)
+    # In a verbatim record: the layout of the turn header (``index.attribution.Layout``
+    # value), the start offset of the sentence that opens the turn, and where the turn
+    # this sentence opens replies to starts (the question put to it: ``replies_to``).
+    layout: str | None = None
+    turn: int | None = None
+    replies_to: int | None = None
 
     @property
     def tag(self) -> tuple[int, int] | None:
@@ -97,9 +115,14 @@ def sentence_records(document: Document) -> list[SentenceRecord]:
                 tag_start=sentence.start + tag[0] if tag else None,
                 tag_end=sentence.start + tag[1] if tag else None,
                 content=content_text(sentence.text, tag),
+                layout=attribution.layout.value if attribution.layout else None,
+                turn=sentences[attribution.turn].start if attribution.turn is not None else None,
             )
         )
-    return records
+    return [
+        replace(r, replies_to=_question_before(records, i, document.text))
+        for i, r in enumerate(records)
+    ]
 
 
 def document_speaker(document: Document) -> Speaker | None:
@@ -194,7 +217,7 @@ def _is_statement(sentences: tuple[Sentence, ...], i: int, attribution: Attribut
     ("Jean-Luc Marchand (France): Thank you, Madam Chair.") or a question (an
     interviewer's or a rhetorical question asks, it does not state)."""
     sentence = sentences[i]
-    if turns.is_credit_line(sentence.text) or attribution.listed:
+    if is_credit_line(sentence.text) or attribution.listed:
         # "Rapporteur: Maria Lindqvist" answers "Who was the rapporteur?", "Marta Okonkwo
         # (Chair)" under "Present:" "Who chaired the committee?"
         return True
@@ -224,7 +247,7 @@ def after_turn_header(text: str, tag: tuple[int, int] | None) -> int:
     head = text[: tag[1]].strip()
     labelled = head.endswith(":") or head.startswith(("–", "-", "—"))
     # "Q. ", "A. " of a deposition, "Q " of a press briefing
-    return tag[1] if labelled or turns.is_answer_turn(text) or turns.is_question_turn(text) else 0
+    return tag[1] if labelled or is_answer_turn(text) or is_question_turn(text) else 0
 
 
 def content_text(text: str, tag: tuple[int, int] | None) -> str:
@@ -252,3 +275,79 @@ def name_key(name: str) -> str:
     while len(words) > 1 and words[0] in _TITLES:
         words.pop(0)
     return " ".join(words)
+
+
+# The turn before a reply, looked back for within this many characters.
+REPLY_WINDOW = 2000
+# A question quoted before the reply that answers it is of a question's length: the end
+# of the turn before, as many of its last sentences as fit QUESTION_CHARS. A witness's
+# 2,000-character statement that ends "…, don't you think?" was shown whole as the
+# question put to the member who replied in one line (committee hearings of QMSum).
+QUESTION_CHARS = 400
+_QUESTION_END = re.compile(r"""[?？]["'”’»)\]]*\s*$""")
+
+
+def _question_before(records: list[SentenceRecord], i: int, text: str) -> int | None:
+    """Where the question that ``records[i]`` replies to starts, when it opens a reply:
+    the "Q:" paragraph before an "A:" reply (or a dash question before a dash answer);
+    or, in a transcript labelled by name ("Interviewer: What should the government
+    do?" then "Maria Santos: Targeted transfers …"), another speaker's turn ending with
+    a question mark right before the turn it opens (its header "Name:", or a line "Name
+    0:21" just before it), as many of its last sentences as fit ``QUESTION_CHARS``."""
+    s = records[i]
+    if s.speaker is None:
+        return None
+    own = text[s.start : s.end]
+    dashed = s.start == s.paragraph and DASH_TURN.match(own) is not None
+    answer = is_answer_turn(own) or dashed
+    if not answer and s.start != s.paragraph:
+        return None
+    before = _within_window(records, i)
+    if answer:
+        return _asked_before(before, s, text, dashed)
+    # a turn the sentence layer gave a header to ("Marketing: …", a label the
+    # transcript itself taught) opens a turn too
+    opens_turn = header_at(own, None) is not None or s.tag_start == s.start
+    while before and before[-1].speaker == s.speaker and not before[-1].statement:
+        line = text[before[-1].start : before[-1].end]
+        opens_turn = opens_turn or header_at(line, None) is not None
+        before.pop()  # "Maria Santos   0:21": her header line
+    if not opens_turn or not before:
+        return None
+    last = before[-1]
+    if last.speaker in (None, s.speaker) or not _QUESTION_END.search(text[last.start : last.end]):
+        return None
+    turn = [r for r in before if r.paragraph == last.paragraph]
+    kept = [turn.pop()]
+    while turn and kept[-1].end - turn[-1].start <= QUESTION_CHARS:
+        kept.insert(0, turn.pop())
+    return kept[0].start
+
+
+def _within_window(records: list[SentenceRecord], i: int) -> list[SentenceRecord]:
+    """The sentences before ``records[i]`` that end within ``REPLY_WINDOW`` of it."""
+    start = records[i].start
+    j = i
+    while j > 0 and records[j - 1].end > start - REPLY_WINDOW:
+        j -= 1
+    return [r for r in records[j:i] if r.end <= start]
+
+
+def _asked_before(
+    before: list[SentenceRecord], s: SentenceRecord, text: str, dashed: bool
+) -> int | None:
+    """The start of the question turn right before an answer's turn ("Q:", or a dash
+    turn that ends with a question mark), when another speaker asks it."""
+    if not before:
+        return None
+    turn = [r for r in before if r.paragraph == before[-1].paragraph]
+    first = turn[0]
+    asks = (
+        DASH_TURN.match(text[first.start : first.end]) is not None
+        and _QUESTION_END.search(text[turn[-1].start : turn[-1].end]) is not None
+        if dashed
+        else is_question_turn(text[first.start : first.end])
+    )
+    if first.speaker == s.speaker or (dashed and first.speaker is None) or not asks:
+        return None
+    return first.start

@@ -70,6 +70,9 @@ EDGE_INDEX |= {"index.status"}
 # texts of prompts/ (headings, "nothing found") in the question's language, and render
 # is what loads them.
 EDGE_MAY_NAME = {"assistant.render.PROMPTS_FILE", "assistant.render.load_answer_texts"}
+# Attribution (and the modules it replaced): the build side's alone. The serve side reads
+# the speaker, role, turn and the turn a reply answers from the sentence layer.
+ATTRIBUTION = {"index.attribution", "index.speakers", "index.turns"}
 
 
 def in_edge(path: Path) -> bool:
@@ -160,6 +163,20 @@ def test_the_core_never_imports_the_edge() -> None:
     assert not wrong, (
         "the answering pipeline and the service know no framework and no adapter; an "
         "adapter belongs in EDGE of this test (docs/architecture.md):\n" + "\n".join(wrong)
+    )
+
+
+def test_the_serve_side_reads_attribution_from_the_snapshot() -> None:
+    wrong = [
+        f"{name(path)}:{line} imports {module}"
+        for path in modules("assistant")
+        for line, module in imports(path)
+        if any(module == m or module.startswith(f"{m}.") for m in ATTRIBUTION)
+    ]
+    assert not wrong, (
+        "the serve side reads who says each sentence, its turn and the turn it replies to "
+        "from the sentence layer; it never re-parses them (docs/architecture.md):\n"
+        + "\n".join(wrong)
     )
 
 

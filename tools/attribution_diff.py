@@ -1,6 +1,6 @@
 """Who says each sentence of the shared corpora, dumped and compared with the last dump.
 
-A rule of attribution (``index.turns``, ``index.speakers``) written for one layout can
+A rule of attribution (``index.attribution``) written for one layout can
 move sentences of another. Run this before and after a change: the first run writes
 ``var/attribution/<name>.jsonl.gz`` (one line per document: its id and, per sentence,
 its start, speaker and role); ``--compare`` reads the previous dump and prints every

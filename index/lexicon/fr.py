@@ -1,4 +1,5 @@
-"""French: the words of people's names (see ``index.lexicon``)."""
+"""French: the words of people's names and of reported speech (see ``index.lexicon``)."""
 
 NAME_PARTICLES = frozenset("de du la le".split())
 CONJUNCTION_PARTICLES: frozenset[str] = frozenset()
+PRESENTING = (r"a\s+(?:présenté|exposé|décrit|détaillé)",)

@@ -1,4 +1,5 @@
-"""Italian: the words of people's names (see ``index.lexicon``)."""
+"""Italian: the words of people's names and of reported speech (see ``index.lexicon``)."""
 
 NAME_PARTICLES = frozenset("di del della da".split())
 CONJUNCTION_PARTICLES: frozenset[str] = frozenset()
+PRESENTING = (r"ha\s+(?:presentato|descritto)",)

@@ -8,9 +8,10 @@ from typing import Any
 
 import pytest
 
+from index.attribution import Speaker, attribute
+from index.lexicon import announces_more as presents
 from index.sentence_layer import name_key
 from index.sentences import split_sentences
-from index.speakers import Speaker, attribute, presents
 
 SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed"
 
@@ -1284,11 +1285,12 @@ def test_names_with_particles_are_read_whole() -> None:
 
 def test_one_list_of_name_particles_serves_attribution_and_questions() -> None:
     from assistant import people
-    from index import lexicon, speakers, turns
+    from index import lexicon
+    from index.attribution import names, persons
 
     assert people._PARTICLES == lexicon.NAME_PARTICLES
-    assert speakers._PARTICLES == lexicon.NAME_PARTICLES - lexicon.CONJUNCTION_PARTICLES
-    assert lexicon.NAME_PARTICLES <= turns._PARTICLE_WORDS
+    assert persons.PARTICLES == lexicon.NAME_PARTICLES - lexicon.CONJUNCTION_PARTICLES
+    assert lexicon.NAME_PARTICLES <= names.PARTICLE_WORDS
 
 
 def test_an_attendance_list_one_name_a_line_gives_roles_and_citable_lines() -> None:

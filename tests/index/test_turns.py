@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from index import turns
+from index.attribution import attribute, label_at, learned_header, learned_labels
 from index.sentences import split_sentences
-from index.speakers import attribute
 
 # A design meeting of our own: roles as labels, one of them a single word that is no
 # name ("Marketing"), one that looks like a heading word joined by "A" ("Grad A").
@@ -51,9 +50,7 @@ def said_by(text: str) -> dict[str, str | None]:
 
 
 def test_a_transcript_teaches_its_own_labels() -> None:
-    labels = turns.learned_labels(
-        [p.split("\n")[0] for p in DESIGN_MEETING.split("\n\n") if p.strip()]
-    )
+    labels = learned_labels([p.split("\n")[0] for p in DESIGN_MEETING.split("\n\n") if p.strip()])
     assert {"Project Manager", "Marketing", "Grad A"} <= labels
     by = said_by(DESIGN_MEETING)
     # "Marketing:" and "Grad A:" were never headers: their words went to the speaker before
@@ -94,16 +91,16 @@ def test_no_labels_are_learned_from_a_form_or_a_report() -> None:
         "The next meeting takes place in May.",
         "Several members asked for more time to read the documents.",
     ]
-    assert turns.learned_labels(form) == frozenset()
+    assert learned_labels(form) == frozenset()
     # one label repeated is no exchange of turns
     monologue = ["Note: first point.", "Note: second point.", "A paragraph of text."]
-    assert turns.learned_labels(monologue) == frozenset()
+    assert learned_labels(monologue) == frozenset()
 
 
 def test_a_label_is_what_stands_before_the_first_colon() -> None:
-    assert turns.label_at("Postdoc A: so the results hold.") == "Postdoc A"
-    assert turns.label_at("Action: Ana to write.") is None  # labels a form
-    assert turns.label_at("It works. But then: we stop.") is None  # a sentence, no label
-    header = turns.learned_header("Mr. Brian Tall (Windsor East, NDP): Yes.")
+    assert label_at("Postdoc A: so the results hold.") == "Postdoc A"
+    assert label_at("Action: Ana to write.") is None  # labels a form
+    assert label_at("It works. But then: we stop.") is None  # a sentence, no label
+    header = learned_header("Mr. Brian Tall (Windsor East, NDP): Yes.")
     assert (header.name, header.role) == ("Mr. Brian Tall", "Windsor East, NDP")
     assert "Mr. Brian Tall (Windsor East, NDP): Yes."[header.length :] == "Yes."
