@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from index.models import Document
-from index.sentence_layer import embedded_texts, sentence_records
+from index.sentence_layer import QUESTION_CHARS, embedded_texts, sentence_records
 
 TEXT = (
     "Youssef Amrani, member of the Council of Morocco, presented his council's opinion on "
@@ -125,3 +125,46 @@ def test_a_credit_line_is_a_statement_of_no_one() -> None:
     # "Who was the rapporteur?" is answered by it; a heading is still no statement
     assert said["Rapporteur: Maria Lindqvist"] == (True, None)
     assert said["Platform work and social protection"] == (False, None)
+
+
+def test_a_reply_knows_the_question_it_answers_and_news_has_no_turns() -> None:
+    text = (
+        "Interview with Lena Okafor, chair of the harbour cooperative\n\n"
+        "Q: Why did the cooperative buy its own cranes?\n\n"
+        "A: Because renting them cost more every season. We paid them off in four years.\n\n"
+        "Q: Will you buy more?\n\n"
+        "A: Only if the port grows.\n"
+    )
+    records = sentence_records(Document("i", "Interview", text, "i.txt"))
+    at = {text[r.start : r.end]: r for r in records}
+    question = at["Q: Why did the cooperative buy its own cranes?"]
+    reply = at["A: Because renting them cost more every season."]
+    after = at["We paid them off in four years."]
+    assert (reply.layout, reply.turn, reply.replies_to) == ("qa", reply.start, question.start)
+    # the reply's second sentence is in the same turn and opens no reply of its own
+    assert (after.turn, after.replies_to) == (reply.start, None)
+    assert question.replies_to is None and question.turn == question.start
+    assert at["A: Only if the port grows."].replies_to == at["Q: Will you buy more?"].start
+    news = "Lena Okafor said that the cooperative paid its cranes off in four years."
+    (said,) = sentence_records(Document("n", "News", news, "n.txt"))
+    assert said.speaker == "Lena Okafor"
+    assert (said.layout, said.turn, said.replies_to) == (None, None, None)
+
+
+def test_a_labelled_reply_quotes_the_end_of_a_long_question() -> None:
+    long_turn = " ".join(
+        f"Point {n} of the survey was about rents in the harbour." for n in range(12)
+    )
+    text = (
+        f"Interviewer: {long_turn} What should the council do about rents?\n\n"
+        "Maria Santos: Cap the rents of the harbour flats for five years.\n"
+    )
+    records = sentence_records(Document("t", "Transcript", text, "t.txt"))
+    reply = records[-1]
+    asked = next(r for r in records if r.start == reply.replies_to)
+    # only the last sentences of the question, within QUESTION_CHARS
+    assert reply.layout == "colon" and reply.speaker == "Maria Santos"
+    question = records[-2]
+    assert text[question.start : question.end] == "What should the council do about rents?"
+    before = records[records.index(asked) - 1]
+    assert question.end - asked.start <= QUESTION_CHARS < question.end - before.start

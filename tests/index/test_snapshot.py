@@ -82,3 +82,29 @@ def test_missing_manifest_or_wrong_format(folder: Path, tmp_path: Path) -> None:
     (broken / "manifest.json").unlink()
     with pytest.raises(SnapshotError, match="incomplete"):
         Snapshot.open(broken)
+
+
+def test_the_layer_keeps_each_turn_and_an_older_layer_reads_without(
+    folder: Path, tmp_path: Path
+) -> None:
+    import sqlite3
+
+    from index.sentence_layer import sentence_records
+
+    snap = Snapshot.open(folder)
+    interview = snap.document("2025/interview-amara-diallo.txt")
+    assert interview is not None
+    stored = [s.record for s in snap.sentences_of(interview.id)]
+    assert stored == sentence_records(interview)  # turns and replies as derived
+    replies = [r for r in stored if r.replies_to is not None]
+    assert replies and all(r.layout == "qa" and r.turn is not None for r in replies)
+    # a snapshot written before the layer stored turns still opens, with none
+    older = copy(folder, tmp_path)
+    db = sqlite3.connect(older / "store.sqlite")
+    for column in ("layout", "turn", "replies_to"):
+        db.execute(f"ALTER TABLE sentences DROP COLUMN {column}")
+    db.commit()
+    db.close()
+    read = [s.record for s in Snapshot.open(older, verify=False).sentences_of(interview.id)]
+    assert [(r.start, r.speaker) for r in read] == [(r.start, r.speaker) for r in stored]
+    assert all(r.turn is None and r.replies_to is None and r.layout is None for r in read)
