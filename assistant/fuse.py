@@ -8,6 +8,8 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from index.lexicon.scripts import CJK
+
 Ranking = Sequence[tuple[int, float]]
 
 # Cormack, Clarke & Büttcher (SIGIR 2009), "Reciprocal Rank Fusion outperforms
@@ -110,11 +112,10 @@ SEARCH_PASSAGE_CHARS = 1200
 # How far into a window's first and last fifth a sentence boundary is looked for: a hit
 # starts and ends on a sentence when one is near, else on a word.
 _EDGE_SHARE = 5
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # A run of CJK characters (written without spaces: matched bigram by bigram, as BM25
 # reads it), or another word.
-_WORD = re.compile(rf"[{_CJK}]+|(?:(?![{_CJK}])\w)+")
-_CJK_RUN = re.compile(f"[{_CJK}]+")
+_WORD = re.compile(rf"[{CJK}]+|(?:(?![{CJK}])\w)+")
+_CJK_RUN = re.compile(f"[{CJK}]+")
 _STOPS = ".!?…。！？"
 _SENTENCE_START = re.compile(rf"(?<=[{_STOPS}])\s+|\n\s*")
 _SENTENCE_END = re.compile(rf"[{_STOPS}](?=\s)")

@@ -28,6 +28,7 @@ from assistant.terms import content_terms
 from assistant.types import Answer, Citation, Statement
 from index.language import query_language
 from index.lexicon import announces_more
+from index.lexicon.scripts import CJK, HAN
 from index.models import page_at
 from index.sentence_layer import SentenceRecord, after_turn_header
 
@@ -50,7 +51,7 @@ _MARKER = re.compile(r"\[(\d+)\]")
 # afirmó …", "Sie betonte …").
 _PRONOUN_START = re.compile(
     r"^(?:He|She|Il|Elle|Он|Она|Él|Ella|Ele|Ela|Er|Sie|Lui|Lei)\s+(?=[a-zß-ÿа-яё])"
-    r"|^(?:他|她)(?=[\u4e00-\u9fff])"  # "她说，…" → "王丽华（主办方代表）说，…"
+    rf"|^(?:他|她)(?=[{HAN}])"  # "她说，…" → "王丽华（主办方代表）说，…"
 )
 # Whose pronouns they are: "Il lavoro povero …" is Italian's article, not French's "he".
 _PRONOUN_LANGUAGE = {
@@ -396,7 +397,7 @@ def _says_role(quote: str, role: str) -> bool:
     return bool(_CJK.search(role)) and set(_squash(role)) <= set(quote)
 
 
-_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+_CJK = re.compile(f"[{CJK}]")
 
 
 def _squash(text: str) -> str:

@@ -23,6 +23,7 @@ import Stemmer
 
 from index.language import primary, query_language
 from index.lexical import BIGRAM_LANGUAGES, SNOWBALL, stopwords
+from index.lexicon.scripts import CJK
 from index.sentence_layer import name_key
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -43,8 +44,7 @@ _STOPWORDS = frozenset(
 # Han ideographs and kana: a run of them is not one word but a phrase, read as its
 # overlapping character bigrams (Lucene's ``cjk_bigram``, as index/lexical.py reads the
 # same text for BM25).
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_CJK_RUN = re.compile(f"[{_CJK}]+")
+_CJK_RUN = re.compile(f"[{CJK}]+")
 # Function characters and question words: a bigram holding one says nothing of the topic
 # ("的" of, "哪些" which, "什么" what, "如何" how, "是否" whether).
 _CJK_STOP = frozenset("的了是在有和与及或对把被都也还而之其这那哪些什么吗呢吧如何怎样为是否")

@@ -25,6 +25,7 @@ import Stemmer
 from bm25s.tokenization import Tokenized
 
 from index.language import primary, query_language
+from index.lexicon.scripts import CJK
 
 # Robertson & Zaragoza's usual k1=1.5, b=0.75; English stopwords and the Snowball
 # English stemmer: the configuration bm25s documents and BENCHMARKS.md measured.
@@ -77,10 +78,9 @@ BM25S_STOPWORDS = {
 }
 # Written without spaces between words: Han ideographs, kana.
 BIGRAM_LANGUAGES = {"zh", "ja"}
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_CJK_RUN = re.compile(f"[{_CJK}]+")
+_CJK_RUN = re.compile(f"[{CJK}]+")
 # A CJK run, or another word of two letters or more (bm25s's default ``\w\w+``).
-_CJK_TOKEN = re.compile(rf"[{_CJK}]+|(?:(?![{_CJK}])\w){{2,}}")
+_CJK_TOKEN = re.compile(rf"[{CJK}]+|(?:(?![{CJK}])\w){{2,}}")
 
 
 def stopwords(language: str | None) -> frozenset[str]:

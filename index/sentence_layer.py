@@ -29,6 +29,7 @@ from index.attribution import (
     is_credit_line,
     is_question_turn,
 )
+from index.lexicon.scripts import CJK
 from index.models import Document
 from index.sentences import Sentence, split_sentences
 
@@ -57,7 +58,7 @@ MIN_WORDS = 5
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # Han ideographs and kana, written without spaces: a word of Chinese is one to three
 # characters (two on average in running text), so two characters count as one word.
-_CJK_CHAR = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK_CHAR = re.compile(f"[{CJK}]")
 _TERMINATED = re.compile(r"""[.!?…。！？؟]["'”’»)\]」』）]*$""")
 _QUESTION = re.compile(r"""[?？؟]["'”’»)\]」』）]*$""")
 _TITLES = frozenset("mr mrs ms mx dr prof sir dame madam mme m hon rt the".split())

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import re
 
-from index.lexicon import NAME_PARTICLES, particle_pattern
+from index.lexicon import CHAIR_TITLES, NAME_PARTICLES, particle_pattern
+from index.lexicon.scripts import LOWER, UPPER
 
 # Names in a header: capitalised words, particles and initials, at most this many words
 # (the longest EP names in the 2011 debates have six: "Maria do Céu Patrão Neves").
 MAX_NAME_WORDS = 7
-UP = "A-ZÀ-ÖØ-ÞĀ-žА-ЯЁ"
-LOW = "a-zß-öø-ÿĀ-žа-яё"
+UP, LOW = UPPER, LOWER
 WORD = rf"[{UP}][{LOW}{UP}'’.-]*"
 # a name's particles ("van der", "della"), and "in", "the" of offices read as names
 HEADER_PARTICLE = particle_pattern(NAME_PARTICLES | {"in", "the"})
@@ -37,13 +37,8 @@ NOT_A_SPEAKER = frozenset(
 # particle).
 PREPOSITIONS = frozenset("for by on in at to from with of per via under after before".split())
 
-ROLE_NAMES = frozenset(
-    "president chair chairman chairwoman chairperson speaker moderator clerk court".split()
-    # a parliament's chair in the languages of the records above
-    + "presidente presidenta président présidente präsident präsidentin председательствующий"
-    " председатель".split()
-)
-
+# The titles of whoever chairs a sitting, in the languages of the records above.
+ROLE_NAMES = CHAIR_TITLES
 LINE_CHAIRS = ROLE_NAMES | {"operator", "host", "interviewer", "facilitator"}
 # A line header's role holds one of these words, so that a heading "Supply Chain -
 # Principal Risks" is no speaker.

@@ -7,6 +7,7 @@ import re
 
 from index.attribution.model import Speaker
 from index.attribution.state import State, Tag
+from index.lexicon.scripts import HAN, KANA
 
 # Chinese news style: "劳动者代表陈志强强调，…" (role, name, verb), "王丽华在开幕致辞中指出，…"
 # ("in her opening speech"), and "她说，…" / "…。”她说。" for the person named before. A
@@ -28,10 +29,10 @@ _ZH_ROLE_END = (
 _ZH_ADVERB = r"(?:也|还|则|进一步|同时|再次)?"
 # A foreign name is written in syllables joined by a middle dot ("托马斯·恩科西"); "X介绍了
 # 南非的经验" (presented the experience of …) is X's part as "X presented …" is.
-_ZH_FOREIGN_NAME = r"[\u4e00-\u9fff]{2,6}[·・•][\u4e00-\u9fff]{1,8}"
+_ZH_FOREIGN_NAME = rf"[{HAN}]{{2,6}}[·・•][{HAN}]{{1,8}}"
 ZH_SPEAKS = re.compile(
     rf"^(?P<role>[^，。：；“”]{{0,24}}?{_ZH_ROLE_END})?"
-    rf"(?P<name>{_ZH_FOREIGN_NAME}|[{_ZH_SURNAMES}][\u4e00-\u9fff]{{1,2}})"
+    rf"(?P<name>{_ZH_FOREIGN_NAME}|[{_ZH_SURNAMES}][{HAN}]{{1,2}})"
     rf"(?:在[^，。；]{{1,24}}?[中上时])?{_ZH_ADVERB}"
     rf"(?:{_ZH_VERB}(?:道)?[，：:,]|(?:介绍|分享|阐述|发表|提出|谈)了)"
 )
@@ -43,7 +44,7 @@ _JA_ROLE_SUFFIX = (
     r"|所長|理事|委員|氏|さん)"
 )
 JA_SPEAKS = re.compile(
-    r"^(?P<of>[^。「」、]{1,30}?の)?(?P<name>[\u4e00-\u9fff][\u4e00-\u9fff\u3040-\u30ff]{1,5}?)"
+    rf"^(?P<of>[^。「」、]{{1,30}}?の)?(?P<name>[{HAN}][{HAN}{KANA}]{{1,5}}?)"
     rf"(?P<role>{_JA_ROLE_SUFFIX})?は"
 )
 JA_SAID = re.compile(

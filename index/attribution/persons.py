@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from index import lexicon
 from index.attribution.model import Speaker
 from index.attribution.names import LOW, UP
 from index.attribution.speech import VERBS
@@ -42,39 +43,12 @@ FIRST_PERSON = re.compile(
 
 ANY_VERB = re.compile(rf"\b{VERBS}\b")
 
-# The courtesy titles a name drops when a given name follows ("M. Paul Girard", "Frau
-# Aylin Demir" are Paul Girard and Aylin Demir); English records keep "Dr Helen Price".
-COURTESY = frozenset("m. mme mme. mlle mlle. sr sr. sra sra. srta srta. herr frau".split())
-TITLES = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof.".split()) | COURTESY
-ROLE_WORDS = frozenset(
-    """secretary chairman chairwoman chairperson chair president vice deputy first member head
-    director minister ambassador representative rapporteur adviser advisor executive general
-    ceo professor expert coordinator manager officer commissioner governor mayor senator
-    spokesperson spokesman spokeswoman founder chief leader secretary-general vice-president
-    vice-chairman vice-chair co-chair delegate envoy counsellor councillor councilor president-elect
-    treasurer dean rector analyst economist researcher moderator
-    président présidente vice-président vice-présidente secrétaire directeur directrice
-    ministre membre rapporteur rapporteure rapporteuse conseiller conseillère délégué
-    déléguée représentant représentante porte-parole maire chef cheffe coordinatrice
-    chercheur chercheuse économiste
-    председатель заместитель секретарь член директор министр руководитель глава президент
-    эксперт представитель советник депутат ректор профессор сопредседатель координатор
-    председателя заместителя секретаря члена директора министра руководителя главы
-    presidente presidenta vicepresidente vicepresidenta consejero consejera ministro ministra
-    secretario secretaria director directora portavoz representante miembro diputado diputada
-    alcalde alcaldesa investigador investigadora segretario segretaria direttore direttrice
-    portavoce rappresentante membro sindaco consigliere consigliera secretário secretária
-    diretor diretora porta-voz conselheiro conselheira deputado deputada
-    vorsitzende vorsitzender präsident präsidentin vizepräsident vizepräsidentin ministerin
-    bundesminister bundesministerin sprecher sprecherin geschäftsführer geschäftsführerin
-    direktor direktorin vertreter vertreterin gewerkschaftsvertreter gewerkschaftsvertreterin
-    abgeordnete abgeordneter bürgermeister bürgermeisterin staatssekretär staatssekretärin
-    mitglied leiter leiterin generalsekretär generalsekretärin expertin ökonom ökonomin
-    voorzitter vicevoorzitter wethouder burgemeester econoom woordvoerder woordvoerster
-    secretaris staatssecretaris hoogleraar onderzoeker onderzoekster bestuurder bestuurslid
-    gedeputeerde kamerlid lid adjoint adjointe conseillère tesoriere tesoriera tesoureiro
-    tesoureira tesorero tesorera trésorier trésorière""".split()
-)
+# The titles before a name, and those a name drops when a given name follows ("M. Paul
+# Girard", "Frau Aylin Demir" are Paul Girard and Aylin Demir); English records keep
+# "Dr Helen Price". Role words (``index.lexicon``).
+COURTESY = lexicon.COURTESY
+TITLES = lexicon.TITLES | COURTESY
+ROLE_WORDS = lexicon.ROLE_WORDS
 # Capitalised words that begin sentences or name places and bodies, never a person.
 NOT_NAMES = frozenset(
     """the this that these those it he she they we i you our their his her its in on at

@@ -4,7 +4,8 @@ that the lists cannot drift apart again: three copies of the name particles did,
 "Maria do Céu Patrão Neves said …" lost "Maria do", "Giulia della Rovere said …" its
 speaker.
 
-Each module holds what its language puts in people's names; this package joins them.
+Each module holds what its language puts in people's names, titles and roles, and the
+verbs of its reported speech; this package joins them (``scripts``: the CJK characters).
 """
 
 from __future__ import annotations
@@ -15,23 +16,42 @@ from index.lexicon import ar, de, en, es, fr, it, nl, pt, ru, sv
 
 _LANGUAGES = (en, fr, ru, es, pt, it, de, nl, sv, ar)
 
+
+def _union(name: str) -> frozenset[str]:
+    return frozenset().union(*(getattr(m, name, frozenset()) for m in _LANGUAGES))
+
+
+def _alternatives(name: str) -> str:
+    """The regular-expression alternatives of every language, as one group."""
+    return "(?:" + "|".join(a for m in _LANGUAGES for a in getattr(m, name, ())) + ")"
+
+
 # Words inside a name that are never one on their own: "van", "da", "della", "bin".
-NAME_PARTICLES: frozenset[str] = frozenset().union(*(m.NAME_PARTICLES for m in _LANGUAGES))
+NAME_PARTICLES = _union("NAME_PARTICLES")
 # Particles that are also a conjunction of their language ("y", "i", "und"): between two
 # names in running text they join two people ("Ana Lima y Pedro Gómez dijeron …").
-CONJUNCTION_PARTICLES: frozenset[str] = frozenset().union(
-    *(m.CONJUNCTION_PARTICLES for m in _LANGUAGES)
-)
-
-
+CONJUNCTION_PARTICLES = _union("CONJUNCTION_PARTICLES")
+# Titles before a name, as written ("Dr", "Dr.", "Mme", "Herr"), and those of them a
+# name drops when a given name follows ("M. Paul Girard" is Paul Girard; English
+# records keep "Dr Helen Price").
+TITLES = _union("TITLES")
+COURTESY = _union("COURTESY")
+# Words of a role ("member of …", "présidente", "Vorsitzende"), lower case.
+ROLE_WORDS = _union("ROLE_WORDS")
+# Titles of whoever chairs a sitting ("President", "Präsidentin", "Председатель").
+CHAIR_TITLES = _union("CHAIR_TITLES")
+# Verbs of reported speech ("said", "a souligné", "отметил", "dijo", "sagte", "zei") and
+# of a part taken in a meeting ("presented", "a ouvert"), as regular-expression groups.
+SPEECH_VERBS = _alternatives("SPEECH_VERBS")
+PART_VERBS = _alternatives("PART_VERBS")
+# Labels of a list of who attended ("Present:", "Présents :", "Anwesend:").
+ATTENDANCE_LABELS = _alternatives("ATTENDANCE_LABELS")
 # Verbs after a speaker's name that announce what the speaker goes on to say: "X
 # presented the survey. According to her, …", "X addressed artificial intelligence and
 # jobs. She presented a study …": the sentence after is what X said about it (3 of the
 # 161 attributed statements of the sample index open with "addressed", "focused on" or
 # "spoke about", each followed by what the speaker said, 2026-12-02).
-PRESENTING = re.compile(
-    r"^\s*(?:" + "|".join(v for m in _LANGUAGES for v in m.PRESENTING) + r")(?!\w)"
-)
+PRESENTING = re.compile(r"^\s*" + _alternatives("PRESENTING") + r"(?!\w)")
 
 
 def announces_more(said: str) -> bool:
@@ -47,9 +67,16 @@ def particle_pattern(particles: frozenset[str]) -> str:
 
 
 __all__ = [
+    "ATTENDANCE_LABELS",
+    "CHAIR_TITLES",
     "CONJUNCTION_PARTICLES",
+    "COURTESY",
     "NAME_PARTICLES",
+    "PART_VERBS",
     "PRESENTING",
+    "ROLE_WORDS",
+    "SPEECH_VERBS",
+    "TITLES",
     "announces_more",
     "particle_pattern",
 ]

@@ -1,5 +1,4 @@
-"""Arabic: the words of people's names and of reported speech (see ``index.lexicon``)."""
+"""Arabic: the words of people's names (see ``index.lexicon``)."""
 
 NAME_PARTICLES = frozenset("bin ibn al el".split())
 CONJUNCTION_PARTICLES: frozenset[str] = frozenset()
-PRESENTING: tuple[str, ...] = ()

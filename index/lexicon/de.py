@@ -1,5 +1,31 @@
-"""German: the words of people's names and of reported speech (see ``index.lexicon``)."""
+"""German: the words of people's names, titles and roles, and of reported speech (see
+``index.lexicon``)."""
 
 NAME_PARTICLES = frozenset("von zu und".split())
 CONJUNCTION_PARTICLES = frozenset("und".split())
+TITLES = frozenset("herr frau".split())
+COURTESY = TITLES
+ROLE_WORDS = frozenset(
+    """vorsitzende vorsitzender präsident präsidentin vizepräsident vizepräsidentin ministerin
+    bundesminister bundesministerin sprecher sprecherin geschäftsführer geschäftsführerin
+    direktor direktorin vertreter vertreterin gewerkschaftsvertreter gewerkschaftsvertreterin
+    abgeordnete abgeordneter bürgermeister bürgermeisterin staatssekretär staatssekretärin
+    mitglied leiter leiterin generalsekretär generalsekretärin expertin ökonom
+    ökonomin""".split()
+)
+CHAIR_TITLES = frozenset("präsident präsidentin".split())
+SPEECH_VERBS = (
+    # the Präteritum (verb second: "Anna Weber sagte, dass …") and the present
+    r"sagte|erklärte|betonte|forderte|warnte|unterstrich|meinte|bekräftigte|kritisierte"
+    r"|mahnte|ergänzte|berichtete|verwies",
+    r"sagt|erklärt|betont|fordert|warnt|unterstreicht|meint|kritisiert|mahnt|verlangte"
+    r"|verlangt",
+    # minutes: "Herr Braun fragt, ob …", "Frau Demir schlägt vor, …"
+    r"berichtet|fragt|fragte|schlägt\s+vor|schlug\s+vor|erläutert|erläuterte|informiert"
+    r"|informierte|weist\s+darauf\s+hin|wies\s+darauf\s+hin|merkt\s+an|merkte\s+an|regt\s+an"
+    r"|regte\s+an|bittet|bat|antwortet|antwortete|teilt\s+mit|teilte\s+mit|führt\s+aus"
+    r"|führte\s+aus|stellt\s+fest|stellte\s+fest",
+)
+PART_VERBS = (r"stellte|eröffnete|begrüßte|beschrieb|moderierte|leitete|dankte",)
 PRESENTING = ("stellte", "beschrieb")
+ATTENDANCE_LABELS = ("Anwesend|Teilnehmende",)

@@ -1,6 +1,30 @@
-"""Spanish and Catalan: the words of people's names and of reported speech
-(see ``index.lexicon``)."""
+"""Spanish and Catalan: the words of people's names, titles and roles, and of reported
+speech (see ``index.lexicon``)."""
 
 NAME_PARTICLES = frozenset("de del la y i".split())
 CONJUNCTION_PARTICLES = frozenset("y i".split())
+TITLES = frozenset("sr sr. sra sra. srta srta. don".split())
+COURTESY = frozenset("sr sr. sra sra. srta srta.".split())
+ROLE_WORDS = frozenset(
+    """presidente presidenta vicepresidente vicepresidenta consejero consejera ministro ministra
+    secretario secretaria director directora portavoz representante miembro diputado diputada
+    alcalde alcaldesa investigador investigadora tesorero tesorera""".split()
+)
+CHAIR_TITLES = frozenset("presidente presidenta".split())
+SPEECH_VERBS = (
+    # the preterite, as news reports write, and the present ("afirma X")
+    r"dijo|afirmó|señaló|destacó|explicó|subrayó|indicó|añadió|propuso|advirtió|consideró"
+    r"|aseguró|recordó|manifestó|expresó|sostuvo|planteó|insistió|concluyó|declaró|apuntó"
+    r"|resaltó|reconoció|comentó",
+    r"pidió|reclamó|exigió|solicitó|dice|afirma|señala|destaca|explica|subraya|indica|añade"
+    r"|propone|advierte|considera|asegura|recuerda|sostiene|insiste|pide|reclama",
+    # minutes: "Toma la palabra el Sr. X", "Interviene la Sra. Y"
+    r"[Tt]oma\s+la\s+palabra|[Tt]omó\s+la\s+palabra|[Ii]nterviene|[Ii]ntervino|pregunta"
+    r"|preguntó|responde|respondió|informa|informó|solicita|solicitó",
+)
+PART_VERBS = (
+    r"presentó|abrió|clausuró|inauguró|describió|moderó|presidió|agradeció|defendió|criticó"
+    r"|recomendó|abordó",
+)
 PRESENTING = ("presentó", "describió")
+ATTENDANCE_LABELS = ("Asistentes|Presentes",)

@@ -1,5 +1,39 @@
-"""French: the words of people's names and of reported speech (see ``index.lexicon``)."""
+"""French: the words of people's names, titles and roles, and of reported speech (see
+``index.lexicon``)."""
 
 NAME_PARTICLES = frozenset("de du la le".split())
 CONJUNCTION_PARTICLES: frozenset[str] = frozenset()
+TITLES = frozenset("m. mme mme. mlle mlle.".split())
+# Titles a name drops when a given name follows ("M. Paul Girard" is Paul Girard).
+COURTESY = TITLES
+ROLE_WORDS = frozenset(
+    """président présidente vice-président vice-présidente secrétaire directeur directrice
+    ministre membre rapporteur rapporteure rapporteuse conseiller conseillère délégué
+    déléguée représentant représentante porte-parole maire chef cheffe coordinatrice
+    chercheur chercheuse économiste adjoint adjointe trésorier trésorière""".split()
+)
+CHAIR_TITLES = frozenset("président présidente".split())
+# The participles of the passé composé ("a déclaré", the same for "il" and "elle").
+PARTICIPLES = (
+    r"déclaré|souligné|indiqué|affirmé|rappelé|expliqué|précisé|ajouté|estimé|noté|insisté"
+    r"|annoncé|averti|conclu|dit|observé|relevé|proposé|plaidé|regretté|fait\s+valoir"
+    r"|mis\s+en\s+avant|considéré|jugé|assuré|confié|martelé|reconnu|appelé|constaté"
+    r"|signalé|résumé|poursuivi|répondu"
+)
+SPEECH_VERBS = (
+    r"(?:a|avait)\s+(?:(?:également|aussi|encore|ensuite|notamment|enfin|quant\s+à\s+lui"
+    rf"|quant\s+à\s+elle)\s+)*(?:{PARTICIPLES})",
+    r"s['’]est\s+(?:dit|dite|déclaré|déclarée|félicité|félicitée|inquiété|inquiétée)",
+    r"déclare|souligne|indique|affirme|rappelle|explique|précise|ajoute|estime|insiste"
+    r"|observe|constate|martèle|conclut",
+    # minutes write in the present: "M. Benali demande si …", "M. le Maire répond que …"
+    r"expose|demande|répond|propose|informe|annonce|signale|remarque|suggère|souhaite"
+    r"|regrette|interroge|[Ii]ntervient|[Pp]rend\s+la\s+parole",
+)
+PART_VERBS = (
+    r"(?:a|avait)\s+(?:(?:également|aussi|ensuite|enfin)\s+)*(?:présenté|ouvert|clos|clôturé"
+    r"|accueilli|invité|décrit|abordé|présidé|animé|défendu|critiqué|recommandé|évoqué|cité"
+    r"|remercié|exposé|détaillé|introduit|pris\s+la\s+parole)",
+)
 PRESENTING = (r"a\s+(?:présenté|exposé|décrit|détaillé)",)
+ATTENDANCE_LABELS = (r"Présents|Présent\(?e\)?s|Étaient\s+présents",)

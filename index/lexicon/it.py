@@ -1,5 +1,19 @@
-"""Italian: the words of people's names and of reported speech (see ``index.lexicon``)."""
+"""Italian: the words of people's names and roles, and of reported speech (see
+``index.lexicon``)."""
 
 NAME_PARTICLES = frozenset("di del della da".split())
 CONJUNCTION_PARTICLES: frozenset[str] = frozenset()
+ROLE_WORDS = frozenset(
+    """segretario segretaria direttore direttrice portavoce rappresentante membro sindaco
+    consigliere consigliera tesoriere tesoriera""".split()
+)
+SPEECH_VERBS = (
+    r"ha\s+(?:detto|affermato|sottolineato|spiegato|dichiarato|ricordato|proposto|osservato"
+    r"|evidenziato|aggiunto|ribadito|precisato|avvertito)",
+    r"ha\s+chiesto|chiede|afferma|sottolinea|spiega|dichiara|ricorda|propone|osserva",
+    # minutes: "La Tesoriera illustra il bilancio e precisa che …"
+    r"illustra|precisa|chiede|risponde|riferisce|comunica|evidenzia|segnala|interviene",
+)
+PART_VERBS = (r"ha\s+(?:presentato|aperto|chiuso|descritto|moderato|presieduto|ringraziato)",)
 PRESENTING = (r"ha\s+(?:presentato|descritto)",)
+ATTENDANCE_LABELS = ("Presenti",)

@@ -1,5 +1,16 @@
-"""Portuguese: the words of people's names and of reported speech (see ``index.lexicon``)."""
+"""Portuguese: the words of people's names, titles and roles, and of reported speech
+(see ``index.lexicon``)."""
 
 NAME_PARTICLES = frozenset("da do dos das de".split())
 CONJUNCTION_PARTICLES: frozenset[str] = frozenset()
+TITLES = frozenset("dona".split())
+ROLE_WORDS = frozenset(
+    """secretário secretária diretor diretora porta-voz conselheiro conselheira deputado
+    deputada tesoureiro tesoureira""".split()
+)
+SPEECH_VERBS = (
+    r"disse|afirmou|sublinhou|destacou|explicou|defendeu|propôs|salientou|referiu|considerou"
+    r"|alertou|lembrou|acrescentou|declarou|observou|sustentou|diz|pediu",
+)
+PART_VERBS = (r"apresentou|abriu|encerrou|descreveu|moderou|presidiu|agradeceu",)
 PRESENTING = ("apresentou", "descreveu")

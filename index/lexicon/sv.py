@@ -1,6 +1,5 @@
-"""Swedish and Norwegian: the words of people's names and of reported speech
+"""Swedish and Norwegian: the words of people's names
 (see ``index.lexicon``)."""
 
 NAME_PARTICLES = frozenset("af av".split())
 CONJUNCTION_PARTICLES: frozenset[str] = frozenset()
-PRESENTING: tuple[str, ...] = ()

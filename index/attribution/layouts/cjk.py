@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 
 from index.attribution.model import Header, Layout
+from index.lexicon.scripts import HAN, KANA
 
 # Chinese and Japanese transcripts: "王丽华：", "主持人：", "陈志强先生：", "司会：" (a name
 # or an office of two to six characters, a full-width or ASCII colon, no space needed).
-_CJK_COLON = re.compile(r"^(?P<name>[\u4e00-\u9fff\u3040-\u30ff]{2,6})\s*[：:]\s*(?=\S)")
+_CJK_COLON = re.compile(rf"^(?P<name>[{HAN}{KANA}]{{2,6}})\s*[：:]\s*(?=\S)")
 # Labels of a record's head and of forms, not people: time, place, date, topic, agenda,
 # note, attachment, participants, record, source, editor, content, conclusion, decision…
 _CJK_LABEL_WORDS = re.compile(

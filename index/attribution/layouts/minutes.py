@@ -22,18 +22,14 @@ from index.attribution.persons import (
 )
 from index.attribution.speech import AUX, DISCOURSE, VERBS
 from index.attribution.state import State
+from index.lexicon import ATTENDANCE_LABELS
 from index.sentences import Sentence
 
 # Ben Okoro, Carla Smith (Treasurer)". "The Chair proposed …" is then Ana Lima.
 # Committees list their witnesses so ("Witnesses: Dr Helen Price, Chief Economist, Debt
 # Advice Trust; Martin Cole, …"), and minutes give initials that the minutes then write
 # for the person ("Priya Shah (PS), Finance Director; …" and "PS presented …").
-_ATTENDANCE = re.compile(
-    r"^(?:Present|Attendees|Attending|In\s+attendance|Members\s+present|Participants"
-    r"|Also\s+present|Witnesses|Panel(?:lists)?|Présents|Présent\(?e\)?s|Étaient\s+présents"
-    r"|Anwesend|Teilnehmende|Asistentes|Presentes|Aanwezig|Presenti)\s*:\s*(?P<list>.+)$",
-    re.I | re.S,
-)
+_ATTENDANCE = re.compile(rf"^{ATTENDANCE_LABELS}\s*:\s*(?P<list>.+)$", re.I | re.S)
 # The same label alone, its list on the lines below.
 _ATTENDANCE_LABEL = re.compile(
     _ATTENDANCE.pattern.replace(r"\s*:\s*(?P<list>.+)$", r"\s*:\s*$"), re.I
