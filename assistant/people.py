@@ -16,15 +16,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.terms import named_subject
-from index.lexicon import NAME_PARTICLES
+from index.lexicon import NAME_PARTICLES, TITLES
+from index.lexicon.scripts import CJK, HANGUL, UPPER
 from index.sentence_layer import name_key, plain_text
 from index.snapshot import SpeakerEntry
 
 # Name particles: never a surname on their own ("van", "de").
 _PARTICLES = NAME_PARTICLES
-_TITLES = frozenset(
-    "mr mrs ms mx dr prof sir dame madam mme hon m mlle sr sra srta herr frau don dona".split()
-)
+# Titles before a name, as the lexicon lists them for attribution, without their stops.
+_TITLES = frozenset(t.rstrip(".") for t in TITLES)
 # Words that open a question or a name-like run but are no person.
 _NOT_NAMES = frozenset(
     """what who whom whose which when where why how did does do has have had is are was
@@ -76,13 +76,13 @@ _BODIES = frozenset(
     economic social digital national european international world youth seminar webinar""".split()
 )
 # "What did <Name> say/propose/…": the subject of a speech question.
-_UP = "A-ZÀ-ÖØ-ÞĀ-žА-ЯЁ"
+_UP = UPPER
 _NAME_RUN = re.compile(
     rf"(?<![\w'’])(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[{_UP}][\w'’-]+"
     rf"(?:\s+(?:(?:{'|'.join(sorted(_PARTICLES))})\s+)*[{_UP}][\w'’-]+){{1,4}})"
 )
 # A Chinese, Japanese or Korean name of two to four characters ("陈志强", "王丽华").
-_CJK_NAME = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{2,4}")
+_CJK_NAME = re.compile(f"[{CJK}{HANGUL}]{{2,4}}")
 _ROLE_HEADS = frozenset(
     """president vice-president chair chairman chairwoman chairperson secretary
     secretary-general director minister ambassador rapporteur commissioner member expert
