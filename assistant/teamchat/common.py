@@ -3,6 +3,7 @@ does, and the JSON errors of a request that is refused before any work."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 
 from fastapi import Request
@@ -13,7 +14,13 @@ from assistant.interface import Assistant
 from assistant.schemas import AnswerResponse
 from assistant.settings import ServeConfig
 
+log = logging.getLogger("assistant.teamchat")
+
 USAGE = "Ask a question about the reports, e.g. “What was said about digital risks?”"
+FAILED = (
+    "The assistant failed to answer this question; the error is in its log. Try again, "
+    "or tell the people who run it."
+)
 # A platform's request is a few kilobytes (a message and its metadata); a body past this
 # is no platform's and is refused before it is read further.
 MAX_BODY_BYTES = 1 << 20
@@ -62,11 +69,15 @@ def ask(
     a worker thread; the answer is the same object ``POST /v1/answer`` returns."""
     if not question:
         return USAGE
-    turns = [t[: serve.max_question_chars] for t in conversation if t][-serve.max_conversation :]
-    if not serve.max_conversation:
-        turns = []
+    # The thread's last turns, each cut to what the service takes (a chat message cannot be
+    # sent again shorter, as an API caller's can).
+    turns = [t[: serve.max_question_chars] for t in conversation if t]
+    turns = turns[-serve.max_conversation :] if serve.max_conversation else []
     top_k = min(serve.default_top_k, serve.max_top_k)
     try:
         return AnswerResponse.of(service.answer(question, top_k, None, turns))
     except (QueryError, NotReadyError) as exc:
         return str(exc)
+    except Exception:  # a bug: the person is told, the traceback goes to the log
+        log.exception("a team chat answer failed")
+        return FAILED

@@ -88,4 +88,5 @@ def _item(c: CitationOut, links: Links) -> str:
     head = f"[{title}]({url})" if url else f"**{title}**"
     details = " · ".join(escape(part) for part in parts.meta(c))
     first = " · ".join(part for part in (head, details) if part)
-    return f"{c.n}. {first}\n    {escape(parts.quote_of(c))}"
+    # Two spaces and a newline: a line break in CommonMark and in Mattermost alike.
+    return f"{c.n}. {first}  \n    {escape(parts.quote_of(c))}"

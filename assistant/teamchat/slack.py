@@ -109,6 +109,10 @@ def mount_slack(
         problem = request_problem(secret, request.headers, body)
         if problem is not None:
             return refuse(401, "unauthorized", problem)
+        if request.headers.get("x-slack-retry-num"):
+            # Slack sends an event again when it missed the acknowledgement; the first
+            # delivery is being answered already, so this one is acknowledged, not redone.
+            return Response(status_code=200, headers={"X-Slack-No-Retry": "1"})
         try:
             bolt_request = to_bolt_request(request, body)
         except UnicodeDecodeError:

@@ -83,7 +83,8 @@ def _line(line: Line) -> str:
     text = escape(parts.shorten(line.text, SECTION_CHARS - len(tail) - 400))
     if not line.citations:
         return text
-    heading = f"*{escape(line.heading)}*\n" if line.heading else ""
+    # A blank line before each report's heading but the first (sections are stripped).
+    heading = f"\n*{escape(line.heading)}*\n" if line.heading else ""
     return f"{heading}• {text} {tail}"
 
 
@@ -99,6 +100,8 @@ def _sections(lines: list[str]) -> list[Block]:
         current = joined
     if current:
         sections.append({"type": "section", "text": mrkdwn(current)})
+    for section in sections:
+        section["text"]["text"] = section["text"]["text"].strip("\n")
     return sections
 
 

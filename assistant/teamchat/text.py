@@ -28,6 +28,7 @@ _MENTION = re.compile(r"(?<![\w.])@(?=\w)")
 # line at the default width of Slack's and Mattermost's message pane).
 QUOTE_CHARS = 300
 _SPACES = re.compile(r"\s+")
+_OPENING_QUOTES = set("“\"«„‘'「『")
 
 
 @dataclass(frozen=True)
@@ -161,7 +162,9 @@ def meta(c: CitationOut) -> list[str]:
 
 
 def quote_of(c: CitationOut, limit: int = QUOTE_CHARS) -> str:
-    return f"“{shorten(c.passage, limit)}”"
+    """The passage shortened, in quotation marks unless it opens with its own."""
+    text = shorten(c.passage, limit)
+    return text if text[:1] in _OPENING_QUOTES else f"“{text}”"
 
 
 def read_secret(path: Path, what: str) -> list[str]:

@@ -295,6 +295,28 @@ def test_slack_refuses_a_bad_or_replayed_request_before_any_work(
     assert (len(chat["recorder"].calls), len(chat["service"].asked)) == before
 
 
+def test_slack_retry_of_an_event_is_acknowledged_not_answered_twice(chat: dict) -> None:
+    before = (len(chat["recorder"].calls), len(chat["service"].asked))
+    event = {
+        "type": "app_mention",
+        "user": "U1",
+        "text": f"<@{BOT_USER}> {QUESTION}",
+        "ts": "1700000400.000100",
+        "channel": "C1",
+    }
+    body = json.dumps({"type": "event_callback", "event": event, "event_id": "Ev1"}).encode()
+    headers = {
+        "Content-Type": "application/json",
+        "X-Slack-Retry-Num": "1",
+        "X-Slack-Retry-Reason": "http_timeout",
+        **slack_headers(body),
+    }
+    response = httpx.post(f"{chat['url']}/chat/slack/events", content=body, headers=headers)
+    assert response.status_code == 200 and response.headers["X-Slack-No-Retry"] == "1"
+    time.sleep(0.5)
+    assert (len(chat["recorder"].calls), len(chat["service"].asked)) == before
+
+
 def test_slack_unsigned_request_is_refused(chat: dict) -> None:
     response = httpx.post(f"{chat['url']}/chat/slack/commands", data={"text": QUESTION})
     assert response.status_code == 401
@@ -563,7 +585,7 @@ def test_mattermost_refuses_a_wrong_token_and_an_unknown_body(chat: dict) -> Non
     assert len(chat["service"].asked) == before
 
 
-# --- every platform off until configured ----------------------------------------------
+# --- every platform off until configured; Teams' deadline ------------------------------
 
 
 def test_every_platform_is_off_until_its_secret_file_is_set(index_config: BuildConfig) -> None:
@@ -578,3 +600,21 @@ def test_every_platform_is_off_until_its_secret_file_is_set(index_config: BuildC
             response = httpx.post(url + path, json={"text": QUESTION})
             assert response.status_code == 404, path
             assert setting in response.json()["error"]["message"]
+
+
+def test_teams_answers_in_time_when_the_answer_is_late(
+    tmp_path: Path, index_config: BuildConfig
+) -> None:
+    """Past reply_within_s the webhook still answers, pointing to the chat page, so Teams
+    never shows its own timeout error (here the deadline is shorter than any answer)."""
+    (tmp_path / "teams").write_text(TEAMS_TOKEN)
+    teams = TeamsConfig(secret_file=tmp_path / "teams", reply_within_s=0.001)
+    settings = Settings(
+        index=index_config,
+        serve=ServeConfig(reload_interval_s=0),
+        chat=ChatConfig(public_url=PUBLIC, teams=teams),
+    )
+    with serve(settings, build_service(settings)) as url:
+        content = card(teams_post({"url": url}, QUESTION))
+    assert "takes longer than Teams waits" in content["body"][0]["text"]
+    assert content["actions"][0]["url"] == f"{PUBLIC}/"
