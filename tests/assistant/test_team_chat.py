@@ -223,7 +223,25 @@ def slack_headers(body: bytes, secret: str = SIGNING_SECRET, at: float | None = 
     return {"X-Slack-Request-Timestamp": stamp, "X-Slack-Signature": signature}
 
 
-def slack_event(chat: dict, event: dict[str, Any], **sign: Any) -> httpx.Response:
+def mention_of(ts: str, question: str = QUESTION) -> dict[str, Any]:
+    """An app_mention event as Slack sends it, in channel C1."""
+    return {
+        "type": "app_mention",
+        "user": "U1",
+        "text": f"<@{BOT_USER}> {question}",
+        "ts": ts,
+        "channel": "C1",
+    }
+
+
+def work_done(chat: dict) -> tuple[int, int]:
+    """Calls out to Slack, and questions put to the service, so far."""
+    return len(chat["recorder"].calls), len(chat["service"].asked)
+
+
+def slack_event(
+    chat: dict, event: dict[str, Any], extra: dict[str, str] | None = None, **sign: Any
+) -> httpx.Response:
     body = json.dumps(
         {
             "type": "event_callback",
@@ -234,7 +252,7 @@ def slack_event(chat: dict, event: dict[str, Any], **sign: Any) -> httpx.Respons
             "event_time": int(time.time()),
         }
     ).encode()
-    headers = {"Content-Type": "application/json", **slack_headers(body, **sign)}
+    headers = {"Content-Type": "application/json", **slack_headers(body, **sign), **(extra or {})}
     return httpx.post(f"{chat['url']}/chat/slack/events", content=body, headers=headers, timeout=30)
 
 
@@ -279,42 +297,22 @@ def test_url_verification_handshake(chat: dict) -> None:
 def test_slack_refuses_a_bad_or_replayed_request_before_any_work(
     chat: dict, sign: dict, words: list[str]
 ) -> None:
-    before = (len(chat["recorder"].calls), len(chat["service"].asked))
-    event = {
-        "type": "app_mention",
-        "user": "U1",
-        "text": f"<@{BOT_USER}> {QUESTION}",
-        "ts": "1700000000.000100",
-        "channel": "C1",
-    }
-    response = slack_event(chat, event, **sign)
+    before = work_done(chat)
+    response = slack_event(chat, mention_of("1700000000.000100"), **sign)
     assert response.status_code == 401
     message = response.json()["error"]["message"]
     assert all(word in message for word in words), message
     time.sleep(0.5)  # a lazy listener, had one started, would have called out by now
-    assert (len(chat["recorder"].calls), len(chat["service"].asked)) == before
+    assert work_done(chat) == before
 
 
 def test_slack_retry_of_an_event_is_acknowledged_not_answered_twice(chat: dict) -> None:
-    before = (len(chat["recorder"].calls), len(chat["service"].asked))
-    event = {
-        "type": "app_mention",
-        "user": "U1",
-        "text": f"<@{BOT_USER}> {QUESTION}",
-        "ts": "1700000400.000100",
-        "channel": "C1",
-    }
-    body = json.dumps({"type": "event_callback", "event": event, "event_id": "Ev1"}).encode()
-    headers = {
-        "Content-Type": "application/json",
-        "X-Slack-Retry-Num": "1",
-        "X-Slack-Retry-Reason": "http_timeout",
-        **slack_headers(body),
-    }
-    response = httpx.post(f"{chat['url']}/chat/slack/events", content=body, headers=headers)
+    before = work_done(chat)
+    retry = {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}
+    response = slack_event(chat, mention_of("1700000400.000100"), retry)
     assert response.status_code == 200 and response.headers["X-Slack-No-Retry"] == "1"
     time.sleep(0.5)
-    assert (len(chat["recorder"].calls), len(chat["service"].asked)) == before
+    assert work_done(chat) == before
 
 
 def test_slack_unsigned_request_is_refused(chat: dict) -> None:
@@ -328,13 +326,7 @@ def test_mention_is_answered_in_its_thread_and_a_follow_up_keeps_the_conversatio
 ) -> None:
     recorder: Recorder = chat["recorder"]
     root = "1700000100.000100"
-    mention = {
-        "type": "app_mention",
-        "user": "U1",
-        "text": f"<@{BOT_USER}> {QUESTION}",
-        "ts": root,
-        "channel": "C1",
-    }
+    mention = mention_of(root)
     response = slack_event(chat, mention)
     assert response.status_code == 200 and response.text == ""  # the ack, before the answer
     (first,) = recorder.wait("/api/chat.postMessage", lambda m: m["thread_ts"] == root)
