@@ -20,6 +20,8 @@ import trafilatura
 from lxml import etree, html
 from lxml_html_clean import Cleaner
 
+from index.lexicon import de, en, es, fr, it, pt, ru
+
 # --- characters -----------------------------------------------------------------
 
 # Spaces that look like " " but break word matching and tokenisation.
@@ -406,34 +408,13 @@ def guess_title(text: str) -> str | None:
     return first if len(first) <= 100 else first[:100].rsplit(" ", 1)[0] + "…"
 
 
-_EN_MONTHS = [
-    "January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December",
-]  # fmt: skip
-_FR_MONTHS = [
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-    "septembre", "octobre", "novembre", "décembre",
-]  # fmt: skip
-_RU_MONTHS = [
-    "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
-    "сентября", "октября", "ноября", "декабря",
-]  # fmt: skip
-_ES_MONTHS = [
-    "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-    "septiembre", "octubre", "noviembre", "diciembre",
-]  # fmt: skip
-_PT_MONTHS = [
-    "janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
-    "setembro", "outubro", "novembro", "dezembro",
-]  # fmt: skip
-_IT_MONTHS = [
-    "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
-    "settembre", "ottobre", "novembre", "dicembre",
-]  # fmt: skip
-_DE_MONTHS = [
-    "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
-    "September", "Oktober", "November", "Dezember",
-]  # fmt: skip
+_EN_MONTHS = en.MONTHS
+_FR_MONTHS = fr.MONTHS
+_RU_MONTHS = ru.MONTHS
+_ES_MONTHS = es.MONTHS
+_PT_MONTHS = pt.MONTHS
+_IT_MONTHS = it.MONTHS
+_DE_MONTHS = de.MONTHS
 _LOWER_CASE_MONTHS = (_FR_MONTHS, _ES_MONTHS, _PT_MONTHS, _IT_MONTHS)
 _MONTHS = {
     name: i + 1

@@ -29,3 +29,8 @@ SPEECH_VERBS = (
 PART_VERBS = (r"stellte|eröffnete|begrüßte|beschrieb|moderierte|leitete|dankte",)
 PRESENTING = ("stellte", "beschrieb")
 ATTENDANCE_LABELS = ("Anwesend|Teilnehmende",)
+# The months, January first, as dates write them (``index.clean`` reads them).
+MONTHS = (
+    "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+    "September", "Oktober", "November", "Dezember",
+)  # fmt: skip

@@ -47,3 +47,8 @@ ATTENDANCE_LABELS = (
     r"Present|Attendees|Attending|In\s+attendance|Members\s+present|Participants"
     r"|Also\s+present|Witnesses|Panel(?:lists)?",
 )
+# The months, January first, as dates write them (``index.clean`` reads them).
+MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December",
+)  # fmt: skip

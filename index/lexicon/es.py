@@ -28,3 +28,8 @@ PART_VERBS = (
 )
 PRESENTING = ("presentó", "describió")
 ATTENDANCE_LABELS = ("Asistentes|Presentes",)
+# The months, January first, as dates write them (``index.clean`` reads them).
+MONTHS = (
+    "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+    "septiembre", "octubre", "noviembre", "diciembre",
+)  # fmt: skip

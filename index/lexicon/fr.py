@@ -37,3 +37,8 @@ PART_VERBS = (
 )
 PRESENTING = (r"a\s+(?:présenté|exposé|décrit|détaillé)",)
 ATTENDANCE_LABELS = (r"Présents|Présent\(?e\)?s|Étaient\s+présents",)
+# The months, January first, as dates write them (``index.clean`` reads them).
+MONTHS = (
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+    "septembre", "octobre", "novembre", "décembre",
+)  # fmt: skip

@@ -17,3 +17,8 @@ SPEECH_VERBS = (
 PART_VERBS = (r"ha\s+(?:presentato|aperto|chiuso|descritto|moderato|presieduto|ringraziato)",)
 PRESENTING = (r"ha\s+(?:presentato|descritto)",)
 ATTENDANCE_LABELS = ("Presenti",)
+# The months, January first, as dates write them (``index.clean`` reads them).
+MONTHS = (
+    "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
+    "settembre", "ottobre", "novembre", "dicembre",
+)  # fmt: skip

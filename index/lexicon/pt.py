@@ -14,3 +14,8 @@ SPEECH_VERBS = (
 )
 PART_VERBS = (r"apresentou|abriu|encerrou|descreveu|moderou|presidiu|agradeceu",)
 PRESENTING = ("apresentou", "descreveu")
+# The months, January first, as dates write them (``index.clean`` reads them).
+MONTHS = (
+    "janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
+    "setembro", "outubro", "novembro", "dezembro",
+)  # fmt: skip
