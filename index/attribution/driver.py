@@ -5,11 +5,10 @@ verbatim part of a record (``index.attribution.verbatim``, its layouts in
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from index.attribution.layouts.minutes import listed_attendance
 from index.attribution.layouts.qa import QaSpeakers
-from index.attribution.model import Attribution, Header, Speaker
+from index.attribution.model import Attribution, Layout, Speaker
 from index.attribution.news import read_paragraph
 from index.attribution.procedure import is_procedure
 from index.attribution.state import State
@@ -43,6 +42,7 @@ def attribute(sentences: Sequence[Sentence], turns_too: bool = True) -> tuple[At
     floor: Speaker | None = None
     qa = QaSpeakers(sentences[:first_header], state) if headers else None
     listed = listed_attendance(sentences, state)
+    turn, layout = None, None
     for i, j in spans:
         if all(k in listed for k in range(i, j)):
             out[i:j] = [listed[k] for k in range(i, j)]
@@ -53,30 +53,18 @@ def attribute(sentences: Sequence[Sentence], turns_too: bool = True) -> tuple[At
         header = headers.get(i)
         start = i
         if header is not None:
+            turn, layout = i, header.layout
             floor = floor_speaker(header, qa, state)
             start = header_sentences(sentences, i, j, header, floor, out, state)
             floor = out[i].speaker if out[i].speaker is not None else floor
+            out[i:start] = [_in_turn(a, turn, layout) for a in out[i:start]]
         for k in range(start, j):
-            if floor is not None and not is_procedure(sentences[k].text):
-                out[k] = Attribution(floor)
-    _mark_turns(out, spans, headers, set(listed))
+            speaks = floor is not None and not is_procedure(sentences[k].text)
+            out[k] = Attribution(floor if speaks else None, False, False, None, False, turn, layout)
     return tuple(out)
 
 
-def _mark_turns(
-    out: list[Attribution],
-    spans: Sequence[tuple[int, int]],
-    headers: dict[int, Header],
-    listed: set[int],
-) -> None:
-    """Give every sentence from a header on the turn that header opens (an attendance
-    list between turns is in none), so the snapshot stores what the serve side would
-    otherwise re-parse."""
-    turn: int | None = None
-    for i, j in spans:
-        if i in headers:
-            turn = i
-        if turn is None or all(k in listed for k in range(i, j)):
-            continue
-        layout = headers[turn].layout
-        out[i:j] = [replace(a, turn=turn, layout=layout) for a in out[i:j]]
+def _in_turn(a: Attribution, turn: int, layout: Layout) -> Attribution:
+    """``a`` in the turn a header at sentence ``turn`` opens (the snapshot stores it, so
+    the serve side need not re-parse turns)."""
+    return Attribution(a.speaker, a.named, a.role_only, a.tag, a.listed, turn, layout)

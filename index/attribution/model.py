@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ class Layout(Enum):
 
     @property
     def family(self) -> str:
-        return _FAMILY.get(self, self.value)
+        return _FAMILIES[self]
 
 
 _COLON_FAMILY = (Layout.IBERIAN, Layout.HANSARD, Layout.GERMAN, Layout.CJK, Layout.LEARNED)
@@ -55,6 +56,8 @@ _FAMILY = {
     Layout.PANEL: "capsline",
     **{layout: "colon" for layout in _COLON_FAMILY},
 }
+# Every layout's family, looked up once per header (an enum's ``value`` is slow to read).
+_FAMILIES = {layout: _FAMILY.get(layout, layout.value) for layout in Layout}
 
 
 @dataclass(frozen=True)
@@ -69,7 +72,7 @@ class Header:
     layout: Layout
     asks: bool = False
 
-    @property
+    @cached_property
     def kind(self) -> str:
         """The layout's family; "q" or "a" for an interview's turns."""
         family = self.layout.family

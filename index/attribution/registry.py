@@ -82,8 +82,6 @@ def _prefix(text: str) -> re.Match[str] | None:
 def _read(text: str, next_text: str | None) -> Header | None:
     for read in READERS:
         found = read(text, next_text)
-        if isinstance(found, Refused):
-            return None
         if found is not None:
-            return found
+            return None if isinstance(found, Refused) else found
     return None
