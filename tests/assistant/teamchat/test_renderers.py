@@ -18,7 +18,7 @@ from assistant.schemas import AnswerResponse, CitationOut, StatementOut
 from assistant.teamchat.mattermost_markdown import MAX_CHARS, mattermost_reply, mattermost_text
 from assistant.teamchat.slack_blocks import MAX_BLOCKS, SECTION_CHARS, slack_message
 from assistant.teamchat.teams_card import MAX_BYTES, teams_message
-from assistant.teamchat.text import Links, shorten, web_url
+from assistant.teamchat.text import Links, quote_of, shorten, web_url
 
 PAYLOAD = (
     "<script>alert(1)</script> <!channel> <!here> @here @channel @all <@U123> "
@@ -151,7 +151,7 @@ def test_statements_are_grouped_under_their_report() -> None:
     grouped.statements[2].document_id = "2024/report-3.md"
     section = slack_message(grouped, Links())["blocks"][0]["text"]["text"]
     assert section == (
-        "*Report 1 (2024-03-01)*\n• A. [1]\n• B. [2]\n*Report 3 (2024-03-01)*\n• C. [3]"
+        "*Report 1 (2024-03-01)*\n• A. [1]\n• B. [2]\n\n*Report 3 (2024-03-01)*\n• C. [3]"
     )
     markdown = mattermost_text(grouped, Links())
     html = MarkdownIt("commonmark", {"html": False}).render(markdown)
@@ -322,3 +322,8 @@ def test_only_web_addresses_become_links(url: str, expected: str | None) -> None
 def test_shorten_cuts_at_a_word() -> None:
     assert shorten("one two three four", 12) == "one two…"
     assert shorten("short", 12) == "short"
+
+
+def test_a_quote_that_opens_with_its_own_mark_is_not_quoted_twice() -> None:
+    assert quote_of(citation(1, passage="“We agree,” she said.")) == "“We agree,” she said."
+    assert quote_of(citation(1, passage="We agree.")) == "“We agree.”"
