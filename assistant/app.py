@@ -2,7 +2,9 @@
 
 ``build_service`` makes the service for every entry point (``serve``, ``ask``,
 ``mcp``); ``build_app`` wires the API, chat page, docs, MCP endpoint and metrics
-around it.
+around it. ``from_environment`` is the factory for an ASGI server that starts the
+app itself, once per worker process (``uvicorn assistant.app:from_environment
+--factory --workers N``; docs/scaling.md).
 """
 
 from __future__ import annotations
@@ -47,6 +49,19 @@ def build_app(settings: Settings, service: AssistantService | None = None) -> Fa
     install_observability(app)
     _declare_bearer_auth(app)
     return app
+
+
+def from_environment() -> FastAPI:
+    """The app of the ``ASSISTANT_*`` settings, logging JSON lines: one per replica
+    process. Refuses a public ``ASSISTANT_SERVE__HOST`` without API keys, as ``serve``."""
+    from assistant.api import check_bind
+    from assistant.auth import KeyStore
+    from assistant.observability import configure_logging
+
+    settings = Settings()
+    check_bind(settings.serve.host, KeyStore.load(settings.serve.api_keys_file))
+    configure_logging()
+    return build_app(settings)
 
 
 def _declare_bearer_auth(app: FastAPI) -> None:
