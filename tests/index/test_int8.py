@@ -45,7 +45,7 @@ def _cache_with(tmp_path: Path, model_cache: Path, int8_maker: str) -> Path:
 def test_guard_passes_for_matmul_int8_and_is_kept_per_machine(
     model_cache: Path, fp32: OnnxEmbedder
 ) -> None:
-    embedder = load_embedder(EmbedConfig(backend="onnx"), model_cache)
+    embedder = load_embedder(EmbedConfig(backend="onnx", precision="auto"), model_cache)
     record = embedder.precision_record  # type: ignore[attr-defined]
     guard = record["guard"]
     assert 0.9 < guard["min_cosine"] <= 1.0 and 0.0 < guard["ndcg10"] <= 1.0
@@ -69,7 +69,7 @@ def test_guard_fails_for_every_op_int8_and_fp32_is_used(
     tmp_path: Path, model_cache: Path, fp32: OnnxEmbedder
 ) -> None:
     cache = _cache_with(tmp_path, model_cache, "bad")
-    embedder = load_embedder(EmbedConfig(backend="onnx"), cache)
+    embedder = load_embedder(EmbedConfig(backend="onnx", precision="auto"), cache)
     record = embedder.precision_record  # type: ignore[attr-defined]
     assert record["precision"] == "fp32"
     assert record["guard"]["passes"] is False
@@ -82,8 +82,8 @@ def test_guard_fails_for_every_op_int8_and_fp32_is_used(
     forced = load_embedder(EmbedConfig(backend="onnx", precision="int8"), cache)
     assert forced.precision_record["precision"] == "int8"  # type: ignore[attr-defined]
     assert "did NOT pass" in forced.precision_record["reason"]  # type: ignore[attr-defined]
-    # fp32 set: no int8 at all
-    plain = load_embedder(EmbedConfig(backend="onnx", precision="fp32"), cache)
+    # fp32 (the default): no int8 at all
+    plain = load_embedder(EmbedConfig(backend="onnx"), cache)
     assert plain.precision_record == {  # type: ignore[attr-defined]
         "precision": "fp32",
         "reason": "set: index.embed.precision=fp32",
