@@ -110,9 +110,9 @@ def compose_answer(
         introduced = introduction_answer(read.asked_about, layer, max_sentences, texts, allowed)
         if introduced is not None:
             return introduced
-    ranked = rank_statements(question, passages, query, layer, multilingual, weights)
+    ranked = rank_statements(question, passages, query, layer, multilingual, weights, read.subject)
     if ranked and read.answer_type is not None:
-        ranked = typed_answers(ranked, weights)
+        ranked = typed_answers(ranked, weights, read.answer_type)
     chosen = select(
         ranked,
         max_sentences,

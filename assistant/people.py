@@ -444,10 +444,23 @@ def who_is(question: str, speakers: Sequence[SpeakerEntry]) -> PeopleMatch:
         return PeopleMatch(by_name.speakers, (), span)  # the whole phrase is their name
     if not who.lower().startswith("the "):
         return PeopleMatch((), (), ())
-    role = _by_role(who, speakers) or _by_role_alone(who.lower().split(" of ", 1)[0], speakers)
+    role = _by_role(who, speakers)
     if role is None:
+        office, _, body = who.lower().partition(" of ")
+        role = _by_role_alone(office, speakers)
+        if role is not None and body:
+            # "the president of the Council of Malta" is none of the presidents whose
+            # roles name another council; a chief whose role names no body may be it
+            role = (tuple(e for e in role[0] if not _names_a_body(e.role)), role[1])
+    if role is None or not role[0]:
         return PeopleMatch((), (), ())
     return PeopleMatch(role[0], (), span)
+
+
+def _names_a_body(role: str | None) -> bool:
+    """Whether a role says whose office it is ("President of the Council of Chile")."""
+    lowered = f" {role or ''} ".lower()
+    return any(f" {of}" in lowered for of in _OF)
 
 
 def _titled_role(entry: SpeakerEntry) -> bool:

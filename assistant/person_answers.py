@@ -66,6 +66,9 @@ def person_answer(
     # "We recommended …").
     if not content_terms(topic_of(topic_text, ()), words) - roles:
         topic = set()
+    when = _position(topic)
+    if when is not None:
+        return render(completed(_at(candidates, when, max_sentences), layer), texts)
     vectors = layer.sentence_vectors_of([c.vector_row for c in candidates])
     if topic:
         cosines = vectors @ query
@@ -108,6 +111,59 @@ def person_answer(
         return render(completed(chosen, layer), texts)
     main = _main_statements(candidates, vectors, max_sentences, layer, weights)
     return render(completed(main, layer), texts)
+
+
+# Where in a meeting a question asks about ("What did X conclude at the end of the
+# event?", "How did X open the session?"): the stems (English Snowball) of the words
+# that say it, and of the meeting itself, which is no topic there. Such a question has
+# no topic words a statement says: "Summarizing the event, Guo Jun noted that bilateral
+# cooperation … has great prospects" shares none with "conclude at the end", and its
+# cosine (0.1) is far under the bar; what answers it is where the statement stands.
+_END = frozenset("end conclud conclus close closing clos final last summar sum wrap".split())
+_START = frozenset("open begin start first introduc outset".split())
+_GATHERING = frozenset(
+    """event meet session webinar seminar confer debat hear discuss workshop forum
+    roundtabl assembl summit panel""".split()
+)
+
+
+def _position(topic: set[str]) -> str | None:
+    """ "end" or "start" when the topic says only where in the meeting: its words of
+    position (and of the meeting); None otherwise ("What did X conclude about pensions?"
+    has a topic: pensions)."""
+    for when, marks in (("end", _END), ("start", _START)):
+        if topic & marks and not topic - marks - _GATHERING:
+            return when
+    return None
+
+
+def _at(candidates: Sequence[Candidate], when: str, k: int) -> list[Candidate]:
+    """What the speaker said in closing (``when`` "end") or opening a meeting: the
+    statements a report frames so ("Summarizing the event, Guo Jun noted that …",
+    "Opening the session, …"), the latest of each report; where no report frames one,
+    the speaker's last (or first) statement in each report. Reports most recent first,
+    at most ``k``."""
+    marks = _END if when == "end" else _START
+    framed = [c for c in candidates if _frame(c) & marks]
+    by_report: dict[str, Candidate] = {}
+    for c in sorted(framed or candidates, key=_start, reverse=when == "start"):
+        by_report[c.source.document_id] = c
+    ordered = sorted(by_report.values(), key=lambda c: c.source.date or "", reverse=True)
+    return ordered[:k]
+
+
+def _start(c: Candidate) -> int:
+    return c.sentence.start
+
+
+def _frame(c: Candidate) -> set[str]:
+    """The stems of the words a report frames a statement with, outside what the
+    speaker says ("Summarizing the event, Guo Jun noted that")."""
+    text = c.text
+    content = c.sentence.content
+    at = text.find(content) if content else -1
+    outside = text if at < 0 else text[:at] + " " + text[at + len(content) :]
+    return content_terms(outside)
 
 
 def _questions_answer(

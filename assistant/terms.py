@@ -122,6 +122,11 @@ _DECISION = re.compile(
 _PERSON_NAME = re.compile(
     r"(?<!^)(?<![.!?]\s)\b[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+)+"
 )
+# A sentence that opens with a name and its role in apposition ("Guo Jun,
+# Vice-President of the Economic and Social Council of China, joined the workshop"):
+# ``_PERSON_NAME`` skips a sentence's first words (any sentence starts with a capital),
+# but two or more capitalised words then a comma are a name.
+_OPENING_NAME = re.compile(r"^\s*[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+)+(?=,)")
 # Beginnings of the words of bodies, events and places' names, never of a person's.
 _BODY_WORDS = tuple(
     """commission council chamber committee associat federat union government ministr
@@ -398,7 +403,7 @@ def has_answer_type(text: str, kind: str, language: str | None = "en") -> bool:
     if kind == "person":
         return any(
             not any(w.startswith(_BODY_WORDS) for w in name_key(m.group()).split())
-            for m in _PERSON_NAME.finditer(text)
+            for m in (*_PERSON_NAME.finditer(text), *_OPENING_NAME.finditer(text))
         )
     if kind == "number":
         # a year alone is a date, no count or amount: "2024 was a year of recovery"

@@ -91,6 +91,13 @@ class Candidate:
     section: bool = False  # read under a heading that holds every word of the question
     titled: bool = False  # its report's title holds every word of the question's topic
     together: bool = False  # it says every word of the question's topic itself
+    named: bool = True  # it names whom the thing a factoid asks for belongs to (``Plan.subject``)
+    # the names it says that the question does not (stems of its capitalised words): a
+    # statement that shares one with the best bridges to it (``select.typed_answers``)
+    names: frozenset[str] = frozenset()
+    # it leaves out a word of the subject that its report says elsewhere: what it holds
+    # is another subject's (``select.typed_answers``)
+    elsewhere: bool = False
     score: float = 0.0  # see ``relevance``
     # An interview reply's question: where its turn starts, where its words start (after
     # "Q: "), where it ends (document offsets); see ``with_their_question``.

@@ -10,11 +10,13 @@ one ordered table of where a question goes.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from assistant import terms
 from assistant.people import PeopleMatch, asks_what_was_said, named_people, who_is
+from index.language import primary, query_language
 from index.snapshot import SpeakerEntry
 
 
@@ -33,6 +35,7 @@ class Plan:
     people: PeopleMatch  # the speakers it names, and names that match none
     asked_about: PeopleMatch  # whom a "Who is …?" asks about
     answer_type: str | None  # "person", "number", "date", … (``terms.answer_type``)
+    subject: frozenset[str]  # whose thing a factoid asks for (``subject_terms``)
     speech: bool  # asks what was said (a verb or noun of speech)
     scoped: bool  # asked of one report or a few (a filter)
     route: Route
@@ -65,9 +68,34 @@ def plan(
         people=people,
         asked_about=asked_about or PeopleMatch((), (), ()),
         answer_type=terms.answer_type(question),
+        subject=subject_terms(question),
         speech=asks_what_was_said(question),
         scoped=scoped,
         route=Route.REPORTS,
     )
     route = next(route for route, applies in ROUTES if applies(draft))
     return Plan(**{**draft.__dict__, "route": route})
+
+
+# A capitalised word past a question's first, or an acronym: the names the thing a
+# factoid asks for belongs to ("China", "Internet" in "How large was China's Internet
+# economy in 2021?"; "PRC", "Economic", "Social", "Council" in "Who is the vice
+# president of the PRC Economic and Social Council?").
+_NAME_WORD = re.compile(r"(?<![\w'’])(?-i:[A-Z][\w'’-]*)")
+
+
+def subject_terms(question: str) -> frozenset[str]:
+    """The stemmed words of the names a factoid question's thing belongs to: a
+    statement that gives a figure or a name without them gives another subject's (the
+    Russian Internet economy's volume for China's). English questions only: German
+    capitalises every noun, and a question in another language than the reports'
+    shares no word with them. None for a comparison ("Which is older, A or B?"): its
+    names stand in two statements."""
+    if primary(query_language(question)) not in (None, "en") or terms.compares(question):
+        return frozenset()
+    if re.search(r"\bor\s+(?-i:[A-Z])", question):
+        return frozenset()  # "Who was born first, A or B": two subjects, one to choose
+    start = len(question) - len(question.lstrip())
+    names = [m.group() for m in _NAME_WORD.finditer(question) if m.start() > start]
+    kept = [w for w in names if w.lower() not in terms.ENGLISH.stopwords]
+    return frozenset(terms.content_terms(" ".join(kept)))

@@ -18,6 +18,7 @@ the question's, so it is credited with what matching words typically add
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -47,19 +48,20 @@ def rank_statements(
     layer: SentenceLayer,
     multilingual: CrossLingual | None = None,
     weights: Weights = WEIGHTS,
+    subject: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
     """The scored statements of the best passages, best first, as answers rank them:
     each language's statements scored among themselves (word weights and coverage over
     the candidates of the question's language only), those of languages MiniLM cannot
     read rescored with the multilingual vectors."""
     if multilingual is None:
-        return rank_sentences(question, passages, query, layer, weights)
+        return rank_sentences(question, passages, query, layer, weights, subject)
     read = passages[: weights.max_passages]
     own = [p for p in read if (p.language or "en") == multilingual.language]
     other = [p for p in read if (p.language or "en") != multilingual.language]
     ranked: list[Candidate] = []
     for group in (own, other):
-        scored = rank_sentences(question, group, query, layer, weights)
+        scored = rank_sentences(question, group, query, layer, weights, subject)
         ranked += multilingual.rescore(scored, weights, weights.cross_lingual_credit)
     return sorted(ranked, key=lambda c: -c.score)
 
@@ -70,8 +72,10 @@ def rank_sentences(
     query_vector: np.ndarray,
     layer: SentenceLayer,
     weights: Weights = WEIGHTS,
+    subject: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
-    """The scored statements of the best passages, best first."""
+    """The scored statements of the best passages, best first; each says whether it
+    names the question's ``subject`` (``Candidate.named``)."""
     read = passages[: weights.max_passages]
     # The words are read as the statements' language (the question's, or English when
     # they are in another: then no word matches either way).
@@ -80,7 +84,86 @@ def rank_sentences(
     terms = content_terms(question, words)
     candidates = gather(read, layer)
     scored = _score(question, candidates, terms, unit(query_vector), layer, words, weights)
+    if subject:
+        scored = _named(scored, subject, terms, words)
     return sorted(scored, key=lambda c: -c.score)
+
+
+_CAPITALISED = re.compile(r"(?<![\w'’])(?-i:[A-Z][\w'’-]*)")
+
+
+def proper_names(text: str, words: terms_.Words) -> set[str]:
+    """The stemmed capitalised words of ``text`` (names, and a sentence's first word)."""
+    return content_terms(" ".join(m.group() for m in _CAPITALISED.finditer(text)), words)
+
+
+def _named(
+    scored: Sequence[Candidate], subject: frozenset[str], terms: set[str], words: terms_.Words
+) -> list[Candidate]:
+    """``scored`` with what each says of the question's ``subject``: whether it, its
+    paragraph or its report's title names it all (a paragraph names its subject once,
+    then says "he" or "the Group"), the other names it says, and whether what it says
+    is another subject's (``_elsewhere``)."""
+    reports: dict[str, set[str]] = {}
+    out = []
+    for c in scored:
+        missing = subject - names_in(c.text, words)
+        if missing:
+            # "Revenue rose 9% …" after "2024 was a good year for Harbour Tools."
+            missing -= names_in(_paragraph(c), words)
+        if missing and c.source.document_id not in reports:
+            reports[c.source.document_id] = names_in(c.source.text, words)
+        title = names_in(c.source.title, words)
+        names = frozenset(proper_names(c.text, words) - terms)
+        out.append(
+            replace(
+                c,
+                # "The General Assembly elected …" in "General Assembly in Rabat …"
+                named=not missing - title,
+                names=names,
+                elsewhere=bool(missing)
+                and missing <= reports[c.source.document_id]
+                and _elsewhere(missing, names, title, terms),
+            )
+        )
+    return out
+
+
+def _elsewhere(
+    missing: frozenset[str] | set[str], names: frozenset[str], title: set[str], terms: set[str]
+) -> bool:
+    """Whether a statement whose paragraph leaves out words of the subject (``missing``)
+    that its report says elsewhere speaks of another subject: always, unless its report's
+    title names them (then the report is about them: "Sixty-five young delegates …" in
+    "Youth Forum in Dakar: …"); then only when it names another of the title's subjects
+    ("the Russian segment of the Internet" in "Russia and China: …", asked for China's).
+    A report of one paragraph, an encyclopaedia's, never leaves them out so."""
+    if not missing <= title:
+        return True
+    return any(_akin(name, other) for name in names for other in title - terms)
+
+
+def _akin(a: str, b: str) -> bool:
+    """Two stems of one name: one begins the other ("russia", "russian"), or they
+    differ in the last letter of the shorter only ("china", "chines"); never "council"
+    and "countri"."""
+    short, long = sorted((a, b), key=len)
+    if len(short) < 4:
+        return False
+    return long.startswith(short) or long.startswith(short[:-1])
+
+
+def _paragraph(c: Candidate) -> str:
+    """The text of the paragraph ``c`` stands in."""
+    text = c.source.text
+    end = text.find("\n\n", c.sentence.end)
+    return text[c.sentence.paragraph : end if end >= 0 else len(text)]
+
+
+def names_in(text: str, words: terms_.Words) -> set[str]:
+    """The stemmed words of ``text`` and the initials of its runs of words: "the People's
+    Republic of China" names "PRC"."""
+    return content_terms(text, words) | {a.lower() for a in terms_.acronyms(text, words)}
 
 
 def relevance(candidate: Candidate, cosine: float, weights: Weights = WEIGHTS) -> float:

@@ -662,3 +662,38 @@ def test_a_comparison_credits_each_statement_with_its_partners_words() -> None:
     assert credited[:2] == [pytest.approx(1.0), pytest.approx(1.0)]
     # a partner comes from another report: the second Burnett sentence is no partner
     assert credited[2] == pytest.approx(1 / 5 + 3 / 5)
+
+
+def test_a_factoid_is_answered_by_the_one_sentence_that_names_its_subject(ask: Any) -> None:
+    # the Council of Malta's president, not the Council of Sweden's or Ireland's people
+    answer = ask("Who is the president of the Council of Malta?")
+    assert [c.passage for c in answer.citations] == [
+        "The plenary of the Council of Malta elected Joseph Camilleri as its president on"
+        " 3 March 2025."
+    ], answer.text
+
+
+def test_a_figure_for_another_subject_is_no_answer(ask: Any) -> None:
+    # the digital week's report gives three summers of scarce rain in the west of Ireland
+    # and speaks of Sweden elsewhere: none for Sweden
+    assert not ask("For how many summers has rain been scarce in Sweden?").found
+    answer = ask("For how many summers has rain been scarce in Ireland?")
+    assert any("three summers" in c.passage for c in answer.citations), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        (
+            "What did Piotr Nowicki conclude at the end of the hearing?",
+            "We propose a minimum pension financed from taxes.",
+        ),
+        ("How did Lena Kask open the hearing?", "Welcome to this hearing on pensions."),
+    ],
+)
+def test_where_in_a_meeting_a_person_spoke_is_answered_by_position(
+    ask: Any, question: str, said: str
+) -> None:
+    answer = ask(question)
+    assert len(answer.citations) == 1, answer.text
+    assert said in answer.citations[0].passage, answer.text

@@ -143,3 +143,17 @@ def test_relevance_reads_the_weights_it_is_given() -> None:
     assert score.relevance(c, 0.4) == shipped  # the shipped value is untouched
     with pytest.raises(FrozenInstanceError):
         WEIGHTS.relevance_bar = 0.0  # type: ignore[misc]
+
+
+def test_a_statement_that_leaves_out_the_subject_its_report_names_is_another_s() -> None:
+    """A figure whose paragraph leaves out the subject speaks of another one, unless the
+    report's title names the subject and the statement no other of the title's names."""
+    # "Russia and China: …": "the Russian segment of the Internet" asked for China's
+    title = {"russia", "china", "hand", "digit", "futur"}
+    assert score._elsewhere({"china"}, frozenset({"russian"}), title, {"china", "internet"})
+    # "Youth Forum in Dakar: …": "The delegates adopted …" is the forum's
+    dakar = {"youth", "forum", "dakar", "young", "peopl"}
+    assert not score._elsewhere({"dakar"}, frozenset(), dakar, {"youth", "forum", "dakar"})
+    # a title that does not name the subject: the report speaks of it elsewhere only
+    assert score._elsewhere({"china"}, frozenset(), {"annual", "report"}, {"china"})
+    assert score._akin("chines", "china") and not score._akin("council", "countri")

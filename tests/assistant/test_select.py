@@ -95,3 +95,37 @@ def test_a_titled_meeting_s_voices_are_heard_in_place_of_the_narrator() -> None:
     quiet = _said(2, 1.2, "Ben Okafor", titled=True)  # far outside the window
     kept = select([quoted, narrator, quiet], 2, layer, bar=1.287, speech=True)
     assert kept == [quoted, quiet]
+
+
+def test_a_factoid_keeps_the_statement_that_names_its_subject() -> None:
+    """ "Who is the vice president of the X Council?": the sentence that names the
+    council; other councils' presidents hold a name too, and are left out."""
+    best = _said(0, 2.0, typed=True)
+    other_council = replace(_said(1, 1.9, typed=True), named=False)
+    assert typed_answers([best, other_council], kind="person") == [best]
+    # no subject named: every statement is ``named`` and the window alone decides
+    plain = _said(1, 1.9, typed=True)
+    assert typed_answers([best, plain], kind="person") == [best, plain]
+
+
+def test_a_figure_of_another_subject_is_no_answer() -> None:
+    """ "How large was China's Internet economy?" over a report on Russia and China whose
+    only figure is Russia's: the figure's sentence leaves out a name its report says."""
+    russia = replace(_said(0, 1.9, typed=True), named=False, elsewhere=True)
+    mention = replace(_said(1, 1.7), named=False)
+    assert typed_answers([russia, mention], kind="number") == []
+    # a figure whose report never says the name may be the second hop of the question
+    hop = replace(russia, elsewhere=False)
+    assert typed_answers([hop, mention], kind="number") == [hop]
+
+
+def test_a_figure_that_shares_a_name_with_a_statement_on_the_subject_is_its_second_hop() -> None:
+    """ "What is the population of the city where the X Library is?": the best names the
+    library, the year it opened and its city; the population's sentence the city only."""
+    library = replace(_said(0, 2.0, typed=True), names=frozenset({"addi", "ababa"}))
+    population = replace(_said(1, 1.8, typed=True), named=False, names=frozenset({"addi"}))
+    unrelated = replace(_said(2, 1.8, typed=True), named=False, names=frozenset({"pari"}))
+    kept = typed_answers([library, population, unrelated], kind="number")
+    assert kept == [library, population]
+    # a person asked for is named in the best statement: no second hop
+    assert typed_answers([library, population], kind="person") == [library]
