@@ -40,7 +40,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from calibrate.record import write_results  # noqa: E402
-from eval.meetings import DATA, build, load_questions  # noqa: E402
+from eval.meetings import DATA, build, load_questions, some_meetings  # noqa: E402
 
 BARS = tuple(round(0.1 + 0.05 * i, 2) for i in range(27))
 
@@ -52,11 +52,7 @@ def main() -> None:
     args = parser.parse_args()
     if not DATA.is_dir():
         sys.exit(f"{DATA} is absent")
-    questions = load_questions(args.split)
-    meetings = sorted({q["file"] for q in questions})
-    random.Random(7).shuffle(meetings)
-    kept = set(meetings[: args.meetings])
-    questions = [q for q in questions if q["file"] in kept]
+    questions = some_meetings(load_questions(args.split), args.meetings)
     files = sorted({q["file"] for q in questions})
     index_dir = REPO / "var" / "bench" / f"meetings-{args.split}-{args.meetings}"
 

@@ -33,11 +33,12 @@ import argparse
 import json
 import os
 import platform
+import random
 import subprocess
 import sys
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -181,6 +182,28 @@ def load_questions(split: str) -> list[dict[str, Any]]:
     return [q for q in questions if split == "all" or q["split"] == split]
 
 
+def some_meetings(questions: list[dict[str, Any]], n: int) -> list[dict[str, Any]]:
+    """The questions of ``n`` of their meetings, drawn with a fixed seed (the draw of
+    calibrate/calibrate_scoped_bar.py: its index serves both)."""
+    meetings = sorted({q["file"] for q in questions})
+    random.Random(7).shuffle(meetings)
+    kept = set(meetings[:n])
+    return [q for q in questions if q["file"] in kept]
+
+
+def weights_of(changes: Sequence[str]) -> Any:
+    """The shipped ``Weights`` with ``NAME=VALUE`` changes: a calibration passes its own
+    value to the service, never assigns a module global."""
+    from assistant.answer.weights import WEIGHTS
+
+    fields = {}
+    for change in changes:
+        name, _, value = change.partition("=")
+        kind = type(getattr(WEIGHTS, name))
+        fields[name] = kind(float(value)) if kind is not bool else value == "true"
+    return replace(WEIGHTS, **fields)
+
+
 def build(files: Sequence[str], index_dir: Path) -> None:
     source = index_dir.parent / f"{index_dir.name}-src"
     source.mkdir(parents=True, exist_ok=True)
@@ -274,6 +297,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--index-dir", type=Path, default=None)
     parser.add_argument("--no-peers", action="store_true")
     parser.add_argument("--json", type=Path, default=None, help="write figures and answers here")
+    parser.add_argument(
+        "--meetings", type=int, default=0, help="only this many meetings, chosen as calibrate/ does"
+    )
+    parser.add_argument(
+        "--weight",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="answer with this field of assistant.answer.weights.Weights changed (repeatable)",
+    )
+    parser.add_argument("--no-build", action="store_true", help="read the index as it is")
     parser.add_argument("--show", type=int, default=0, help="print this many answers")
     args = parser.parse_args(argv)
     if not DATA.is_dir():
@@ -281,11 +315,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     meta = json.loads((DATA / "turns.json").read_text(encoding="utf-8"))
     questions = load_questions(args.split)
+    if args.meetings:
+        questions = some_meetings(questions, args.meetings)
     if args.limit:
         questions = questions[: args.limit]
     files = sorted({q["file"] for q in questions})
     index_dir = args.index_dir or REPO / "var" / "bench" / f"meetings-{args.split}"
-    build(files, index_dir)
+    if not args.no_build:
+        build(files, index_dir)
     texts = {f: (DATA / "transcripts" / f).read_text(encoding="utf-8") for f in files}
 
     os.environ["ASSISTANT_INDEX__INDEX_DIR"] = str(index_dir)
@@ -295,6 +332,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from assistant.settings import Settings
 
     service = build_service(Settings())
+    service.weights = weights_of(args.weight)
     service.load()
     snapshot = service.state.snapshot
     ids = {Path(d.source).name: d.id for d in snapshot.documents()}
