@@ -31,9 +31,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from index.attribution import attribute  # noqa: E402
 from index.sentence_layer import name_key  # noqa: E402
 from index.sentences import split_sentences  # noqa: E402
-from index.attribution import attribute  # noqa: E402
 
 DATA = REPO.parent / "shared" / "datasets" / "europarl_debates_2011"
 
