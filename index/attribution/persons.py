@@ -50,20 +50,17 @@ COURTESY = lexicon.COURTESY
 TITLES = lexicon.TITLES | COURTESY
 ROLE_WORDS = lexicon.ROLE_WORDS
 # Capitalised words that begin sentences or name places and bodies, never a person.
-NOT_NAMES = frozenset(
+NOT_NAMES = lexicon.BODY_WORDS | frozenset(
     """the this that these those it he she they we i you our their his her its in on at
     for from with by as during after before today yesterday however according summarizing
     summarising speaking addressing also and but so then there here when while a an all both
-    each many most some such what which who why how internet commission council chamber
-    committee association federation union government ministry organization organisation
-    parliament assembly forum group company institute university bank agency republic office
-    board secretariat department centre center society economic social digital
+    each many most some such what which who why how internet
     since if although though whereas unless until once yet thus therefore moreover
     furthermore indeed finally first second third lastly next now again meanwhile
     nevertheless nonetheless instead likewise similarly otherwise perhaps recently earlier
     later last every like unlike despite given under over through without within among
     between across against following regarding concerning where whether
-    united nations states rights human international national global world agenda action
+    united states rights human global agenda action
     weapons islands island archipelago force forces manifesto declaration convention treaty
     charter programme program agreement conference summit north south east west african
     caribbean pacific arab islamic transparency watch amnesty court security development
@@ -72,10 +69,7 @@ NOT_NAMES = frozenset(
     le la les un une des il elle ils elles nous je selon enfin ensuite puis lors dans
     pour avec sur par en au aux du de ce cette ces son sa ses leur leurs
     он она они мы я по в на с для при после также кроме однако затем итоги
-    участники это этот эта
-    consejo conseil consiglio conselho comité comisión comissão gobierno gouvernement
-    governo regierung ministerio ministère asamblea assemblée parlamento parlement bundestag
-    congreso senado sénat""".split()
+    участники это этот эта""".split()
 )
 _ROLE_MODIFIERS = frozenset("the a an former acting honorary senior".split())
 _ROLE_FUNCTION_WORDS = frozenset(

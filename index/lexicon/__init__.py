@@ -38,6 +38,8 @@ TITLES = _union("TITLES")
 COURTESY = _union("COURTESY")
 # Words of a role ("member of …", "présidente", "Vorsitzende"), lower case.
 ROLE_WORDS = _union("ROLE_WORDS")
+# Words of bodies and events, never of a person's name ("Council", "Gobierno").
+BODY_WORDS = _union("BODY_WORDS")
 # Titles of whoever chairs a sitting ("President", "Präsidentin", "Председатель").
 CHAIR_TITLES = _union("CHAIR_TITLES")
 # Verbs of reported speech ("said", "a souligné", "отметил", "dijo", "sagte", "zei") and
@@ -68,6 +70,7 @@ def particle_pattern(particles: frozenset[str]) -> str:
 
 __all__ = [
     "ATTENDANCE_LABELS",
+    "BODY_WORDS",
     "CHAIR_TITLES",
     "CONJUNCTION_PARTICLES",
     "COURTESY",

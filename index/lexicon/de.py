@@ -5,6 +5,7 @@ NAME_PARTICLES = frozenset("von zu und".split())
 CONJUNCTION_PARTICLES = frozenset("und".split())
 TITLES = frozenset("herr frau".split())
 COURTESY = TITLES
+BODY_WORDS = frozenset("regierung bundestag".split())
 ROLE_WORDS = frozenset(
     """vorsitzende vorsitzender präsident präsidentin vizepräsident vizepräsidentin ministerin
     bundesminister bundesministerin sprecher sprecherin geschäftsführer geschäftsführerin

@@ -7,6 +7,13 @@ CONJUNCTION_PARTICLES: frozenset[str] = frozenset()
 TITLES = frozenset("mr mr. mrs mrs. ms ms. mx dr dr. prof prof. sir dame madam hon".split())
 COURTESY: frozenset[str] = frozenset()
 # Words of a role ("member of the Commission", "Secretary-General").
+# Words of bodies and events, never of a person's name ("the Council", "Youth Forum").
+BODY_WORDS = frozenset(
+    """commission council chamber committee association federation union government ministry
+    organization organisation parliament assembly forum group company institute university
+    bank agency republic office board secretariat department centre center society nations
+    economic social digital national european international world youth seminar webinar""".split()
+)
 ROLE_WORDS = frozenset(
     """secretary chairman chairwoman chairperson chair president vice deputy first member head
     director minister ambassador representative rapporteur adviser advisor executive general

@@ -5,6 +5,9 @@ NAME_PARTICLES = frozenset("de del la y i".split())
 CONJUNCTION_PARTICLES = frozenset("y i".split())
 TITLES = frozenset("sr sr. sra sra. srta srta. don".split())
 COURTESY = frozenset("sr sr. sra sra. srta srta.".split())
+BODY_WORDS = frozenset(
+    "consejo comité comisión gobierno ministerio asamblea parlamento congreso senado".split()
+)
 ROLE_WORDS = frozenset(
     """presidente presidenta vicepresidente vicepresidenta consejero consejera ministro ministra
     secretario secretaria director directora portavoz representante miembro diputado diputada

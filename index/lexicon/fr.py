@@ -6,6 +6,7 @@ CONJUNCTION_PARTICLES: frozenset[str] = frozenset()
 TITLES = frozenset("m. mme mme. mlle mlle.".split())
 # Titles a name drops when a given name follows ("M. Paul Girard" is Paul Girard).
 COURTESY = TITLES
+BODY_WORDS = frozenset("conseil comité gouvernement ministère assemblée parlement sénat".split())
 ROLE_WORDS = frozenset(
     """président présidente vice-président vice-présidente secrétaire directeur directrice
     ministre membre rapporteur rapporteure rapporteuse conseiller conseillère délégué

@@ -3,6 +3,7 @@
 
 NAME_PARTICLES = frozenset("di del della da".split())
 CONJUNCTION_PARTICLES: frozenset[str] = frozenset()
+BODY_WORDS = frozenset("consiglio governo parlamento".split())
 ROLE_WORDS = frozenset(
     """segretario segretaria direttore direttrice portavoce rappresentante membro sindaco
     consigliere consigliera tesoriere tesoriera""".split()

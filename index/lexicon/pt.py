@@ -4,6 +4,7 @@
 NAME_PARTICLES = frozenset("da do dos das de".split())
 CONJUNCTION_PARTICLES: frozenset[str] = frozenset()
 TITLES = frozenset("dona".split())
+BODY_WORDS = frozenset("conselho comissão governo parlamento senado".split())
 ROLE_WORDS = frozenset(
     """secretário secretária diretor diretora porta-voz conselheiro conselheira deputado
     deputada tesoureiro tesoureira""".split()

@@ -21,6 +21,7 @@ def test_attribution_and_people_read_the_same_lists() -> None:
     assert {t.rstrip(".") for t in lexicon.TITLES} == people._TITLES
     assert lexicon.TITLES <= persons.TITLES and persons.COURTESY == lexicon.COURTESY
     assert persons.ROLE_WORDS == lexicon.ROLE_WORDS
+    assert people._BODIES == lexicon.BODY_WORDS <= persons.NOT_NAMES
     assert names.ROLE_NAMES == lexicon.CHAIR_TITLES
     # every language's attendance label opens a list
     for label in ("Present", "Présents", "Anwesend", "Asistentes", "Aanwezig", "Presenti"):
