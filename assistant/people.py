@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.terms import named_subject
-from index.lexicon import NAME_PARTICLES, TITLES
+from index.lexicon import BODY_WORDS, NAME_PARTICLES, TITLES
 from index.lexicon.scripts import CJK, HANGUL, UPPER
 from index.sentence_layer import name_key, plain_text
 from index.snapshot import SpeakerEntry
@@ -68,13 +68,8 @@ _SPEECH = re.compile(
 # Where a question puts a person: "did X …", "according to X", "X's view", "X said".
 _PERSON_BEFORE = re.compile(r"\b(?:did|does|has|had|according\s+to|by|from)\s+$", re.I)
 _PERSON_AFTER = re.compile(r"(?:['’]s\b|\s+(?:say|said|says|think|thinks|propose|proposed))")
-# Words of bodies and events, never of a person's name.
-_BODIES = frozenset(
-    """commission council chamber committee association federation union government ministry
-    organization organisation parliament assembly forum group company institute university
-    bank agency republic office board secretariat department centre center society nations
-    economic social digital national european international world youth seminar webinar""".split()
-)
+# Words of bodies and events, never of a person's name (``index.lexicon``).
+_BODIES = BODY_WORDS
 # "What did <Name> say/propose/…": the subject of a speech question.
 _UP = UPPER
 _NAME_RUN = re.compile(
