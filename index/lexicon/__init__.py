@@ -6,6 +6,8 @@ speaker.
 
 Each module holds what its language puts in people's names, titles and roles, and the
 verbs of its reported speech; this package joins them (``scripts``: the CJK characters).
+Chinese and Japanese (``zh``, ``ja``), written without spaces, keep their own lists for
+the patterns of their own (``index.attribution.news_cjk``): they join no other's.
 """
 
 from __future__ import annotations
