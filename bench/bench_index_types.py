@@ -63,7 +63,9 @@ def grow(real: np.ndarray, size: int, noise: float, seed: int = 7) -> np.ndarray
     return out
 
 
-def timed_search(index: object, queries: np.ndarray, k: int, **kw: object) -> tuple:
+def timed_search(
+    index: object, queries: np.ndarray, k: int, **kw: object
+) -> tuple[np.ndarray, float, float]:
     rows = np.empty((len(queries), k), dtype=np.int64)
     times = []
     for i, q in enumerate(queries):

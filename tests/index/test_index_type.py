@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import faiss
 import numpy as np
@@ -26,7 +27,8 @@ def _clustered(rows: int, dim: int = 64, seed: int = 1) -> np.ndarray:
     rng = np.random.default_rng(seed)
     centres = rng.standard_normal((50, dim))
     data = centres[rng.integers(0, 50, rows)] + 0.6 * rng.standard_normal((rows, dim))
-    return (data / np.linalg.norm(data, axis=1, keepdims=True)).astype(np.float32)
+    unit: np.ndarray = (data / np.linalg.norm(data, axis=1, keepdims=True)).astype(np.float32)
+    return unit
 
 
 def _exact(data: np.ndarray, query: np.ndarray, k: int, mask: np.ndarray | None) -> list[int]:
@@ -56,12 +58,12 @@ def test_written_index_reads_back_memory_mapped(tmp_path: Path) -> None:
     for kind, cls in (("flat", faiss.IndexFlatIP), ("hnsw", faiss.IndexHNSWFlat)):
         path = tmp_path / f"{kind}.faiss"
         entry = vector_index.write(path, data, VectorIndexConfig(type=kind, hnsw_ef_search=40))
-        index = vector_index.read(path, entry)
+        index: Any = vector_index.read(path, entry)
         assert isinstance(index, cls) and index.ntotal == 3000
         # the vectors come back whole (the composer reads them by row)
         assert np.allclose(index.reconstruct(17), data[17])
         if kind == "hnsw":
-            assert index.hnsw.efSearch == 40
+            assert index.hnsw.efSearch == 40  # type: ignore[union-attr]
         # a type the manifest does not name is refused, not searched
         wrong = {"type": "flat"} if kind == "hnsw" else {"type": "hnsw", "params": {}}
         with pytest.raises(SnapshotError, match="the manifest says"):
@@ -109,7 +111,7 @@ def test_filtered_search_on_hnsw_returns_what_exact_returns(tmp_path: Path) -> N
         filtered.append(len(set(got) & set(_exact(data, q, 10, mask))) / 10)
         plain = vector_index.search(index, q, 10, None, 100)[1]
         unfiltered.append(len(set(plain.tolist()) & set(_exact(data, q, 10, None))) / 10)
-    assert np.mean(filtered) >= min(0.9, np.mean(unfiltered) - 0.05)
+    assert float(np.mean(filtered)) >= min(0.9, float(np.mean(unfiltered)) - 0.05)
     # nothing allowed: nothing found
     assert len(vector_index.search(index, queries[0], 10, np.zeros(4000, bool), 0)[1]) == 0
 
