@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from index.attribution.names import NAME_WORDS
+from index.lexicon import PROCEDURE_WORDS
 
 # "Interviewer: Paulo Mendes, newsletter editor.", "Moderated by Ana Ferreira."
 _CREDIT_LINE = re.compile(
@@ -16,12 +17,7 @@ _CREDIT_LINE = re.compile(
 )
 # Lines that are not speech in any of these records.
 _PROCEDURE = re.compile(
-    r"^\s*[(\[](?:applause|laughter|interruption|the\s+sitting|the\s+meeting|the\s+vote"
-    r"|several|mixed|heckling|loud|protests?|cheers|inaudible|crosstalk"
-    # the same in the records of other parliaments
-    r"|beifall|heiterkeit|zurufe?|lachen|widerspruch|unruhe|applaudissements|rires|exclamations"
-    r"|protestations|murmures|aplausos|risas|rumores|applausi|commenti|аплодисменты|оживление"
-    r"|смех|шум)[^)\]]*[)\]]\.?\s*$",
+    rf"^\s*[(\[]{PROCEDURE_WORDS}[^)\]]*[)\]]\.?\s*$",
     re.IGNORECASE,
 )
 # The record's own narration between speeches, without brackets (UN verbatim records):

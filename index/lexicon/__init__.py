@@ -48,6 +48,8 @@ CHAIR_TITLES = _union("CHAIR_TITLES")
 # of a part taken in a meeting ("presented", "a ouvert"), as regular-expression groups.
 SPEECH_VERBS = _alternatives("SPEECH_VERBS")
 PART_VERBS = _alternatives("PART_VERBS")
+# What a record notes between speeches, in brackets ("(Applause)", "(Beifall)").
+PROCEDURE_WORDS = _alternatives("PROCEDURE_WORDS")
 # Labels of a list of who attended ("Present:", "Présents :", "Anwesend:").
 ATTENDANCE_LABELS = _alternatives("ATTENDANCE_LABELS")
 # Verbs after a speaker's name that announce what the speaker goes on to say: "X
@@ -79,6 +81,7 @@ __all__ = [
     "NAME_PARTICLES",
     "PART_VERBS",
     "PRESENTING",
+    "PROCEDURE_WORDS",
     "ROLE_WORDS",
     "SPEECH_VERBS",
     "TITLES",

@@ -35,3 +35,4 @@ MONTHS = (
     "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
     "September", "Oktober", "November", "Dezember",
 )  # fmt: skip
+PROCEDURE_WORDS = ("beifall|heiterkeit|zurufe?|lachen|widerspruch|unruhe",)

@@ -59,3 +59,8 @@ MONTHS = (
     "January", "February", "March", "April", "May", "June", "July", "August",
     "September", "October", "November", "December",
 )  # fmt: skip
+# What a record notes between speeches, in brackets: "(Applause)", "[Laughter]".
+PROCEDURE_WORDS = (
+    r"applause|laughter|interruption|the\s+sitting|the\s+meeting|the\s+vote"
+    r"|several|mixed|heckling|loud|protests?|cheers|inaudible|crosstalk",
+)

@@ -36,3 +36,4 @@ MONTHS = (
     "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
     "septiembre", "octubre", "noviembre", "diciembre",
 )  # fmt: skip
+PROCEDURE_WORDS = ("aplausos|risas|rumores",)

@@ -43,3 +43,4 @@ MONTHS = (
     "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
     "septembre", "octobre", "novembre", "décembre",
 )  # fmt: skip
+PROCEDURE_WORDS = ("applaudissements|rires|exclamations|protestations|murmures",)

@@ -23,3 +23,4 @@ MONTHS = (
     "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
     "settembre", "ottobre", "novembre", "dicembre",
 )  # fmt: skip
+PROCEDURE_WORDS = ("applausi|commenti",)
