@@ -66,15 +66,16 @@ class VectorIndexConfig(BaseModel):
         description="Largest index searched exactly; also the largest allowed set a filtered "
         "HNSW search scans exactly.",
     )
-    # M 32, efConstruction 80: 300,000 UN vectors (29,501 real, the rest perturbed
-    # copies) were added in 162 s on 2 cores. efSearch 384: recall@10 against exact
-    # 0.9875 there (256: 0.973, 192: 0.960), 0.99+ at 100,000, p50 1.4 ms
+    # M 32, efConstruction 80: 1,000,000 UN vectors (29,501 real, the rest perturbed
+    # copies) were added in 352 s on 2 cores, 300,000 in 137 s. efSearch 768: recall@10
+    # against exact 0.9815 at 1,000,000 (512: 0.966, 384: 0.949), p50 2.2 ms where exact
+    # takes 290 ms; at 300,000 efSearch 384 already gives 0.9875 and at 100,000 0.9945
     # (bench/bench_index_types.py, 2026-12-06; docs/performance.md "Index types").
     hnsw_m: int = Field(32, ge=4, le=128, description="HNSW neighbours per node (M).")
     hnsw_ef_construction: int = Field(
         80, ge=8, le=1024, description="HNSW beam width while adding vectors."
     )
-    hnsw_ef_search: int = Field(384, ge=8, le=4096, description="HNSW beam width of a search.")
+    hnsw_ef_search: int = Field(768, ge=8, le=4096, description="HNSW beam width of a search.")
 
 
 class BuildConfig(BaseModel):

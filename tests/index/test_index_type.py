@@ -46,7 +46,7 @@ def test_type_by_size_and_by_setting() -> None:
     assert (small["type"], small["faiss"]) == ("flat", "IndexFlatIP")
     assert "1000 rows <= exact_max_rows 1000" in small["reason"]
     assert (large["type"], large["faiss"]) == ("hnsw", "IndexHNSWFlat")
-    assert large["params"] == {"M": 32, "efConstruction": 80, "efSearch": 384}
+    assert large["params"] == {"M": 32, "efConstruction": 80, "efSearch": 768}
     forced = vector_index.choose(10, VectorIndexConfig(type="hnsw", hnsw_m=8))
     assert forced["type"] == "hnsw" and forced["params"]["M"] == 8
     assert "forced" in forced["reason"]
