@@ -17,9 +17,9 @@ from pydantic import BaseModel, Field
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from assistant.answer.render import PROMPTS_FILE, load_answer_texts
 from assistant.api import static_dir
 from assistant.auth import KeyStore
-from assistant.render import PROMPTS_FILE, load_answer_texts
 
 # Scripts, styles, images and calls only from this origin; no inline script or style,
 # no plugins, no framing, no <base> or form posts elsewhere.

@@ -21,7 +21,8 @@ Steps (pure functions over plain data; the layer is passed in):
 5. the chosen statements completed as quoted (a lead-in with what follows, quotations
    whole, a reply with its question), grouped by document, adjacent sentences of one
    speaker merged, rendered with the templates of ``prompts/answer.toml`` and each run
-   cited (``assistant.render``, which checks the citation invariants of DESIGN.md).
+   cited (``assistant.answer.complete``, ``assistant.answer.render``: it checks the
+   citation invariants of DESIGN.md).
 """
 
 from __future__ import annotations
@@ -32,13 +33,14 @@ import numpy as np
 
 from assistant import terms as terms_
 from assistant.answer.candidates import SentenceLayer, unit
+from assistant.answer.complete import completed
 from assistant.answer.question import Route, plan
+from assistant.answer.render import AnswerTexts, render, texts_for
 from assistant.answer.score import CrossLingual, rank_statements
 from assistant.answer.select import answer_bar, select, typed_answers
 from assistant.answer.weights import WEIGHTS, Weights
 from assistant.people import PeopleMatch, without_spans
 from assistant.person_answers import introduction_answer, person_answer, unknown_person_answer
-from assistant.render import AnswerTexts, completed, render, texts_for
 from assistant.types import Answer, Passage
 
 

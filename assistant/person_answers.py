@@ -16,11 +16,12 @@ import numpy as np
 
 from assistant import terms as terms_
 from assistant.answer.candidates import Candidate, SentenceLayer, Source, unique_texts, unit
+from assistant.answer.complete import completed
+from assistant.answer.render import AnswerTexts, render
 from assistant.answer.score import CrossLingual, heading_terms, paragraph_cosines, person_relevance
 from assistant.answer.select import mmr, select
 from assistant.answer.weights import WEIGHTS, Weights
 from assistant.people import PeopleMatch, asks_what_was_asked, is_title, topic_of
-from assistant.render import AnswerTexts, completed, render
 from assistant.terms import content_terms
 from assistant.types import Answer, Passage
 from index.sentence_layer import name_key

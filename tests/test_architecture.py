@@ -58,7 +58,6 @@ STAGES = {
     "fuse",
     "people",
     "person_answers",
-    "render",
     "terms",
     "verify",
 }
@@ -69,7 +68,10 @@ EDGE_INDEX |= {"index.status"}
 # Names of the core the edge may import all the same: the chat page shows the answer
 # texts of prompts/ (headings, "nothing found") in the question's language, and render
 # is what loads them.
-EDGE_MAY_NAME = {"assistant.render.PROMPTS_FILE", "assistant.render.load_answer_texts"}
+EDGE_MAY_NAME = {
+    "assistant.answer.render.PROMPTS_FILE",
+    "assistant.answer.render.load_answer_texts",
+}
 # Attribution (and the modules it replaced): the build side's alone. The serve side reads
 # the speaker, role, turn and the turn a reply answers from the sentence layer.
 ATTRIBUTION = {"index.attribution", "index.speakers", "index.turns"}

@@ -74,7 +74,7 @@ def test_wheel_installs_and_runs_from_another_directory(tmp_path: Path, model_ca
     }
     env.pop("PYTHONPATH", None)
     where = _run(
-        python, "-c", "import assistant.render as c; print(c.__file__, c.PROMPTS_FILE)",
+        python, "-c", "import assistant.answer.render as c; print(c.__file__, c.PROMPTS_FILE)",
         cwd=elsewhere, env=env,
     ).stdout  # fmt: skip
     assert str(REPO) not in where and str(venv) in where, where

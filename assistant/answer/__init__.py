@@ -10,7 +10,10 @@
 - ``weights``: every weight, bar and window the stages read, with its evidence
   (``Weights``; calibrations pass their own in).
 
-Completing the chosen statements as quoted and rendering them with their citations is
-``assistant.render``; answers about a named person are ``assistant.person_answers``;
-``assistant.compose`` runs the stages along the plan's route.
+- ``complete``: the chosen statements as an answer quotes them (a lead-in with what
+  follows, quotes whole, a reply with its question);
+- ``render``: the answer's text and citations, with the templates of ``prompts/``.
+
+Answers about a named person are ``assistant.person_answers``; ``assistant.compose``
+runs the stages along the plan's route.
 """

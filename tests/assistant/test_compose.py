@@ -16,13 +16,12 @@ from typing import Any
 
 import pytest
 
-from assistant import render
-from assistant.answer import candidates, score, select
-from assistant.answer.weights import WEIGHTS
-from assistant.compose import compose_answer
-from assistant.render import (
+from assistant.answer import candidates, complete, render, score, select
+from assistant.answer.render import (
     load_answer_texts,
 )
+from assistant.answer.weights import WEIGHTS
+from assistant.compose import compose_answer
 from assistant.retrieve import Filters, allowed_documents, search
 from assistant.types import Answer
 from index.build import build_index
@@ -414,26 +413,26 @@ def test_a_quote_of_two_sentences_is_cited_whole(snapshot: Snapshot) -> None:
     opening = _candidate(snapshot, "“Digital risks grow every year.")
     closing = _candidate(snapshot, "Councils must study digital risks closely")
     for chosen in ([opening], [closing]):
-        whole = render.whole_quotes(chosen, snapshot)
+        whole = complete.whole_quotes(chosen, snapshot)
         assert sorted(c.sentence.start for c in whole) == [
             opening.sentence.start,
             closing.sentence.start,
         ]
     # a whole sentence brings nothing
     alone = _candidate(snapshot, "The weather in the city was sunny")
-    assert render.whole_quotes([alone], snapshot) == [alone]
+    assert complete.whole_quotes([alone], snapshot) == [alone]
 
 
 def test_a_lead_in_brings_what_the_speaker_said_next(ask: Any, snapshot: Snapshot) -> None:
     lead_in = _candidate(snapshot, "Maria Vella, member of the Council of Malta, spoke about")
     said = _candidate(snapshot, "She noted that rents in Valletta")
     assert said.sentence.speaker == lead_in.sentence.speaker == "Maria Vella"
-    followed = render.with_what_follows([lead_in], snapshot)
+    followed = complete.with_what_follows([lead_in], snapshot)
     assert [c.sentence.start for c in followed] == [lead_in.sentence.start, said.sentence.start]
     # a statement that says something brings nothing, nor does the last of a paragraph
     full = _candidate(snapshot, "Anna Berg, President of the Council of Sweden, noted")
-    assert render.with_what_follows([full], snapshot) == [full]
-    assert render.with_what_follows([said], snapshot) == [said]
+    assert complete.with_what_follows([full], snapshot) == [full]
+    assert complete.with_what_follows([said], snapshot) == [said]
     answer = ask("What did Maria Vella say?")
     assert any("rents in Valletta had doubled" in c.passage for c in answer.citations)
     assert_invariants(answer, snapshot)

@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant import render
-from assistant.answer import candidates
-from assistant.render import (
+from assistant.answer import candidates, render
+from assistant.answer.render import (
     PROMPTS_FILE,
     AnswerTexts,
     balance_quotes,

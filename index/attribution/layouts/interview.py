@@ -16,7 +16,7 @@ from index.attribution.model import Header, Layout
 from index.sentences import Sentence
 
 # A press interview's turn opens with a dash ("— Que proposez-vous ?", "—¿Qué propone?"):
-# ``index.attribution`` reads such turns, ``assistant.render`` quotes a reply's question.
+# ``index.attribution`` reads such turns, ``assistant.answer.complete`` quotes a reply's question.
 DASH_TURN = re.compile(r"^[—–]\s*")
 
 
