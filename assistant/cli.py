@@ -141,11 +141,27 @@ def index_build(
         bool, typer.Option("--full", help="Ignore the previous snapshot and cached vectors.")
     ] = False,
     as_json: JsonOpt = False,
+    executor: Annotated[
+        str | None,
+        typer.Option(
+            "--executor",
+            help="Where the models run: local, or ray (a Ray cluster's actor pool; the [ray] "
+            "extra). Default: ASSISTANT_INDEX__EXECUTOR, else local.",
+        ),
+    ] = None,
+    ray_address: Annotated[
+        str | None,
+        typer.Option(
+            "--ray-address",
+            help="With --executor ray: HOST:PORT of the cluster's head; unset = a local Ray. "
+            "Default: ASSISTANT_INDEX__RAY_ADDRESS.",
+        ),
+    ] = None,
     pause_at: Annotated[str | None, typer.Option("--pause-at", hidden=True)] = None,
 ) -> None:
     from index.build import build_index
 
-    settings = _settings(index_dir, source)
+    settings = _with_executor(_settings(index_dir, source), executor, ray_address, as_json)
     missing = [str(p) for p in settings.index.sources if not Path(p).exists()]
     if missing:
         where = "--source" if source else "ASSISTANT_INDEX__SOURCES"
@@ -185,6 +201,24 @@ def index_build(
         _print_report(report.to_dict())
     if report.failed:
         raise typer.Exit(EXIT_PARTIAL)
+
+
+def _with_executor(
+    settings: Settings, executor: str | None, ray_address: str | None, as_json: bool
+) -> Settings:
+    """``--executor`` and ``--ray-address`` over the settings, checked by the same model."""
+    updates = {
+        k: v for k, v in (("executor", executor), ("ray_address", ray_address)) if v is not None
+    }
+    if not updates:
+        return settings
+    try:
+        index = type(settings.index).model_validate({**settings.index.model_dump(), **updates})
+    except ValueError:
+        raise _fail(
+            f"--executor {executor!r} is not one of local, ray", EXIT_USAGE, as_json
+        ) from None
+    return settings.model_copy(update={"index": index})
 
 
 def _progress() -> Progress:

@@ -11,9 +11,11 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import nullcontext
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +31,7 @@ from index.load import load_sources
 from index.models import Chunk, Document, Failure, Skipped, sha256_hex
 from index.multilingual import MultilingualEmbedder, load_multilingual
 from index.naming import explain
+from index.ray_embed import RayExecutor, minilm_spec, multilingual_spec
 from index.sentence_layer import SentenceRecord, embedded_texts, layer_version, sentence_records
 from index.snapshot import Snapshot, write_snapshot
 from index.vector_index import choose as choose_vector_index
@@ -36,6 +39,8 @@ from index.vector_index import choose as choose_vector_index
 Progress = Callable[[str, int, int], None]
 """``progress(stage, done, total)``; stages: load, chunk, embed, embed-multilingual, write,
 validate."""
+Batches = Callable[[Sequence[tuple[str, str]]], Iterator[tuple[list[str], np.ndarray]]]
+"""Embeds ``(hash, text)`` items: yields ``(hashes, vectors)`` batches, in any order."""
 
 
 @dataclass
@@ -119,6 +124,7 @@ def build_index(
     multilingual: MultilingualEmbedder | None = None,
     progress: Progress | None = None,
     pause_at: str | None = None,
+    ray_crash_once: Path | None = None,
 ) -> BuildReport:
     """Build a new snapshot of ``config.sources`` in ``config.index_dir``.
 
@@ -126,7 +132,9 @@ def build_index(
     valid snapshot can be produced; in both cases ``current`` is untouched.
     ``multilingual`` is used when ``config.embed.multilingual`` is on (loaded when not
     given). ``pause_at`` (a stage name) makes the build stop there for a while: a hook for
-    the fault-injection tests that kill a build at a known point.
+    the fault-injection tests that kill a build at a known point. ``config.executor`` "ray"
+    embeds on a Ray cluster (``index/ray_embed.py``); ``ray_crash_once`` (a marker file) is
+    the fault-injection tests' hook there: the first worker to embed a batch dies once.
     """
     layout = IndexDir(config.index_dir)
     report = BuildReport(started_at=_now())
@@ -144,8 +152,14 @@ def build_index(
         debris = layout.remove_debris()
         if debris:
             report.notes.append(f"removed what an interrupted build left: {', '.join(debris)}")
+        ray = (
+            RayExecutor(config.ray_address, config.ray_workers, crash_once=ray_crash_once)
+            if config.executor == "ray"
+            else None
+        )
         try:
-            _build(config, layout, report, full, embedder, multilingual, emit, pause)
+            with ray.session() if ray is not None else nullcontext():
+                _build(config, layout, report, full, embedder, multilingual, emit, pause, ray)
         except BuildError as exc:
             report.status = "failed"
             report.error = str(exc)
@@ -183,6 +197,7 @@ def _build(
     multilingual: MultilingualEmbedder | None,
     emit: Progress,
     pause: Callable[[str], None],
+    ray: RayExecutor | None,
 ) -> None:
     t = time.perf_counter()
     emit("load", 0, 0)
@@ -211,7 +226,7 @@ def _build(
     t = time.perf_counter()
     if embedder is None:
         embedder = load_embedder(config.embed, config.embed.cache_dir or layout.models)
-    report.embed_backend = embedder.backend
+    report.embed_backend = embedder.backend + (" on ray" if ray is not None else "")
     if config.embed.multilingual == "off":
         multilingual = None
     elif multilingual is None:
@@ -304,12 +319,14 @@ def _build(
     # any vector cached by those builds from being reused.
     # int8 vectors are cached apart from fp32's (":int8"): a build never mixes the two.
     precision = settings["model"].get("precision")
+    models = config.embed.cache_dir or layout.models
     all_vectors, report.vectors_embedded, report.vectors_reused = _vectors(
-        config,
         layout,
         f"{embedder.model_id}{':' + precision if precision else ''}|text-v2",
         embedder.dim,
-        embedder.embed,
+        _local_batches(embedder.embed, config)
+        if ray is None
+        else partial(ray.vectors, minilm_spec(embedder, config.embed, models)),
         to_embed,
         full,
         emit,
@@ -325,12 +342,14 @@ def _build(
     if multilingual is not None:
         t = time.perf_counter()
         ml_items = to_embed if config.embed.multilingual == "all" else to_embed[: len(pairs)]
+        ml_spec = multilingual_spec(multilingual.model_id, multilingual.dim, embedder.backend)
         ml_vectors, report.multilingual_embedded, report.multilingual_reused = _vectors(
-            config,
             layout,
             f"{multilingual.model_id}|passage-v1",
             multilingual.dim,
-            multilingual.embed_passages,
+            _local_batches(multilingual.embed_passages, config)
+            if ray is None
+            else partial(ray.vectors, ml_spec),
             ml_items,
             full,
             emit,
@@ -402,20 +421,32 @@ def _build(
         report.notes.append(f"pruned old snapshots: {', '.join(pruned)}")
 
 
+def _local_batches(embed: Callable[[Sequence[str]], np.ndarray], config: BuildConfig) -> Batches:
+    """This process embeds, batch after batch (each committed to the cache)."""
+    size = max(config.embed.batch_size * 8, 64)
+
+    def batches(items: Sequence[tuple[str, str]]) -> Iterator[tuple[list[str], np.ndarray]]:
+        for i in range(0, len(items), size):
+            part = items[i : i + size]
+            yield [h for h, _ in part], embed([text for _, text in part])
+
+    return batches
+
+
 def _vectors(
-    config: BuildConfig,
     layout: IndexDir,
     key: str,
     dim: int,
-    embed: Callable[[Sequence[str]], np.ndarray],
+    batches: Batches,
     items: Sequence[tuple[str, str]],
     full: bool,
     emit: Progress,
     stage: str,
 ) -> tuple[np.ndarray, int, int]:
     """Vectors of ``items`` ((hash of the embedded text, text)), in order: cached ones
-    reused, the rest embedded and cached (chunks and sentences share one cache; each
-    model has its own ``key``). Returns them with the counts embedded and reused."""
+    reused, the rest embedded by ``batches`` (here or on Ray) and cached as each batch
+    arrives (chunks and sentences share one cache; each model has its own ``key``).
+    Returns them with the counts embedded and reused."""
     cache = VectorCache(layout.cache, key, dim)
     try:
         if full:
@@ -427,15 +458,17 @@ def _vectors(
             if h not in known and h not in todo:
                 todo[h] = text
         reused = sum(1 for h in hashes if h in known)
-        batch = max(config.embed.batch_size * 8, 64)  # committed to the cache per batch
         todo_items = list(todo.items())
         emit(stage, 0, len(todo_items))
-        for i in range(0, len(todo_items), batch):
-            part = todo_items[i : i + batch]
-            vectors = embed([text for _, text in part])
-            cache.put_many([h for h, _ in part], vectors)
-            known.update(zip((h for h, _ in part), vectors, strict=True))
-            emit(stage, min(i + batch, len(todo_items)), len(todo_items))
+        done = 0
+        for part, vectors in batches(todo_items):
+            cache.put_many(part, vectors)
+            known.update(zip(part, vectors, strict=True))
+            done += len(part)
+            emit(stage, done, len(todo_items))
+        lost = [h for h in todo if h not in known]
+        if lost:
+            raise BuildError(f"{len(lost)} texts came back without a vector ({stage}); retry")
         out = np.zeros((len(hashes), dim), dtype=np.float32)
         for row, h in enumerate(hashes):
             out[row] = known[h]

@@ -89,3 +89,22 @@ class BuildConfig(BaseModel):
     chunk: ChunkConfig = Field(default_factory=ChunkConfig)
     embed: EmbedConfig = Field(default_factory=EmbedConfig)
     vectors: VectorIndexConfig = Field(default_factory=VectorIndexConfig)
+    # Where the models run (index/ray_embed.py). Local by default: on one machine a Ray
+    # pool of the same cores only adds its start-up (docs/performance.md "Ray").
+    executor: Literal["local", "ray"] = Field(
+        "local",
+        description="Where the embedding stage runs: 'local' (this process) or 'ray' (an "
+        "actor pool of a Ray cluster; needs the [ray] extra). Load, cache and snapshot stay "
+        "here.",
+    )
+    ray_address: str | None = Field(
+        None,
+        description="executor 'ray': HOST:PORT of the cluster's head (what `ray start --head` "
+        "prints); unset = a local Ray on this machine.",
+    )
+    ray_workers: int = Field(
+        0,
+        ge=0,
+        description="executor 'ray': actors embedding at once, one CPU each; 0 = one "
+        "per CPU of the cluster.",
+    )
