@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.terms import named_subject
-from index.lexicon import BODY_WORDS, NAME_PARTICLES, TITLES
+from index.lexicon import ASKED_SPEECH, ASKED_SPEECH_CJK, BODY_WORDS, NAME_PARTICLES, TITLES
 from index.lexicon.scripts import CJK, HANGUL, UPPER
 from index.sentence_layer import name_key, plain_text
 from index.snapshot import SpeakerEntry
@@ -32,39 +32,9 @@ _NOT_NAMES = frozenset(
     according tell give list summarise summarize show find any all""".split()
 )
 # A question about what someone said: a verb or noun of speech.
-_SPEECH = re.compile(
-    r"\b(?:say|said|says|saying|tell|told|propos(?:e|ed|es|al|als)|suggest(?:ed|s|ion|ions)?"
-    r"|think|thinks|thought|argu(?:e|ed|es|ment|ments)|stated|statements?|mention(?:ed|s)?"
-    r"|claim(?:ed|s)?|recommend(?:ed|s|ation|ations)?|warn(?:ed|s|ing|ings)?"
-    r"|call(?:ed|s)?\s+for|ask(?:ed|s)?|question(?:ed|s)?\s+\w+\s+about|believe[sd]?|views?|opinions?|speech(?:es)?"
-    r"|remarks?|stance|talk(?:ed|s)?\s+about|speak|speaks|spoke|comment(?:ed|s)?"
-    r"|explain(?:ed|s)?|noted|stress(?:ed|es)|emphasi[sz](?:e|ed|es)|announc(?:e|ed|es)"
-    r"|highlight(?:ed|s)|expressed|describ(?:e|ed|es)|answer(?:ed|s)?|repl(?:y|ied)"
-    r"|point(?:ed|s)?\s+out|insist(?:ed|s)?|urg(?:e|ed|es)|declared|promised"
-    r"|criticis(?:e|ed)|criticiz(?:e|ed)|quot(?:e|ed|es)|present(?:ed|s)?|address(?:ed|es)?"
-    # "report" as the verb that ends "What did X report?", not "… The Enterprise Report?"
-    r"|focus(?:ed|es)?\s+on|reported|(?-i:report)(?:\s+on)?(?=\s*\?)|discuss(?:ed)?"
-    # French, Spanish, German, Russian: the verbs and nouns of the same questions ("Qu'a
-    # dit X ?", "¿Qué propuso X?", "Was sagte X?", "Что сказал X?")
-    r"|dit|déclaré|proposé|propose|pense|estimé|affirmé|souligné|expliqué|recommandé"
-    r"|suggéré|avis|position|propositions?|selon|dijo|dice|propuso|propone|afirmó|declaró"
-    r"|señaló|opina|opinión|según|sagte|sagt|gesagt|schlug|vorgeschlagen|meint|meinte"
-    r"|erklärte|betonte|forderte|fordert|verlangte|verlangt|demandé|réclamé|réclame"
-    r"|revendiqué|revendique|pidió|pide|reclamó|reclama|detto|proposto|chiesto|disse|propôs"
-    r"|pediu|сказал[аи]?|говорил[аи]?|заявил[аи]?|предложил[аи]?"
-    r"|отметил[аи]?|подчеркнул[аи]?|считает|думает|предлагает|мнение|позиция|по\s+словам"
-    # what minutes and news write in Spanish, French and German beyond "said"
-    r"|indicó|explicó|preguntó|respondió|planteó|destacó|subrayó|advirtió|informó|comentó"
-    r"|manifestó|expresó|sostuvo|opinó|répondu|indiqué|précisé|annoncé|exposé|souhaité"
-    r"|berichtete|berichtet|schlägt|schlug|fragte|fragt|kritisierte|warnte|betonte|erklärt"
-    r"|спросил[аи]?|vroeg|inquired|enquired"
-    # Dutch: "Wat zei X?", "Wat heeft X gezegd over …?", "Wat stelde X voor?"
-    r"|zei|zegt|gezegd|vond|vindt|stelde|voorgesteld|volgens|standpunt)\b"
-    # Chinese and Japanese have no spaces to mark a word's edges.
-    r"|说|讲|表示|认为|指出|强调|提出|建议|谈到|观点|看法|意见|立场|主张|发言|提到|呼吁"
-    r"|言った|述べ|語っ|指摘|発言",
-    re.I,
-)
+# Words of speech in a question (``index.lexicon``'s ``ASKED_SPEECH``, every language's):
+# whole words in the spaced languages, anywhere in Chinese and Japanese.
+_SPEECH = re.compile(rf"\b{ASKED_SPEECH}\b|{ASKED_SPEECH_CJK}", re.I)
 # Where a question puts a person: "did X …", "according to X", "X's view", "X said".
 _PERSON_BEFORE = re.compile(r"\b(?:did|does|has|had|according\s+to|by|from)\s+$", re.I)
 _PERSON_AFTER = re.compile(r"(?:['’]s\b|\s+(?:say|said|says|think|thinks|propose|proposed))")

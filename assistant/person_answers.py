@@ -24,6 +24,7 @@ from assistant.answer.weights import WEIGHTS, Weights
 from assistant.people import PeopleMatch, asks_what_was_asked, is_title, topic_of
 from assistant.terms import content_terms
 from assistant.types import Answer, Passage
+from index.lexicon import AT_THE_END, AT_THE_START, GATHERINGS
 from index.sentence_layer import name_key
 from index.snapshot import StoredSentence
 
@@ -114,18 +115,14 @@ def person_answer(
     return render(completed(main, layer), texts)
 
 
-# Where in a meeting a question asks about ("What did X conclude at the end of the
-# event?", "How did X open the session?"): the stems (English Snowball) of the words
-# that say it, and of the meeting itself, which is no topic there. Such a question has
-# no topic words a statement says: "Summarizing the event, Guo Jun noted that bilateral
-# cooperation … has great prospects" shares none with "conclude at the end", and its
-# cosine (0.1) is far under the bar; what answers it is where the statement stands.
-_END = frozenset("end conclud conclus close closing clos final last summar sum wrap".split())
-_START = frozenset("open begin start first introduc outset".split())
-_GATHERING = frozenset(
-    """event meet session webinar seminar confer debat hear discuss workshop forum
-    roundtabl assembl summit panel""".split()
-)
+# Where in a meeting a question asks about (``index.lexicon``: "end", "conclude", "open"
+# … and the meeting's own words). Such a question has no topic words a statement says:
+# "Summarizing the event, Guo Jun noted that bilateral cooperation … has great
+# prospects" shares none with "conclude at the end", and its cosine (0.1) is far under
+# the bar; what answers it is where the statement stands.
+_END = AT_THE_END
+_START = AT_THE_START
+_GATHERING = GATHERINGS
 
 
 def _position(topic: set[str]) -> str | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from index.lexicon import ar, de, en, es, fr, it, nl, pt, ru, sv
+from index.lexicon import ar, de, en, es, fr, it, ja, nl, pt, ru, sv, zh
 
 _LANGUAGES = (en, fr, ru, es, pt, it, de, nl, sv, ar)
 
@@ -48,6 +48,15 @@ CHAIR_TITLES = _union("CHAIR_TITLES")
 # of a part taken in a meeting ("presented", "a ouvert"), as regular-expression groups.
 SPEECH_VERBS = _alternatives("SPEECH_VERBS")
 PART_VERBS = _alternatives("PART_VERBS")
+# Words of speech in a question about a person ("What did X say …?", "Qu'a dit X ?",
+# "Что сказал X?"), as one group of alternatives: whole words in the spaced languages
+# (``ASKED_SPEECH``), anywhere in Chinese and Japanese (``ASKED_SPEECH_CJK``).
+ASKED_SPEECH = _alternatives("ASKED_SPEECH")
+ASKED_SPEECH_CJK = "(?:" + "|".join((*zh.ASKED_SPEECH, *ja.ASKED_SPEECH)) + ")"
+# Stems of where in a meeting a question asks about, and of the meeting itself.
+AT_THE_END = _union("AT_THE_END")
+AT_THE_START = _union("AT_THE_START")
+GATHERINGS = _union("GATHERINGS")
 # What a record notes between speeches, in brackets ("(Applause)", "(Beifall)").
 PROCEDURE_WORDS = _alternatives("PROCEDURE_WORDS")
 # Labels of a list of who attended ("Present:", "Présents :", "Anwesend:").
@@ -73,11 +82,16 @@ def particle_pattern(particles: frozenset[str]) -> str:
 
 
 __all__ = [
+    "ASKED_SPEECH",
+    "ASKED_SPEECH_CJK",
     "ATTENDANCE_LABELS",
+    "AT_THE_END",
+    "AT_THE_START",
     "BODY_WORDS",
     "CHAIR_TITLES",
     "CONJUNCTION_PARTICLES",
     "COURTESY",
+    "GATHERINGS",
     "NAME_PARTICLES",
     "PART_VERBS",
     "PRESENTING",

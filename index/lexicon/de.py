@@ -36,3 +36,12 @@ MONTHS = (
     "September", "Oktober", "November", "Dezember",
 )  # fmt: skip
 PROCEDURE_WORDS = ("beifall|heiterkeit|zurufe?|lachen|widerspruch|unruhe",)
+
+# Words of speech in a question about a person ("What did X say …?", "X's views", "Qu'a
+# dit X ?"), as regular-expression alternatives: ``assistant.people`` reads a question
+# with one as asking what was said.
+ASKED_SPEECH = (
+    r"sagte|sagt|gesagt|schlug|vorgeschlagen|meint|meinte|erklärte|betonte|forderte|"
+    r"fordert|verlangte|verlangt|berichtete|berichtet|schlägt|fragte|fragt|"
+    r"kritisierte|warnte|erklärt",
+)

@@ -64,3 +64,31 @@ PROCEDURE_WORDS = (
     r"applause|laughter|interruption|the\s+sitting|the\s+meeting|the\s+vote"
     r"|several|mixed|heckling|loud|protests?|cheers|inaudible|crosstalk",
 )
+
+# Words of speech in a question about a person ("What did X say …?", "X's views", "Qu'a
+# dit X ?"), as regular-expression alternatives: ``assistant.people`` reads a question
+# with one as asking what was said.
+ASKED_SPEECH = (
+    r"say|said|says|saying|tell|told|propos(?:e|ed|es|al|als)|suggest(?:ed|s|ion|"
+    r"ions)?|think|thinks|thought|argu(?:e|ed|es|ment|ments)|stated|statements?|"
+    r"mention(?:ed|s)?|claim(?:ed|s)?|recommend(?:ed|s|ation|ations)?|warn(?:ed|s|ing|"
+    r"ings)?|call(?:ed|s)?\s+for|ask(?:ed|s)?|question(?:ed|s)?\s+\w+\s+about|"
+    r"believe[sd]?|views?|opinions?|speech(?:es)?|remarks?|stance|talk(?:ed|"
+    r"s)?\s+about|speak|speaks|spoke|comment(?:ed|s)?|explain(?:ed|s)?|noted|"
+    r"stress(?:ed|es)|emphasi[sz](?:e|ed|es)|announc(?:e|ed|es)|highlight(?:ed|s)|"
+    r"expressed|describ(?:e|ed|es)|answer(?:ed|s)?|repl(?:y|ied)|point(?:ed|s)?\s+out|"
+    r"insist(?:ed|s)?|urg(?:e|ed|es)|declared|promised|criticis(?:e|ed)|criticiz(?:e|"
+    r"ed)|quot(?:e|ed|es)|present(?:ed|s)?|address(?:ed|es)?|focus(?:ed|es)?\s+on|"
+    r"reported|(?-i:report)(?:\s+on)?(?=\s*\?)|discuss(?:ed)?|inquired|enquired",
+)
+
+# Where in a meeting a question asks about ("What did X conclude at the end of the
+# event?", "How did X open the session?"), as the stems of the question's words
+# (``assistant.terms.content_terms``, Snowball): its close, its opening, and the
+# meeting itself, which is no topic there (``assistant.person_answers``).
+AT_THE_END = frozenset("end conclud conclus close closing clos final last summar sum wrap".split())
+AT_THE_START = frozenset("open begin start first introduc outset".split())
+GATHERINGS = frozenset(
+    """event meet session webinar seminar confer debat hear discuss workshop forum
+    roundtabl assembl summit panel""".split()
+)

@@ -37,3 +37,12 @@ MONTHS = (
     "septiembre", "octubre", "noviembre", "diciembre",
 )  # fmt: skip
 PROCEDURE_WORDS = ("aplausos|risas|rumores",)
+
+# Words of speech in a question about a person ("What did X say …?", "X's views", "Qu'a
+# dit X ?"), as regular-expression alternatives: ``assistant.people`` reads a question
+# with one as asking what was said.
+ASKED_SPEECH = (
+    r"dijo|dice|propuso|propone|afirmó|declaró|señaló|opina|opinión|según|pidió|pide|"
+    r"reclamó|reclama|indicó|explicó|preguntó|respondió|planteó|destacó|subrayó|"
+    r"advirtió|informó|comentó|manifestó|expresó|sostuvo|opinó",
+)

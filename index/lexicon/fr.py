@@ -44,3 +44,12 @@ MONTHS = (
     "septembre", "octobre", "novembre", "décembre",
 )  # fmt: skip
 PROCEDURE_WORDS = ("applaudissements|rires|exclamations|protestations|murmures",)
+
+# Words of speech in a question about a person ("What did X say …?", "X's views", "Qu'a
+# dit X ?"), as regular-expression alternatives: ``assistant.people`` reads a question
+# with one as asking what was said.
+ASKED_SPEECH = (
+    r"dit|déclaré|proposé|propose|pense|estimé|affirmé|souligné|expliqué|recommandé|"
+    r"suggéré|avis|position|propositions?|selon|demandé|réclamé|réclame|revendiqué|"
+    r"revendique|répondu|indiqué|précisé|annoncé|exposé|souhaité",
+)

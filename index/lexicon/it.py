@@ -24,3 +24,8 @@ MONTHS = (
     "settembre", "ottobre", "novembre", "dicembre",
 )  # fmt: skip
 PROCEDURE_WORDS = ("applausi|commenti",)
+
+# Words of speech in a question about a person ("What did X say …?", "X's views", "Qu'a
+# dit X ?"), as regular-expression alternatives: ``assistant.people`` reads a question
+# with one as asking what was said.
+ASKED_SPEECH = (r"detto|proposto|chiesto",)

@@ -20,3 +20,8 @@ BODY_ENDINGS = tuple(
 )
 # Labels of a record's head and of forms, not people.
 FORM_LABELS = tuple("日時 場所 議題 出席者 参加者 記録 件名 日付 概要 備考".split())
+
+# Words of speech in a question about a person ("What did X say …?", "X's views", "Qu'a
+# dit X ?"), as regular-expression alternatives: ``assistant.people`` reads a question
+# with one as asking what was said.
+ASKED_SPEECH = (r"言った|述べ|語っ|指摘|発言",)

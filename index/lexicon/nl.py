@@ -15,3 +15,8 @@ SPEECH_VERBS = (
     r"|onderstreepte|betoogde|riep\s+op|vroeg|antwoordde|erkende",
 )
 ATTENDANCE_LABELS = ("Aanwezig",)
+
+# Words of speech in a question about a person ("What did X say …?", "X's views", "Qu'a
+# dit X ?"), as regular-expression alternatives: ``assistant.people`` reads a question
+# with one as asking what was said.
+ASKED_SPEECH = (r"vroeg|zei|zegt|gezegd|vond|vindt|stelde|voorgesteld|volgens|standpunt",)

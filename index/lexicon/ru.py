@@ -25,3 +25,12 @@ MONTHS = (
     "сентября", "октября", "ноября", "декабря",
 )  # fmt: skip
 PROCEDURE_WORDS = ("аплодисменты|оживление|смех|шум",)
+
+# Words of speech in a question about a person ("What did X say …?", "X's views", "Qu'a
+# dit X ?"), as regular-expression alternatives: ``assistant.people`` reads a question
+# with one as asking what was said.
+ASKED_SPEECH = (
+    r"сказал[аи]?|говорил[аи]?|заявил[аи]?|предложил[аи]?|отметил[аи]?|"
+    r"подчеркнул[аи]?|считает|думает|предлагает|мнение|позиция|по\s+словам|"
+    r"спросил[аи]?",
+)

@@ -31,3 +31,10 @@ FORM_LABELS = tuple(
     联系 主办 承办 协办 单位 关键 摘要 说明 背景 目标 目的 问题 注意 要点
     结果 附注""".split()
 )
+
+# Words of speech in a question about a person ("What did X say …?", "X's views", "Qu'a
+# dit X ?"), as regular-expression alternatives: ``assistant.people`` reads a question
+# with one as asking what was said.
+ASKED_SPEECH = (
+    r"说|讲|表示|认为|指出|强调|提出|建议|谈到|观点|看法|意见|立场|主张|发言|提到|呼吁",
+)

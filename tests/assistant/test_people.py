@@ -338,3 +338,22 @@ def test_a_transcript_s_role_labels_name_their_speakers() -> None:
 
 def who_in(speakers: list[SpeakerEntry], question: str) -> list[str]:
     return [s.name for s in named_people(question, speakers, any_verb=True).speakers]
+
+
+def test_the_words_of_speech_in_a_question_are_the_lexicon_s() -> None:
+    """Every language's ``ASKED_SPEECH`` (``index.lexicon``) reads a question as asking
+    what was said; a question of fact does not."""
+    from assistant.people import asks_what_was_said
+
+    for question in (
+        "What did Ana Lima say about pensions?",
+        "Qu'a dit Julien Mercier sur la formation ?",
+        "¿Qué propuso Pedro Gómez?",
+        "Was sagte Anna Berg?",
+        "Что сказал Иван Петров?",
+        "Wat zei Jan de Vries?",
+        "王丽华说了什么？",
+    ):
+        assert asks_what_was_said(question), question
+    assert not asks_what_was_said("How many delegates attended the forum?")
+    assert not asks_what_was_said("What did the Board decide?")
