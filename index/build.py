@@ -153,7 +153,12 @@ def build_index(
         if debris:
             report.notes.append(f"removed what an interrupted build left: {', '.join(debris)}")
         ray = (
-            RayExecutor(config.ray_address, config.ray_workers, crash_once=ray_crash_once)
+            RayExecutor(
+                config.ray_address,
+                config.ray_workers,
+                rows=_batch_rows(config),
+                crash_once=ray_crash_once,
+            )
             if config.executor == "ray"
             else None
         )
@@ -421,9 +426,14 @@ def _build(
         report.notes.append(f"pruned old snapshots: {', '.join(pruned)}")
 
 
+def _batch_rows(config: BuildConfig) -> int:
+    """Texts embedded (here, or by one Ray actor) between two commits to the cache."""
+    return max(config.embed.batch_size * 8, 64)
+
+
 def _local_batches(embed: Callable[[Sequence[str]], np.ndarray], config: BuildConfig) -> Batches:
     """This process embeds, batch after batch (each committed to the cache)."""
-    size = max(config.embed.batch_size * 8, 64)
+    size = _batch_rows(config)
 
     def batches(items: Sequence[tuple[str, str]]) -> Iterator[tuple[list[str], np.ndarray]]:
         for i in range(0, len(items), size):

@@ -39,9 +39,6 @@ MAX_TASK_RETRIES = 3
 # ray.init(address=...) waits minutes for a cluster that is not there (measured: still
 # retrying after 300 s, Ray 2.60); a TCP connect to its GCS port answers in milliseconds.
 CONNECT_TIMEOUT_S = 5.0
-# Rows per batch an actor embeds and the build commits to the cache: the local build's
-# commit size at the default batch_size 32 (index/build.py: batch_size * 8).
-DEFAULT_ROWS = 256
 
 
 @dataclass(frozen=True)
@@ -149,7 +146,7 @@ class RayExecutor:
 
     address: str | None = None
     workers: int = 0
-    rows: int = DEFAULT_ROWS
+    rows: int = 256  # texts an actor embeds per batch, cached together (build: _batch_rows)
     crash_once: Path | None = None  # test hook (``_crash_once``)
 
     @contextmanager
@@ -171,7 +168,13 @@ class RayExecutor:
             yield
             return
         try:
-            ray.init(address=self.address, include_dashboard=False, logging_level=logging.WARNING)
+            # "local": a new Ray for this build. Ray's own default (None) would join the
+            # last cluster `ray start` ran on this machine, even one long dead.
+            ray.init(
+                address=self.address or "local",
+                include_dashboard=False,
+                logging_level=logging.WARNING,
+            )
         except (ConnectionError, RuntimeError) as exc:
             raise BuildError(
                 f"could not join the Ray cluster at {self.address or 'a local Ray'}: {exc}; "

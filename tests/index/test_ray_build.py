@@ -8,7 +8,16 @@ there fails the build with ``current`` untouched.
 from __future__ import annotations
 
 import json
+import logging
+import os
 import shutil
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -44,10 +53,11 @@ ATOL = 1e-5
 def cluster() -> Iterator[None]:
     """A real local Ray: GCS, raylet and workers on 127.0.0.1, two CPUs."""
     ray.init(
+        address="local",  # a new cluster, never one `ray start` left on this machine
         num_cpus=2,
         include_dashboard=False,
         _node_ip_address="127.0.0.1",
-        logging_level="ERROR",
+        logging_level=logging.ERROR,
         log_to_driver=False,
     )
     try:
@@ -184,3 +194,95 @@ def test_an_unreachable_cluster_fails_and_keeps_current(
 
     wrong = CliRunner().invoke(cli, [*args, "--executor", "spark"], env=env)
     assert wrong.exit_code == 2 and "'spark' is not one of local, ray" in wrong.stdout
+
+
+def _cached(cache: Path) -> int:
+    if not cache.exists():
+        return 0
+    db = sqlite3.connect(f"file:{cache}?mode=ro", uri=True)
+    try:
+        return int(db.execute("SELECT count(*) FROM vectors").fetchone()[0])
+    except sqlite3.OperationalError:  # the table is not there yet
+        return 0
+    finally:
+        db.close()
+
+
+def test_a_cluster_lost_mid_build_fails_and_keeps_current(
+    tmp_path: Path, reports: Path, model_cache: Path, real_embedder: Any
+) -> None:
+    """A head started with `ray start`; a build with 13 new reports joins it, and the
+    head is killed once the first batch is cached. The build exits non-zero, ``current``
+    is the previous snapshot, and the next (local) build reuses what the lost one cached."""
+    config = _config(tmp_path, reports, model_cache, "index")
+    before = build_index(config, embedder=real_embedder).snapshot_id
+    cache = IndexDir(config.index_dir).cache
+    cache.unlink()  # from here on, a cached vector is one the Ray build embedded
+    shutil.copytree(SAMPLES, reports, dirs_exist_ok=True)  # ~16 reports: many batches
+    port = free_port("127.0.0.1")
+    ray_bin = Path(sys.executable).with_name("ray")
+    # its own temp dir (short: Ray's Unix sockets live there), so the address file it
+    # writes is not /tmp/ray's, which a later `ray.init()` on this machine would read
+    temp_dir = tempfile.mkdtemp(prefix="ray-")
+    head_argv = [str(ray_bin), "start", "--head", "--block", f"--port={port}", "--num-cpus=1"]
+    loopback = ["--node-ip-address=127.0.0.1", "--include-dashboard=false"]
+    head = subprocess.Popen(
+        [*head_argv, *loopback, f"--temp-dir={temp_dir}"],
+        env={**os.environ, "RAY_USAGE_STATS_ENABLED": "0"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,  # its processes go with it (killed by group id below)
+    )
+    env = {
+        **os.environ,
+        "ASSISTANT_INDEX__EMBED__CACHE_DIR": str(model_cache),
+        "ASSISTANT_INDEX__EMBED__MULTILINGUAL": "off",
+        "ASSISTANT_INDEX__EMBED__BATCH_SIZE": "8",  # 64 texts a batch: several batches
+        # how long a driver waits for a lost head before it gives up (Ray's default: 60 s)
+        "RAY_gcs_rpc_server_reconnect_timeout_s": "5",
+        # `ray start` turns Ray's token authentication on when ~/.ray/auth_token exists
+        # (Ray 2.60); a driver joining it must say so (docs/scaling.md "Ray")
+        "RAY_AUTH_MODE": "token",
+    }
+    build = None
+    try:
+        _wait_for_port(port, head)
+        assistant = str(Path(sys.executable).with_name("assistant"))
+        where = ["--source", str(reports), "--index-dir", str(config.index_dir)]
+        on_ray = ["--executor", "ray", "--ray-address", f"127.0.0.1:{port}"]
+        build = subprocess.Popen(
+            [assistant, "index", "build", "--json", *where, *on_ray],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        deadline = time.monotonic() + 90
+        while _cached(cache) == 0 and build.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert build.poll() is None, build.communicate()  # still embedding
+        assert _cached(cache) > 0
+    finally:
+        os.killpg(head.pid, signal.SIGKILL)  # the whole head: GCS, raylet, its workers
+        head.wait(timeout=30)
+        shutil.rmtree(temp_dir, ignore_errors=True)
+    assert build is not None
+    out, err = build.communicate(timeout=120)
+    assert build.returncode != 0, out
+    # Ray's driver ends the process once the head is gone past its reconnect timeout
+    # ("Failed to connect to GCS … The program will terminate."), or the stage fails first
+    assert b"Failed to connect to GCS" in err or b"Ray embedding stage failed" in out, err
+    assert IndexDir(config.index_dir).current_id() == before
+    resumed = build_index(config, embedder=real_embedder)
+    _built(resumed)
+    assert resumed.vectors_reused > 0  # what the lost build cached was kept
+
+
+def _wait_for_port(port: int, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.3)
+    raise AssertionError(f"`ray start --head` did not listen on {port} (exit {process.poll()})")
