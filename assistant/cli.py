@@ -153,7 +153,7 @@ def index_build(
         str | None,
         typer.Option(
             "--ray-address",
-            help="With --executor ray: HOST:PORT of the cluster's head; unset = a local Ray. "
+            help="With --executor ray: HOST:PORT of the cluster's head; unset = a new local Ray. "
             "Default: ASSISTANT_INDEX__RAY_ADDRESS.",
         ),
     ] = None,

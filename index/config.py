@@ -100,7 +100,7 @@ class BuildConfig(BaseModel):
     ray_address: str | None = Field(
         None,
         description="executor 'ray': HOST:PORT of the cluster's head (what `ray start --head` "
-        "prints); unset = a local Ray on this machine.",
+        "prints); unset = a new local Ray on this machine for the build.",
     )
     ray_workers: int = Field(
         0,
