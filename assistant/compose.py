@@ -34,6 +34,7 @@ import numpy as np
 from assistant import terms as terms_
 from assistant.answer.candidates import SentenceLayer, unit
 from assistant.answer.complete import completed
+from assistant.answer.overview import overview_answer
 from assistant.answer.question import Route, plan
 from assistant.answer.render import AnswerTexts, render, texts_for
 from assistant.answer.score import CrossLingual, rank_statements
@@ -108,6 +109,8 @@ def compose_answer(
         return unknown_person_answer(
             read.people.unknown[0], passages[: weights.max_passages], layer, texts
         )
+    if read.route is Route.OVERVIEW:
+        return overview_answer(passages, layer, max_sentences, texts, weights)
     if read.route is Route.WHO_IS:
         introduced = introduction_answer(read.asked_about, layer, max_sentences, texts, allowed)
         if introduced is not None:

@@ -15,11 +15,12 @@ from dataclasses import replace
 import numpy as np
 
 from assistant import terms as terms_
-from assistant.answer.candidates import Candidate, SentenceLayer, Source, unique_texts, unit
+from assistant.answer.candidates import Candidate, SentenceLayer, Source, unique_texts
 from assistant.answer.complete import completed
+from assistant.answer.overview import main_statements
 from assistant.answer.render import AnswerTexts, render
 from assistant.answer.score import CrossLingual, heading_terms, paragraph_cosines, person_relevance
-from assistant.answer.select import mmr, select
+from assistant.answer.select import select
 from assistant.answer.weights import WEIGHTS, Weights
 from assistant.people import PeopleMatch, asks_what_was_asked, is_title, topic_of
 from assistant.terms import content_terms
@@ -111,7 +112,7 @@ def person_answer(
         if not chosen:
             return Answer(texts.nothing_on_topic_by_person.format(name=names), (), found=False)
         return render(completed(chosen, layer), texts)
-    main = _main_statements(candidates, vectors, max_sentences, layer, weights)
+    main = main_statements(candidates, vectors, max_sentences, layer, weights)
     return render(completed(main, layer), texts)
 
 
@@ -189,40 +190,6 @@ def _questions_answer(
 # The words of asking, no topic of the question ("What did X ask?", "… question Powell
 # about …"): stems of the English forms.
 _ASKING_TERMS = frozenset("ask question inquir enquir".split())
-
-
-def _main_statements(
-    candidates: Sequence[Candidate],
-    vectors: np.ndarray,
-    k: int,
-    layer: SentenceLayer,
-    weights: Weights,
-) -> list[Candidate]:
-    """ "What did X say?": in each report, X's statements closest to what X says there
-    (the centroid of X's statements in that report), the reports taking turns, most
-    recent first, until ``k`` are chosen."""
-    by_document: dict[str, list[int]] = {}
-    for i, c in enumerate(candidates):
-        by_document.setdefault(c.source.document_id, []).append(i)
-    queues = []
-    for rows in by_document.values():
-        centre = unit(vectors[rows].mean(axis=0))
-        scored = [
-            replace(
-                candidates[i],
-                score=float(vectors[i] @ centre)
-                + weights.digest_bonus * (candidates[i].sentence.tag_start is not None),
-            )
-            for i in rows
-        ]
-        queues.append(mmr(sorted(scored, key=lambda c: -c.score), k, layer, weights=weights))
-    queues.sort(key=lambda q: q[0].source.date or "", reverse=True)
-    chosen: list[Candidate] = []
-    while len(chosen) < k and any(queues):
-        for queue in queues:
-            if queue and len(chosen) < k:
-                chosen.append(queue.pop(0))
-    return chosen
 
 
 def _questions_of(

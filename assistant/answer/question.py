@@ -15,8 +15,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from assistant import terms
-from assistant.people import PeopleMatch, asks_what_was_said, named_people, who_is
+from assistant.people import PeopleMatch, asks_what_was_said, named_people, topic_of, who_is
 from index.language import primary, query_language
+from index.lexicon import GATHERINGS, OVERVIEW
 from index.snapshot import SpeakerEntry
 
 
@@ -24,6 +25,7 @@ class Route(enum.Enum):
     PERSON = "person"  # names a speaker: their statements (the reports when none fits)
     UNKNOWN_PERSON = "unknown person"  # a person's name no speaker has: mentions, or none
     WHO_IS = "who is"  # "Who is X?": the statements that introduce X (else the reports)
+    OVERVIEW = "overview"  # a whole meeting asked about: its main statements
     REPORTS = "reports"  # the statements of the retrieved passages
 
 
@@ -38,6 +40,7 @@ class Plan:
     subject: frozenset[str]  # whose thing a factoid asks for (``subject_terms``)
     speech: bool  # asks what was said (a verb or noun of speech)
     scoped: bool  # asked of one report or a few (a filter)
+    overview: bool  # asks about a meeting as a whole, no topic ("Summarize the meeting")
     route: Route
 
 
@@ -48,6 +51,7 @@ ROUTES: tuple[tuple[Route, Callable[[Plan], bool]], ...] = (
     (Route.PERSON, lambda p: bool(p.people.speakers)),
     (Route.UNKNOWN_PERSON, lambda p: bool(p.people.unknown)),
     (Route.WHO_IS, lambda p: bool(p.asked_about.speakers)),
+    (Route.OVERVIEW, lambda p: p.scoped and p.overview),
     (Route.REPORTS, lambda p: True),
 )
 
@@ -71,6 +75,7 @@ def plan(
         subject=subject_terms(question),
         speech=asks_what_was_said(question),
         scoped=scoped,
+        overview=asks_overview(question),
         route=Route.REPORTS,
     )
     route = next(route for route, applies in ROUTES if applies(draft))
@@ -99,3 +104,13 @@ def subject_terms(question: str) -> frozenset[str]:
     names = [m.group() for m in _NAME_WORD.finditer(question) if m.start() > start]
     kept = [w for w in names if w.lower() not in terms.ENGLISH.stopwords]
     return frozenset(terms.content_terms(" ".join(kept)))
+
+
+def asks_overview(question: str) -> bool:
+    """Whether ``question`` asks about a meeting as a whole: its words, less those of
+    speech (``people.topic_of``: "What was discussed?"), of the meeting itself and of an
+    overview ("general", "main points", "summarize"), leave no topic. English; asked of
+    one report, it is answered with that report's main statements
+    (``assistant.answer.overview``), not refused for want of a topic."""
+    topic = terms.content_terms(topic_of(question, ()), terms.question_words(question))
+    return not topic - GATHERINGS - OVERVIEW

@@ -57,6 +57,7 @@ ASKED_SPEECH_CJK = "(?:" + "|".join((*zh.ASKED_SPEECH, *ja.ASKED_SPEECH)) + ")"
 AT_THE_END = _union("AT_THE_END")
 AT_THE_START = _union("AT_THE_START")
 GATHERINGS = _union("GATHERINGS")
+OVERVIEW = _union("OVERVIEW")
 # What a record notes between speeches, in brackets ("(Applause)", "(Beifall)").
 PROCEDURE_WORDS = _alternatives("PROCEDURE_WORDS")
 # Labels of a list of who attended ("Present:", "Présents :", "Anwesend:").
@@ -93,6 +94,7 @@ __all__ = [
     "COURTESY",
     "GATHERINGS",
     "NAME_PARTICLES",
+    "OVERVIEW",
     "PART_VERBS",
     "PRESENTING",
     "PROCEDURE_WORDS",

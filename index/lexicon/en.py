@@ -92,3 +92,9 @@ GATHERINGS = frozenset(
     """event meet session webinar seminar confer debat hear discuss workshop forum
     roundtabl assembl summit panel""".split()
 )
+# Words a question about a whole meeting asks with, beside the meeting's own
+# (``GATHERINGS``): "What was the general discussion of the meeting?", "Summarize the
+# meeting", "What were the main points of the session?" (stems; ``assistant.answer``).
+OVERVIEW = frozenset(
+    "general overal main whole summar summari topic point key highlight happen".split()
+)

@@ -597,3 +597,15 @@ def test_where_in_a_meeting_a_person_spoke_is_answered_by_position(
     answer = ask(question)
     assert len(answer.citations) == 1, answer.text
     assert said in answer.citations[0].passage, answer.text
+
+
+def test_a_meeting_asked_about_as_a_whole_is_answered_with_its_main_statements(
+    ask: Any,
+) -> None:
+    # "Summarize the hearing" names no topic a statement could match: asked of the
+    # hearing (a document_ids filter), its speakers' main statements, not "nothing found"
+    only = Filters(document_ids=("hearing.txt",))
+    answer = ask("Summarize the hearing", only, scoped=True)
+    assert answer.found, answer.text
+    assert {c.document_id for c in answer.citations} == {"hearing.txt"}
+    assert {"Lena Kask", "Piotr Nowicki"} <= {c.speaker for c in answer.citations}, answer.text

@@ -30,3 +30,21 @@ def test_the_plan_holds_what_later_stages_read() -> None:
     spoken = plan("What did Marketing say about the case?", SPEAKERS)
     assert spoken.speech and spoken.people.spoken
     assert [s.name for s in spoken.people.speakers] == ["Marketing"]
+
+
+def test_a_question_about_a_meeting_as_a_whole_asks_an_overview() -> None:
+    from assistant.answer.question import asks_overview
+
+    for question in (
+        "Summarize the meeting",
+        "What was the general discussion of the meeting?",
+        "What were the main points of the session?",
+        "What was discussed?",
+    ):
+        assert asks_overview(question), question
+    for question in (
+        "Summarize the discussion about product quotation.",
+        "What did the team think about their progress?",
+        "How many delegates attended?",
+    ):
+        assert not asks_overview(question), question
