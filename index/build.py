@@ -32,6 +32,7 @@ from index.models import Chunk, Document, Failure, Skipped, sha256_hex
 from index.multilingual import MultilingualEmbedder, load_multilingual
 from index.naming import explain
 from index.ray_embed import RayExecutor, minilm_spec, multilingual_spec
+from index.segments import segment_settings
 from index.sentence_layer import SentenceRecord, embedded_texts, layer_version, sentence_records
 from index.snapshot import Snapshot, write_snapshot
 from index.vector_index import choose as choose_vector_index
@@ -263,6 +264,8 @@ def _build(
         # a changed index type setting writes a new snapshot (every vector reused)
         and current.manifest.get("vector_index")
         == choose_vector_index(current.chunk_count, config.vectors)
+        # and so does a changed segmentation (or a snapshot written before segments)
+        and current.manifest.get("segments") == segment_settings()
     ):
         report.status = "unchanged"
         report.snapshot_id = current.id

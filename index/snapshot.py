@@ -36,6 +36,7 @@ from index.config import VectorIndexConfig
 from index.errors import SnapshotError
 from index.models import Chunk, Document, PageSpan
 from index.naming import ReportNames, name_text
+from index.segments import Segment, segment_settings, topic_segments
 from index.sentence_layer import SentenceRecord, name_key
 
 FORMAT_VERSION = 3  # 2: the sentence layer; 3: multilingual vectors
@@ -46,6 +47,7 @@ VECTORS = "vectors.faiss"
 STORE = "store.sqlite"
 LEXICAL = "lexical"
 SENTENCE_VECTORS = "sentences.npy"
+SEGMENT_VECTORS = "segments.npy"
 
 _SCHEMA = """
 CREATE TABLE documents (
@@ -69,6 +71,12 @@ CREATE TABLE sentences (
 );
 CREATE INDEX sentences_document ON sentences(document_id, start);
 CREATE INDEX sentences_speaker ON sentences(speaker_key);
+CREATE TABLE segments (
+    row INTEGER PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id),
+    ordinal INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    statements INTEGER NOT NULL, speakers TEXT NOT NULL
+);
+CREATE INDEX segments_document ON segments(document_id, start);
 """
 
 
@@ -159,8 +167,10 @@ def write_snapshot(
     chunk_index = vector_index.write(
         folder / VECTORS, np.asarray(vectors, np.float32).reshape(-1, dim), vector_config
     )
-    _write_store(folder / STORE, documents, chunks, sentences)
+    segments, segment_vectors = topic_segments(sentences, np.asarray(sentence_vectors))
+    _write_store(folder / STORE, documents, chunks, sentences, segments)
     np.save(folder / SENTENCE_VECTORS, np.asarray(sentence_vectors, dtype=np.float16))
+    np.save(folder / SEGMENT_VECTORS, segment_vectors.astype(np.float16).reshape(-1, dim))
     language_of = {d.id: d.language for d in documents}
     languages = [language_of.get(c.document_id) for c, _ in chunks]
     if lexical_texts:
@@ -175,7 +185,10 @@ def write_snapshot(
             "chunks": len(chunks),
             "sentences": len(sentences),
             "statements": statements,
+            "segments": len(segments),
         },
+        # Topic segments of the records with turns (index/segments.py).
+        "segments": segment_settings(),
         "faiss_index": chunk_index["faiss"],
         # Index type by size, its reason and parameters (index/vector_index.py).
         "vector_index": chunk_index,
@@ -195,6 +208,7 @@ def _write_store(
     documents: Sequence[Document],
     chunks: Sequence[tuple[Chunk, str]],
     sentences: Sequence[SentenceRecord],
+    segments: Sequence[Segment] = (),
 ) -> None:
     db = sqlite3.connect(path)
     try:
@@ -239,6 +253,21 @@ def _write_store(
         db.executemany(
             "INSERT INTO sentences VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             _sentence_rows(sentences),
+        )
+        db.executemany(
+            "INSERT INTO segments VALUES (?,?,?,?,?,?,?)",
+            (
+                (
+                    row,
+                    g.document_id,
+                    g.ordinal,
+                    g.start,
+                    g.end,
+                    g.statements,
+                    json.dumps(list(g.speakers), ensure_ascii=False),
+                )
+                for row, g in enumerate(segments)
+            ),
         )
         db.commit()
     finally:
@@ -306,6 +335,14 @@ def _sentence(row: tuple[Any, ...]) -> StoredSentence:
         replies_to=row[14],
     )
     return StoredSentence(record, row[11])
+
+
+@dataclass(frozen=True)
+class StoredSegment:
+    """A topic segment as stored; ``row`` indexes its vector."""
+
+    segment: Segment
+    row: int
 
 
 @dataclass(frozen=True)
@@ -393,6 +430,13 @@ class Snapshot:
             if vectors_file.is_file()
             else np.zeros((0, int(manifest["model"]["dim"])), dtype=np.float16)
         )
+        # A snapshot written before topic segments (2026-12-06) has none: it reads as such.
+        segments_file = folder / SEGMENT_VECTORS
+        self.segment_vectors: np.ndarray = (
+            np.load(segments_file, mmap_mode="r")
+            if segments_file.is_file()
+            else np.zeros((0, int(manifest["model"]["dim"])), dtype=np.float16)
+        )
         self._speakers: list[SpeakerEntry] | None = None
         # The multilingual model's vectors of the same rows, when the build made them.
         self.multilingual_model: str | None = None
@@ -460,6 +504,12 @@ class Snapshot:
             raise SnapshotError(
                 f"{self.folder}: manifest says {statements} statements, "
                 f"{SENTENCE_VECTORS} holds {len(self.sentence_vectors)} vectors"
+            )
+        segments = int(self.manifest["counts"].get("segments", 0))
+        if len(self.segment_vectors) != segments:
+            raise SnapshotError(
+                f"{self.folder}: manifest says {segments} segments, "
+                f"{SEGMENT_VECTORS} holds {len(self.segment_vectors)} vectors"
             )
         if self.vectors.d != int(self.manifest["model"]["dim"]):
             raise SnapshotError(f"{self.folder}: vector dimension {self.vectors.d} != manifest")
@@ -593,6 +643,33 @@ class Snapshot:
             f"speaker_key IN ({marks}) AND statement = 0 AND {_ASKS} ORDER BY document_id, start",
             keys,
         )
+
+    def segments_of(self, document_ids: Sequence[str] | None = None) -> list[StoredSegment]:
+        """The topic segments of these documents (all, when ``None``), in document order;
+        none for a snapshot written before segments."""
+        if not len(self.segment_vectors):
+            return []
+        query = 'SELECT row, document_id, ordinal, start, "end", statements, speakers FROM segments'
+        params: list[str] = []
+        if document_ids is not None:
+            if not document_ids:
+                return []
+            query += f" WHERE document_id IN ({','.join('?' * len(document_ids))})"
+            params = list(document_ids)
+        rows = self._db().execute(query + " ORDER BY document_id, start", params).fetchall()
+        return [
+            StoredSegment(
+                Segment(r[1], r[2], r[3], r[4], r[5], tuple(json.loads(r[6]))),
+                r[0],
+            )
+            for r in rows
+        ]
+
+    def segment_vectors_of(self, rows: Sequence[int]) -> np.ndarray:
+        """float32 unit vectors of segments by row."""
+        if not len(rows):
+            return np.zeros((0, self.vectors.d), dtype=np.float32)
+        return np.asarray(self.segment_vectors[np.asarray(rows, dtype=np.int64)], dtype=np.float32)
 
     def speakers(self) -> list[SpeakerEntry]:
         """Everyone the sentence layer gives statements or questions to (computed once,

