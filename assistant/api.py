@@ -317,7 +317,9 @@ def _routes(app: FastAPI, settings: Settings) -> None:
     @_body(search_body)
     def search(body: SearchRequest, service: ServiceDep, key: QueryKey) -> SearchResponse:
         filters = body.filters.to_filters() if body.filters else None
-        return SearchResponse.of(service.search(body.query, body.top_k, filters))
+        return SearchResponse.of(
+            service.search(body.query, body.top_k, filters, segments=body.segments)
+        )
 
     @app.get(
         "/v1/documents",

@@ -34,6 +34,7 @@ import numpy as np
 from assistant import terms as terms_
 from assistant.answer.candidates import SentenceLayer, unit
 from assistant.answer.complete import completed
+from assistant.answer.discussion import discussion_statements
 from assistant.answer.overview import overview_answer
 from assistant.answer.question import Route, plan
 from assistant.answer.render import AnswerTexts, render, texts_for
@@ -129,6 +130,9 @@ def compose_answer(
     )
     if not chosen:
         return Answer(text=texts.nothing_found, citations=(), found=False)
+    if read.route is Route.DISCUSSION:
+        voices = discussion_statements(question, ranked, query, layer, max_sentences, weights)
+        chosen = voices or chosen  # no segments (a written report): its statements
     return render(completed(chosen, layer), texts)
 
 

@@ -37,7 +37,12 @@ class Assistant(Protocol):
     ) -> Iterator[Kept | AnswerResult]: ...
 
     def search(
-        self, query: str, top_k: int = ..., filters: Filters | None = ..., mode: str = ...
+        self,
+        query: str,
+        top_k: int = ...,
+        filters: Filters | None = ...,
+        mode: str = ...,
+        segments: bool = ...,
     ) -> SearchResult: ...
 
     def document(self, document_id: str) -> tuple[Document, str]: ...

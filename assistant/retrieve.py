@@ -15,7 +15,7 @@ from assistant import terms as terms_
 from assistant.errors import QueryError
 from assistant.fuse import language_fusion, reciprocal_rank_fusion, zscore_fusion
 from assistant.people import PeopleMatch
-from assistant.types import Passage
+from assistant.types import Passage, SegmentHit
 from index.language import query_language
 from index.lexical import BIGRAM_LANGUAGES, SNOWBALL
 from index.multilingual import minilm_scale
@@ -257,6 +257,47 @@ def search(
 
 
 Ranking = list[tuple[int, float]]
+
+
+def rank_segments(
+    snapshot: Snapshot, query_vector: np.ndarray, passages: Sequence[Passage], top_k: int
+) -> list[SegmentHit]:
+    """The topic segments of the reports ``passages`` come from (the search's, filters
+    applied), best first: the cosine of the query with the segment (the mean of its
+    statement vectors) plus the best dense cosine of a found passage that starts inside
+    it. A report without segments (not a transcript) gives none."""
+    documents = list(dict.fromkeys(p.document_id for p in passages))
+    segments = snapshot.segments_of(documents)
+    if not segments:
+        return []
+    query = query_vector / max(float(np.linalg.norm(query_vector)), 1e-12)
+    cosines = snapshot.segment_vectors_of([s.row for s in segments]) @ query
+    texts = {p.document_id: p for p in passages}
+    hits = []
+    for stored, cosine in zip(segments, cosines, strict=True):
+        g = stored.segment
+        inside = [
+            q.dense_score
+            for q in passages
+            if q.document_id == g.document_id and g.start <= q.start < g.end
+        ]
+        p = texts[g.document_id]
+        hits.append(
+            SegmentHit(
+                g.document_id,
+                p.title,
+                p.date,
+                p.url,
+                p.source,
+                g.ordinal,
+                g.start,
+                g.end,
+                p.document_text[g.start : g.end],
+                g.speakers,
+                round(float(cosine) + max(inside, default=0.0), 4),
+            )
+        )
+    return sorted(hits, key=lambda h: -h.score)[:top_k]
 
 
 def question_language(snapshot: Snapshot, text: str) -> str:

@@ -23,7 +23,7 @@ from assistant.llm import Kept
 from assistant.retrieve import Filters
 from assistant.service import AnswerResult, SearchResult
 from assistant.settings import ServeConfig
-from assistant.types import Citation, Passage, Statement
+from assistant.types import Citation, Passage, SegmentHit, Statement
 from index.models import Document
 
 # Documents the date format in OpenAPI; `check_date` also refuses a day the month lacks.
@@ -267,6 +267,11 @@ class SearchRequest(BaseModel):
     query: str = _text(_DEFAULTS.max_question_chars, "Words to look for.")
     top_k: int = _top_k(SEARCH_DEFAULT_TOP_K, _DEFAULTS.max_top_k, SEARCH_TOP_K)
     filters: FiltersIn | None = None
+    segments: bool = Field(
+        False,
+        description="Also return the topic segments of transcripts and minutes on the "
+        "query (`segments`): the stretches of turns about one topic, with their speakers.",
+    )
 
 
 def request_models(serve: ServeConfig) -> tuple[type[AnswerRequest], type[SearchRequest]]:
@@ -442,10 +447,49 @@ class PassageOut(BaseModel):
         )
 
 
+class SegmentOut(BaseModel):
+    rank: int
+    document_id: str
+    title: str
+    date: str | None
+    url: str | None
+    source: str
+    ordinal: int = Field(..., description="The segment's place in its report, from 0.")
+    passage: str = Field(..., description="Exactly document_text[start:end]: its turns.")
+    start: int
+    end: int
+    speakers: list[str] = Field(..., description="Who speaks in it, in order of first turn.")
+    score: float = Field(
+        ..., description="cosine(query, segment) + the best cosine of a passage inside it."
+    )
+
+    @classmethod
+    def of(cls, rank: int, s: SegmentHit) -> SegmentOut:
+        return cls(
+            rank=rank,
+            document_id=s.document_id,
+            title=s.title,
+            date=s.date,
+            url=s.url,
+            source=s.source,
+            ordinal=s.ordinal,
+            passage=s.text,
+            start=s.start,
+            end=s.end,
+            speakers=list(s.speakers),
+            score=s.score,
+        )
+
+
 class SearchResponse(BaseModel):
     results: list[PassageOut]
     index_version: str
     took_ms: float
+    segments: list[SegmentOut] | None = Field(
+        None,
+        description="With `segments: true`: the topic segments of transcripts and minutes, "
+        "best first (none for written reports).",
+    )
 
     @classmethod
     def of(cls, r: SearchResult) -> SearchResponse:
@@ -453,6 +497,9 @@ class SearchResponse(BaseModel):
             results=[PassageOut.of(i + 1, p) for i, p in enumerate(r.passages)],
             index_version=r.index_version,
             took_ms=r.took_ms,
+            segments=None
+            if r.segments is None
+            else [SegmentOut.of(i + 1, s) for i, s in enumerate(r.segments)],
         )
 
 

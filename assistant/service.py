@@ -27,10 +27,16 @@ from assistant.errors import NotFoundError, NotReadyError, QueryError
 from assistant.fuse import SEARCH_PASSAGE_CHARS, matched_words, search_window
 from assistant.llm import ChatModel, Kept, Outcome, fluent
 from assistant.people import named_people
-from assistant.retrieve import Filters, allowed_documents, search, with_named_speaker
+from assistant.retrieve import (
+    Filters,
+    allowed_documents,
+    rank_segments,
+    search,
+    with_named_speaker,
+)
 from assistant.settings import LLMConfig
 from assistant.terms import content_terms, question_words
-from assistant.types import Answer, Passage
+from assistant.types import Answer, Passage, SegmentHit
 from index.config import BuildConfig
 from index.embed import Embedder, load_embedder, physical_cores
 from index.errors import SnapshotError
@@ -44,6 +50,9 @@ from index.snapshot import Snapshot, SpeakerEntry
 QUESTION_THREADS = min(2, physical_cores())
 
 log = logging.getLogger("assistant.service")
+# Passages a segment search reads: a transcript's segments are scored by the passages
+# found inside them, and 20 passages reach the segments of a few meetings.
+SEGMENT_PASSAGES = 20
 
 
 @dataclass(frozen=True)
@@ -108,6 +117,7 @@ class SearchResult:
     passages: tuple[Passage, ...]
     index_version: str
     took_ms: float
+    segments: tuple[SegmentHit, ...] | None = None  # when asked for
 
 
 class AssistantService:
@@ -328,8 +338,11 @@ class AssistantService:
         top_k: int = 10,
         filters: Filters | None = None,
         mode: str = "hybrid",
+        segments: bool = False,
     ) -> SearchResult:
-        """``mode``: hybrid (served), or dense, lexical, rrf (for ``assistant eval``)."""
+        """``mode``: hybrid (served), or dense, lexical, rrf (for ``assistant eval``).
+        ``segments``: also the topic segments of transcripts the passages fall in (read
+        from the best ``SEGMENT_PASSAGES`` passages, at most ``top_k``)."""
         tick = time.perf_counter()
         query = self._check(query, top_k, "query")
         state = self.state
@@ -339,8 +352,22 @@ class AssistantService:
         )
         words = _QueryWords(query)
         hits = tuple(_search_hit(state.snapshot, p, words) for p in passages)
+        found = None
+        if segments:
+            wider = passages
+            if top_k < SEGMENT_PASSAGES:
+                wider = search(
+                    state.snapshot,
+                    vector,
+                    query,
+                    SEGMENT_PASSAGES,
+                    filters,
+                    mode=mode,
+                    multilingual_vector=ml_vector,
+                )
+            found = tuple(rank_segments(state.snapshot, vector, wider, top_k))
         took = (time.perf_counter() - tick) * 1000
-        return SearchResult(hits, state.version, round(took, 1))
+        return SearchResult(hits, state.version, round(took, 1), found)
 
     def answer(
         self,

@@ -34,6 +34,24 @@ class Passage:
 
 
 @dataclass(frozen=True)
+class SegmentHit:
+    """A topic segment of a transcript or minutes (``index.segments``) found by a search:
+    ``text == document_text[start:end]``, the stretch of turns on one topic."""
+
+    document_id: str
+    title: str
+    date: str | None
+    url: str | None
+    source: str
+    ordinal: int  # the segment's place in its document, from 0
+    start: int
+    end: int
+    text: str
+    speakers: tuple[str, ...]  # in order of their first statement in it
+    score: float  # cosine(query, segment) + the best cosine of a passage inside it
+
+
+@dataclass(frozen=True)
 class Citation:
     n: int
     document_id: str

@@ -351,7 +351,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         ours.add(q, spans if answer.found else [], labels, turns_of(meta[q["file"]]))
         unscoped = service.search(q["query"], top_k=1)
         first_right += bool(unscoped.passages) and unscoped.passages[0].document_id == doc_id
-        shown.append({"id": q["id"], "query": q["query"], "answer": answer.text})
+        gold = [tuple(g) for g in q["gold"]]
+        hit = answer.found and any(s < ge and e > gs for s, e in spans for gs, ge in gold)
+        shown.append({"id": q["id"], "query": q["query"], "answer": answer.text, "hit": hit})
     took = time.perf_counter() - tick
     systems = [ours] + ([] if args.no_peers else peers(questions, meta, texts, service.embedder))
     rows = [s.row() for s in systems]

@@ -20,7 +20,7 @@ import numpy as np
 from assistant.types import Passage
 from index.models import Document, PageSpan
 from index.sentence_layer import SentenceRecord
-from index.snapshot import SpeakerEntry, StoredSentence
+from index.snapshot import SpeakerEntry, StoredSegment, StoredSentence
 
 _FOOTNOTE = re.compile(r"\s*\[\d+\]")  # "[3]" in report text would read as a citation marker
 
@@ -41,6 +41,10 @@ class SentenceLayer(Protocol):
     def sentence_vectors_of(self, rows: Sequence[int]) -> np.ndarray: ...
 
     def document(self, document_id: str) -> Document | None: ...
+
+    def segments_of(self, document_ids: Sequence[str] | None = None) -> list[StoredSegment]: ...
+
+    def segment_vectors_of(self, rows: Sequence[int]) -> np.ndarray: ...
 
 
 @dataclass(frozen=True)

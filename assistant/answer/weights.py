@@ -226,5 +226,17 @@ class Weights:
     # (LangChain's four chunks: 3,419 for 0.764).
     scoped_sentences: int = 9
 
+    # A question about a discussion (``assistant.answer.discussion``): the topic
+    # segments quoted at most, how far under the best one another may score, and how
+    # far under a segment's usual best (the mean of its best three) a speaker's statement
+    # may score. eval/meetings.py, 35 QMSum validation meetings, 2026-12-06
+    # (docs/decisions/2026-12-06-discussions.md): without the route hit 0.700, precision
+    # 0.336, 911 characters; with 3 segments within 0.5 and voices within 0.3, 0.726 /
+    # 0.309 / 956 ("Summarize …" 0.737 → 0.789); 2 segments within 0.1 lost hit (0.629);
+    # voices within 0.08 or of every speaker: 0.696 / 0.722 with less precision.
+    discussion_segments: int = 3
+    segment_window: float = 0.5
+    segment_voice_window: float = 0.3
+
 
 WEIGHTS = Weights()

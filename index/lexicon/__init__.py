@@ -58,6 +58,7 @@ AT_THE_END = _union("AT_THE_END")
 AT_THE_START = _union("AT_THE_START")
 GATHERINGS = _union("GATHERINGS")
 OVERVIEW = _union("OVERVIEW")
+DISCUSSION = _union("DISCUSSION")
 # What a record notes between speeches, in brackets ("(Applause)", "(Beifall)").
 PROCEDURE_WORDS = _alternatives("PROCEDURE_WORDS")
 # Labels of a list of who attended ("Present:", "Présents :", "Anwesend:").
@@ -92,6 +93,7 @@ __all__ = [
     "CHAIR_TITLES",
     "CONJUNCTION_PARTICLES",
     "COURTESY",
+    "DISCUSSION",
     "GATHERINGS",
     "NAME_PARTICLES",
     "OVERVIEW",

@@ -92,6 +92,11 @@ GATHERINGS = frozenset(
     """event meet session webinar seminar confer debat hear discuss workshop forum
     roundtabl assembl summit panel""".split()
 )
+# Words of a discussion ("Summarize the discussion about …", "What did the group talk
+# about …?", "the debate on …", "their exchange on …"), as stems: such a question is
+# answered by the voices of the stretches of a meeting on its topic
+# (``assistant.answer.discussion``).
+DISCUSSION = frozenset("discuss discus talk debat convers exchang deliber".split())
 # Words a question about a whole meeting asks with, beside the meeting's own
 # (``GATHERINGS``): "What was the general discussion of the meeting?", "Summarize the
 # meeting", "What were the main points of the session?" (stems; ``assistant.answer``).
