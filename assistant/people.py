@@ -36,7 +36,8 @@ _NOT_NAMES = frozenset(
 # whole words in the spaced languages, anywhere in Chinese and Japanese.
 _SPEECH = re.compile(rf"\b{ASKED_SPEECH}\b|{ASKED_SPEECH_CJK}", re.I)
 # Where a question puts a person: "did X …", "according to X", "X's view", "X said".
-_PERSON_BEFORE = re.compile(r"\b(?:did|does|has|had|according\s+to|by|from)\s+$", re.I)
+# "did Marketing …", "did the Project Manager …" (a role a transcript labels a speaker by)
+_PERSON_BEFORE = re.compile(r"\b(?:did|does|has|had|according\s+to|by|from)\s+(?:the\s+)?$", re.I)
 _PERSON_AFTER = re.compile(r"(?:['’]s\b|\s+(?:say|said|says|think|thinks|propose|proposed))")
 # Words of bodies and events, never of a person's name (``index.lexicon``).
 _BODIES = BODY_WORDS
@@ -114,7 +115,7 @@ def named_people(
     spans: list[tuple[int, int]] = []
     by_surname: dict[str, list[SpeakerEntry]] = {}
     for entry in speakers:
-        tokens = entry.key.split()
+        tokens = _name_tokens(entry)
         if len(tokens) >= 2 or _titled_surname(entry):
             # "President", "Interviewer": a title is not a surname; "Ms. Garcia" (UN and
             # US Congress records) is known by hers
@@ -128,6 +129,7 @@ def named_people(
                 found[entry.key] = entry
                 spans.append((offset, offset + len(entry.name)))
             continue
+        tokens = _name_tokens(entry)
         if len(tokens) < 2:
             continue
         at = _find(words, tokens)
@@ -184,6 +186,22 @@ def named_people(
         spans.append(role[1])
     unknown = _unknown_names(question, spans, speakers)
     return PeopleMatch(tuple(found.values()), unknown, tuple(sorted(spans)))
+
+
+# Letters after a name in a record's label: "Kirsty Williams AM", "Jane Doe MP", "John
+# Smith QC", "Mary Roe MSP", "Seán Ó Dubh TD" (capitals only, two to four of them).
+_POST_NOMINAL = re.compile(r"[A-Z]{2,4}")
+
+
+def _name_tokens(entry: SpeakerEntry) -> list[str]:
+    """The words of a speaker's name key as a question says them: without the letters
+    a record writes after the name ("Kirsty Williams AM" is asked about as "Kirsty
+    Williams"), two words kept at least."""
+    tokens = entry.key.split()
+    letters = {name_key(t) for t in entry.name.split() if _POST_NOMINAL.fullmatch(t)}
+    while len(tokens) > 2 and tokens[-1] in letters:
+        tokens.pop()
+    return tokens
 
 
 def _in_person_slot(question: str, start: int, end: int) -> bool:

@@ -30,7 +30,7 @@ class BrokenService:
     def answer(self, *args: Any) -> Any:
         raise AssertionError("citation [2] does not match document_text[10:20]")
 
-    def search(self, *args: Any) -> Any:
+    def search(self, *args: Any, **kwargs: Any) -> Any:
         raise NotReadyError("no index is loaded from var/index; build one")
 
     def document(self, document_id: str) -> Any:

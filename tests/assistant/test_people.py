@@ -357,3 +357,22 @@ def test_the_words_of_speech_in_a_question_are_the_lexicon_s() -> None:
         assert asks_what_was_said(question), question
     assert not asks_what_was_said("How many delegates attended the forum?")
     assert not asks_what_was_said("What did the Board decide?")
+
+
+def test_letters_after_a_name_in_a_label_are_not_said_in_a_question() -> None:
+    members = [
+        entry("Kirsty Williams AM"),
+        entry("Eluned Morgan AM"),
+        entry("Huw Morris"),
+        entry("PhD A"),
+    ]
+    for question in (
+        "How did Kirsty Williams respond to university mergers?",
+        "What did Kirsty Williams say about teacher recruitment?",
+    ):
+        found = named_people(question, members, any_verb=True)
+        assert [s.name for s in found.speakers] == ["Kirsty Williams AM"], question
+        assert not found.unknown
+    # the letter that tells a voice apart is its name, not letters after one
+    voice = named_people("What did PhD A think about the results?", members, any_verb=True)
+    assert [s.name for s in voice.speakers] == ["PhD A"]

@@ -17,10 +17,18 @@ def test_each_question_takes_one_route() -> None:
     assert plan("What did Piet van der Berg say?", SPEAKERS).route is Route.UNKNOWN_PERSON
     assert plan("Who is Ana Ferreira?", SPEAKERS).route is Route.WHO_IS
     assert plan("What was said about digital risks?", SPEAKERS).route is Route.REPORTS
-    # a label's word as a topic is no speaker
-    assert plan("What was the discussion about Marketing strategy?", SPEAKERS).route is (
-        Route.REPORTS
-    )
+    # a label's word as a topic is no speaker; a discussion asked about is one
+    strategy = plan("What was the discussion about Marketing strategy?", SPEAKERS)
+    assert strategy.route is Route.DISCUSSION and not strategy.people.speakers
+    assert plan("Summarize the debate on pensions.", SPEAKERS).route is Route.DISCUSSION
+    assert plan("What did the group talk about the budget?", SPEAKERS).route is (Route.DISCUSSION)
+    # a reason is one voice's: "when discussing" says where, not what to answer
+    why = plan("Why did the group reject the case when discussing materials?", SPEAKERS)
+    assert why.route is Route.REPORTS
+    # a role a transcript labels a speaker by, after "did the", is that speaker
+    asked = plan("Why did the Marketing object to the price?", SPEAKERS)
+    assert asked.route is Route.PERSON
+    assert [s.name for s in asked.people.speakers] == ["Marketing"]
     assert ROUTES[-1][0] is Route.REPORTS  # the fallback of every route comes last
 
 
