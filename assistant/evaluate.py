@@ -234,7 +234,9 @@ def score_labelled(
 
     - recall: the ``must`` statements some citation quotes, over all of them;
     - precision: citations that quote a ``must`` or ``ok`` statement, over all citations
-      of answerable questions (a citation quoting a ``must_not`` one never counts);
+      of answerable questions (a citation quoting a ``must_not`` one never counts); the
+      question put to a reply, cited on its own before it (``Statement.citations``), is
+      read with its reply, not counted apart;
     - speaker accuracy: over cited ``must`` statements whose speaker is labelled;
     - nothing-found accuracy: questions whose ``found`` is as labelled; the citations
       given to unanswerable questions are counted on their own.
@@ -262,8 +264,11 @@ def score_labelled(
             else:
                 missed.append(e.text)
         extra = []
+        questions = {n for s in given.statements for n in s.citations[:-1]}
         if item.found:
             for c in citations:
+                if c.n in questions:
+                    continue
                 cited += 1
                 good = any(_matches(e, c.source, c.passage) for e in (*item.must, *item.ok))
                 good = good and c not in bad

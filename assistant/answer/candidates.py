@@ -106,6 +106,7 @@ class Candidate:
     # An interview reply's question: where its turn starts, where its words start (after
     # "Q: "), where it ends (document offsets); see ``with_their_question``.
     asked: tuple[int, int, int] | None = None
+    asker: str | None = None  # who put that question (its turn's speaker)
 
     @property
     def text(self) -> str:

@@ -66,24 +66,25 @@ def with_their_question(chosen: Sequence[Candidate], layer: SentenceLayer) -> li
     reply, or another speaker's question right before a turn labelled by name)."""
     out = []
     for c in chosen:
-        asked = _question_turn_before(c, layer)
-        out.append(replace(c, asked=asked) if asked else c)
+        turn = _question_turn_before(c, layer)
+        if turn:
+            c = replace(c, asked=_turn_span(turn, c.source.text), asker=turn[0].speaker)
+        out.append(c)
     return out
 
 
-def _question_turn_before(c: Candidate, layer: SentenceLayer) -> tuple[int, int, int] | None:
-    """The turn ``c`` replies to (start, where its words start, end): its sentences from
-    ``replies_to`` up to ``c``, in the paragraph that starts the question."""
+def _question_turn_before(c: Candidate, layer: SentenceLayer) -> list[SentenceRecord]:
+    """The sentences of the turn ``c`` replies to: from ``replies_to`` up to ``c``, in
+    the paragraph that starts the question."""
     s = c.sentence
     if s.replies_to is None:
-        return None
+        return []
     before = [
         w.record
         for w in layer.sentences_in(s.document_id, s.replies_to, s.start)
         if w.record.end <= s.start
     ]
-    turn = [r for r in before if r.paragraph == before[0].paragraph] if before else []
-    return _turn_span(turn, c.source.text) if turn else None
+    return [r for r in before if r.paragraph == before[0].paragraph] if before else []
 
 
 def _turn_span(turn: Sequence[SentenceRecord], text: str) -> tuple[int, int, int]:

@@ -114,12 +114,22 @@ def render(chosen: Sequence[Candidate], texts: AnswerTexts) -> Answer:
         header = texts.document_header if source.date else texts.document_header_undated
         lines.append(header.format(title=title, date=source.date))
         for run in _runs(in_document):
+            numbers: tuple[int, ...] = ()
+            if run[0].asked is not None:
+                # the question put to a reply is its asker's words: a citation of its own
+                numbers = (len(citations) + 1,)
+                citations.append(_question_citation(numbers[0], run))
             n = len(citations) + 1
             citations.append(_citation(n, run))
+            numbers += (n,)
             said = _statement(run, texts, introduced)
-            lines.append(texts.line.format(statement=said, n=n))
+            line = texts.line.format(statement=said, n=n)
+            if len(numbers) > 1:  # "… [3][4]": the question's marker before the reply's
+                at = line.rindex(f"[{n}]")
+                line = f"{line[:at]}[{numbers[0]}]{line[at:]}"
+            lines.append(line)
             first = run[0].sentence
-            statements.append(Statement(document_id, said, (n,), first.speaker, first.role))
+            statements.append(Statement(document_id, said, numbers, first.speaker, first.role))
     answer = Answer("\n".join(lines), tuple(citations), True, tuple(statements))
     _check(answer, chosen)
     return answer
@@ -144,9 +154,19 @@ def _runs(in_document: list[Candidate]) -> list[list[Candidate]]:
 
 
 def _citation(n: int, run: list[Candidate]) -> Citation:
-    source = run[0].source
+    return _cited(n, run, run[0].sentence.start, run[-1].sentence.end, run[0].sentence.speaker)
+
+
+def _question_citation(n: int, run: list[Candidate]) -> Citation:
+    """The turn a reply answers, cited as its asker's (``Candidate.asked``)."""
     asked = run[0].asked
-    start, end = asked[0] if asked else run[0].sentence.start, run[-1].sentence.end
+    if asked is None:
+        raise AssertionError("a question citation for a statement that answers none")
+    return _cited(n, run, asked[0], asked[2], run[0].asker)
+
+
+def _cited(n: int, run: list[Candidate], start: int, end: int, speaker: str | None) -> Citation:
+    source = run[0].source
     return Citation(
         n=n,
         document_id=source.document_id,
@@ -155,7 +175,7 @@ def _citation(n: int, run: list[Candidate]) -> Citation:
         url=source.url,
         source=source.source,
         page=page_at(source.pages, start),
-        speaker=run[0].sentence.speaker,
+        speaker=speaker,
         passage=source.text[start:end],
         start=start,
         end=end,

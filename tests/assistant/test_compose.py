@@ -326,7 +326,7 @@ def test_what_did_x_say_lists_their_statements_in_a_verbatim_record(ask: Any) ->
 def test_a_name_without_accents_or_case_finds_the_speaker(ask: Any) -> None:
     answer = ask("what did mariam kone say about pensions?")
     assert answer.found
-    assert {c.speaker for c in answer.citations} == {"Mariam Koné"}
+    assert {s.speaker for s in answer.statements} == {"Mariam Koné"}
     assert any("paid by mobile phone" in c.passage for c in answer.citations)
 
 
@@ -367,8 +367,13 @@ def test_an_interview_reply_is_given_with_its_question(ask: Any, snapshot: Snaps
     answer = ask("What did Mariam Koné propose for market traders?")
     assert answer.found, answer.text
     assert "asked “What did your council propose?”: We proposed a pension scheme" in answer.text
-    cited = answer.citations[0].passage
-    assert cited.startswith("Q: What did your council propose?") and "A: We proposed" in cited
+    # the question is its asker's words, cited on its own before the reply it explains
+    question, reply = answer.citations[:2]
+    assert question.passage.startswith("Q: What did your council propose?")
+    assert question.speaker == "Paul Weber" and "A: We proposed" not in question.passage
+    assert reply.passage.startswith("A: We proposed") and reply.speaker == "Mariam Koné"
+    assert answer.statements[0].citations == (1, 2)
+    assert "propose?”: We proposed a pension scheme for market traders" in answer.text
     assert_invariants(answer, snapshot)
 
 

@@ -166,10 +166,12 @@ def test_a_question_quoted_before_a_reply_is_of_question_length(
         "What did Mr. Paul d'Aubigny say he would put to the minister?", filters=filters
     ).answer
     assert answer.found, answer.text
-    (citation,) = [c for c in answer.citations if "put that to the minister" in c.passage]
+    (statement,) = [s for s in answer.statements if "put that to the minister" in s.text]
+    question, reply = (next(c for c in answer.citations if c.n == n) for n in statement.citations)
     # the witness's 1,400-character statement is not shown whole as "the question"
-    assert len(citation.passage) < 600, citation.passage
-    assert "the rules should follow the fish?" in citation.passage
+    assert len(question.passage) < 600, question.passage
+    assert "the rules should follow the fish?" in question.passage
+    assert question.speaker != reply.speaker == "Mr. Paul d'Aubigny", answer.text
 
 
 def test_earlier_turns_do_not_decide_a_self_contained_question(

@@ -250,12 +250,25 @@ def service(
     return service
 
 
+def assert_replies_cited_apart(answer: Answer, speaker: str) -> None:
+    """Each statement's own citation is ``speaker``'s; a question put to them before it
+    is cited apart, as someone else's, and holds none of the reply."""
+    by_n = {c.n: c for c in answer.citations}
+    for statement in answer.statements:
+        *asked, own = statement.citations
+        assert by_n[own].speaker == speaker, answer.text
+        for n in asked:
+            assert by_n[n].speaker != speaker, answer.text
+            assert by_n[n].end <= by_n[own].start, answer.text
+
+
 def answered_by(service: AssistantService, question: str, speaker: str, words: str) -> Answer:
-    """The answer to ``question``, checked: found, every citation ``speaker``'s, one of
-    them holding ``words``."""
+    """The answer to ``question``, checked: found, every statement ``speaker``'s (a
+    question put to them cited apart, as its asker's), one citation holding ``words``."""
     answer = service.answer(question).answer
     assert answer.found, answer.text
-    assert {c.speaker for c in answer.citations} == {speaker}, answer.text
+    assert {s.speaker for s in answer.statements} == {speaker}, answer.text
+    assert_replies_cited_apart(answer, speaker)
     assert any(words in c.passage for c in answer.citations), answer.text
     return answer
 
@@ -316,7 +329,8 @@ def test_a_reply_in_a_labelled_interview_is_given_with_its_question(
 ) -> None:
     answer = service.answer("What did Maria Santos say about price caps?").answer
     assert answer.found
-    assert {c.speaker for c in answer.citations} == {"Maria Santos"}
+    assert {s.speaker for s in answer.statements} == {"Maria Santos"}
+    assert_replies_cited_apart(answer, "Maria Santos")
     assert "asked “What should the government do about prices?”" in answer.text, answer.text
 
 
@@ -326,7 +340,8 @@ def test_a_minister_is_asked_about_what_a_member_asked_her(service: AssistantSer
     answer = service.answer("What did Claire Coutinho say about a windfall tax?").answer
     assert answer.found, answer.text
     assert any("highest levies" in c.passage for c in answer.citations), answer.text
-    assert {c.speaker for c in answer.citations} == {"Claire Coutinho"}
+    assert {s.speaker for s in answer.statements} == {"Claire Coutinho"}
+    assert_replies_cited_apart(answer, "Claire Coutinho")
     assert "The Secretary of State for Energy Security" in answer.text
 
 
