@@ -40,7 +40,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from calibrate.record import write_results  # noqa: E402
-from eval.meetings import DATA, build, load_questions, some_meetings  # noqa: E402
+from eval.meetings import DATA, build, load_questions, some_meetings, weights_of  # noqa: E402
 
 BARS = tuple(round(0.1 + 0.05 * i, 2) for i in range(27))
 
@@ -49,6 +49,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("val", "train", "all"), default="train")
     parser.add_argument("--meetings", type=int, default=30, help="meetings drawn at random")
+    parser.add_argument(
+        "--weight",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="read with this field of Weights changed (repeatable; the bars stay at -10)",
+    )
     args = parser.parse_args()
     if not DATA.is_dir():
         sys.exit(f"{DATA} is absent")
@@ -74,7 +81,9 @@ def main() -> None:
         "person_topic_bar": WEIGHTS.person_topic_bar,
     }
     # refuse nothing; record the best statement's score and whether one says it all
-    nothing_refused = replace(WEIGHTS, scoped_bar=-10.0, together_bar=-10.0, person_topic_bar=-10.0)
+    nothing_refused = replace(
+        weights_of(args.weight), scoped_bar=-10.0, together_bar=-10.0, person_topic_bar=-10.0
+    )
     seen: list[tuple[str, float, bool]] = []
     select = select_stage.select
 
