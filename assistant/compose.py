@@ -117,6 +117,10 @@ def compose_answer(
         if introduced is not None:
             return introduced
     ranked = rank_statements(question, passages, query, layer, multilingual, weights, read.subject)
+    if read.thing:
+        # "How many robots …?" is answered by a statement that says robots: a count of
+        # anything else is another question's answer
+        ranked = [c for c in ranked if read.thing <= terms_.content_terms(c.text)]
     if ranked and read.answer_type is not None:
         ranked = typed_answers(ranked, weights, read.answer_type)
     chosen = select(

@@ -39,6 +39,7 @@ class Plan:
     asked_about: PeopleMatch  # whom a "Who is …?" asks about
     answer_type: str | None  # "person", "number", "date", … (``terms.answer_type``)
     subject: frozenset[str]  # whose thing a factoid asks for (``subject_terms``)
+    thing: frozenset[str]  # what kind of thing it asks for ("hotel" in "Which hotel …")
     speech: bool  # asks what was said (a verb or noun of speech)
     scoped: bool  # asked of one report or a few (a filter)
     overview: bool  # asks about a meeting as a whole, no topic ("Summarize the meeting")
@@ -76,6 +77,7 @@ def plan(
         asked_about=asked_about or PeopleMatch((), (), ()),
         answer_type=terms.answer_type(question),
         subject=subject_terms(question),
+        thing=asked_thing(question),
         speech=asks_what_was_said(question),
         scoped=scoped,
         overview=asks_overview(question),
@@ -108,6 +110,24 @@ def subject_terms(question: str) -> frozenset[str]:
     names = [m.group() for m in _NAME_WORD.finditer(question) if m.start() > start]
     kept = [w for w in names if w.lower() not in terms.ENGLISH.stopwords]
     return frozenset(terms.content_terms(" ".join(kept)))
+
+
+# "How many robots …": the word after "how many" names what is counted (the question's
+# focus, Li & Roth 2002), and a count says it ("forty robots", "300,000 young people").
+# "Which hotel …", "What country …" name a class whose answer is often said without it
+# ("They stayed at the Tour Hassan", "a French actor"): no check there.
+_FOCUS = re.compile(r"^\s*how\s+many\s+([^\W\d_][\w'’-]*)", re.IGNORECASE)
+
+
+def asked_thing(question: str) -> frozenset[str]:
+    """The stem of what ``question`` counts ("robot" in "How many robots are in use
+    …?"): a statement that answers it says that word. None for other questions, a
+    comparison ("Which is older, A or B?") and questions in other languages than
+    English."""
+    if primary(query_language(question)) not in (None, "en") or terms.compares(question):
+        return frozenset()
+    found = _FOCUS.match(question)
+    return frozenset(terms.content_terms(found.group(1))) if found else frozenset()
 
 
 def asks_discussion(question: str) -> bool:

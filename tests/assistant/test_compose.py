@@ -499,6 +499,13 @@ def test_an_amount_is_answered_by_the_sentence_that_holds_it(ask: Any) -> None:
     assert any("310 million pounds" in c.passage for c in answer.citations), answer.text
 
 
+def test_a_count_of_another_thing_is_no_answer(ask: Any) -> None:
+    # the report counts suppliers, plants and pounds, never robots
+    answer = ask("How many robots does Harbour Tools use in Porto?")
+    assert not answer.found and answer.citations == (), answer.text
+    assert ask("How many plants did Harbour Tools open in 2024?").found
+
+
 def test_who_holds_a_role_is_in_the_attribution_words(ask: Any) -> None:
     # '"…," said Ruth Ellis, Chief Executive Officer.': her name and role are the
     # attribution, not the statement's own words

@@ -56,3 +56,14 @@ def test_a_question_about_a_meeting_as_a_whole_asks_an_overview() -> None:
         "How many delegates attended?",
     ):
         assert not asks_overview(question), question
+
+
+def test_a_count_asks_for_what_it_counts() -> None:
+    from assistant.answer.question import asked_thing
+
+    assert asked_thing("How many robots are in use in Austrian care homes?") == {"robot"}
+    assert asked_thing("How many young people enter the labour market?") == {"young"}
+    # a class asked for by "which"/"what" is often answered without its word
+    assert asked_thing("Which country is the band from?") == frozenset()
+    assert asked_thing("How many more, A or B?") == frozenset()  # a comparison
+    assert asked_thing("Combien de robots ?") == frozenset()
