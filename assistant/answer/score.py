@@ -111,12 +111,13 @@ def _named(
     out = []
     for c in scored:
         doc = c.source.document_id
-        missing = subject - names_in(c.text, words)
+        defined = report.abbreviations(c.source)
+        missing = subject - names_in(c.text, words, defined)
         if missing:
             # "Revenue rose 9% …" after "2024 was a good year for Harbour Tools."
             key = (doc, c.sentence.paragraph)
             if key not in paragraphs:
-                paragraphs[key] = names_in(_paragraph(c), words)
+                paragraphs[key] = names_in(_paragraph(c), words, defined)
             missing -= paragraphs[key]
         if doc not in titles:
             titles[doc] = names_in(c.source.title, words)
@@ -146,6 +147,13 @@ class _ReportNames:
         self.words = words
         self.own: dict[str, set[str]] = {}
         self.initials: dict[str, set[str]] = {}
+        self.defined: dict[str, dict[str, set[str]]] = {}
+
+    def abbreviations(self, source: Source) -> dict[str, set[str]]:
+        """The abbreviations the report defines (``abbreviations``), read once."""
+        if source.document_id not in self.defined:
+            self.defined[source.document_id] = abbreviations(source.text, self.words)
+        return self.defined[source.document_id]
 
     def says(self, source: Source, wanted: frozenset[str] | set[str]) -> bool:
         doc = source.document_id
@@ -190,10 +198,41 @@ def _paragraph(c: Candidate) -> str:
     return text[c.sentence.paragraph : end if end >= 0 else len(text)]
 
 
-def names_in(text: str, words: terms_.Words) -> set[str]:
+def names_in(
+    text: str, words: terms_.Words, defined: dict[str, set[str]] | None = None
+) -> set[str]:
     """The stemmed words of ``text`` and the initials of its runs of words: "the People's
-    Republic of China" names "PRC"."""
-    return content_terms(text, words) | {a.lower() for a in terms_.acronyms(text, words)}
+    Republic of China" names "PRC"; with ``defined`` (a report's own abbreviations,
+    ``abbreviations``), an abbreviation names the words it stands for there ("PRC ESS"
+    names the Economic and Social Council where the report wrote "… Council (ESS)")."""
+    found = content_terms(text, words) | {a.lower() for a in terms_.acronyms(text, words)}
+    if defined:
+        for token in _ABBREVIATION.findall(text):
+            found |= defined.get(token, set())
+    return found
+
+
+_ABBREVIATION = re.compile(r"\b[A-Z][A-Z0-9&]{1,7}\b")
+# "the Economic and Social Council (ESS) of the PRC": a run of capitalised words (with
+# the small words of a name between them) and the abbreviation the report gives it.
+_DEFINED = re.compile(
+    r"((?:[A-Z][\w'’-]*\s+(?:(?:and|of|for|the|on|in|&)\s+)*){1,8})\(([A-Z][A-Z0-9&]{1,7})\)"
+)
+
+
+def abbreviations(text: str, words: terms_.Words) -> dict[str, set[str]]:
+    """The abbreviations ``text`` defines ("Economic and Social Council (ESS)"), each with
+    the stemmed words it stands for: the shortest end of the run of capitalised words
+    before it that starts with the abbreviation's first letter (Schwartz & Hearst's rule
+    of the matching first letter, PSB 2003), none when no word does."""
+    out: dict[str, set[str]] = {}
+    for found in _DEFINED.finditer(text):
+        run, short = found.group(1).split(), found.group(2)
+        for start in range(len(run) - 1, -1, -1):
+            if run[start][0] == short[0] and run[start][0].isupper():
+                out.setdefault(short, set()).update(content_terms(" ".join(run[start:]), words))
+                break
+    return out
 
 
 def relevance(candidate: Candidate, cosine: float, weights: Weights = WEIGHTS) -> float:

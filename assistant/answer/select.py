@@ -44,6 +44,14 @@ def typed_answers(
     # the statement that holds the thing and names its subject (else none: the window
     # alone decides, as for a question that names no subject)
     anchor = next((c for c in ranked if c.typed and c.named), ranked[0])
+    if kind == "person":
+        # a person asked for by role ("Who is the vice president of …?") is the one the
+        # statement that says most of the question names, not the best-scored name
+        anchor = max(
+            (c for c in ranked if c.typed and c.named),
+            key=lambda c: (c.overlap, c.score),
+            default=anchor,
+        )
     focus = anchor.typed and anchor.named and not all(c.named for c in ranked)
     # a figure or a date may stand in a sentence that names what a statement on the
     # subject names instead (the second hop: "the arena where the X played" is named

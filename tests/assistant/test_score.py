@@ -157,3 +157,22 @@ def test_a_statement_that_leaves_out_the_subject_its_report_names_is_another_s()
     # a title that does not name the subject: the report speaks of it elsewhere only
     assert score._elsewhere({"china"}, frozenset(), {"annual", "report"}, {"china"})
     assert score._akin("chines", "china") and not score._akin("council", "countri")
+
+
+def test_a_report_s_own_abbreviation_names_what_it_stands_for() -> None:
+    from assistant import terms
+    from assistant.answer.score import abbreviations, names_in
+
+    text = (
+        "A webinar was organised by the Civic Chamber and the Economic and Social Council "
+        "(ESS) of the PRC, with the International Labour Organization (ILO). Guo Jun, vice "
+        "president of the PRC ESS, opened it."
+    )
+    defined = abbreviations(text, terms.ENGLISH)
+    assert defined["ESS"] == {"econom", "social", "council"}
+    assert defined["ILO"] == {"internat", "labour", "organiz"}
+    said = "Guo Jun, vice president of the PRC ESS, opened it."
+    assert {"econom", "social", "council"} <= names_in(said, terms.ENGLISH, defined)
+    assert "council" not in names_in(said, terms.ENGLISH)  # without the report's own
+    # an abbreviation whose letters start no word before it defines nothing
+    assert abbreviations("He met the Board (XYZ) in March.", terms.ENGLISH) == {}

@@ -129,3 +129,14 @@ def test_a_figure_that_shares_a_name_with_a_statement_on_the_subject_is_its_seco
     assert kept == [library, population]
     # a person asked for is named in the best statement: no second hop
     assert typed_answers([library, population], kind="person") == [library]
+
+
+def test_a_person_asked_for_by_role_is_the_one_that_says_most_of_the_question() -> None:
+    # "Who is the vice president of the council?": a higher-scored statement names the
+    # council's secretary; the one that names its vice president says more of the question
+    intro = _said(0, 2.0, None, named=True, overlap=0.6)  # the best, and names no one
+    secretary = _said(1, 1.9, typed=True, named=True, overlap=0.5)
+    vice = _said(2, 1.6, "Guo Jun", typed=True, named=True, overlap=0.9)
+    other = _said(3, 1.8, "Ana Lima", typed=True, named=False, overlap=0.9)
+    kept = typed_answers([intro, secretary, other, vice], kind="person")
+    assert vice in kept and secretary not in kept and other not in kept
