@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.answer.score import CrossLingual, cross_lingual
+from assistant.answer.score import CrossLingual, WordVectors, cross_lingual
 from assistant.answer.weights import WEIGHTS, Weights
 from assistant.compose import compose_answer
 from assistant.errors import NotFoundError, NotReadyError, QueryError
@@ -175,6 +175,11 @@ class AssistantService:
             self._multilingual = load_multilingual(QUESTION_THREADS, beside=self.embedder.backend)
         return self._multilingual
 
+    @cached_property
+    def word_vectors(self) -> WordVectors:
+        """Single words in the multilingual model, kept (``CrossLingual.said_together``)."""
+        return WordVectors(self.multilingual)
+
     def multilingual_query(self, snapshot: Snapshot, text: str) -> np.ndarray | None:
         return self.multilingual.embed_query(text) if snapshot.multilingual is not None else None
 
@@ -208,7 +213,7 @@ class AssistantService:
         passages = search(
             snapshot, vector, query_text, top_k, filters, multilingual_vector=ml_vector
         )
-        return passages, cross_lingual(question, snapshot, ml_vector())
+        return passages, cross_lingual(question, snapshot, ml_vector(), self.word_vectors)
 
     @property
     def state(self) -> LoadedIndex:

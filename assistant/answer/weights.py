@@ -185,6 +185,11 @@ class Weights:
     # cites nothing); at 0.55 the first off-topic question is answered. 0.45 keeps half
     # of that step as a margin for questions we have not seen (docs/languages.md).
     cross_lingual_credit: float = 0.45
+    # A word of a question in another language matches a statement's word when the
+    # multilingual model puts them this close ("рисках" and "risks" 0.92, "цифровых" and
+    # "digital" 0.90; "рисках" and "danger" 0.87, "hazards" 0.87): see
+    # ``CrossLingual.said_together`` and its measurement in docs/languages.md.
+    word_match: float = 0.88
 
     # A question about a person and a topic ("What did Guo Jun say about data?") keeps
     # the person's statements whose cosine with the question, plus paragraph * the

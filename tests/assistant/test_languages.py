@@ -175,6 +175,17 @@ def test_an_english_question_is_answered_from_a_russian_report(
     assert RU in {c.document_id for c in answer.citations}
 
 
+def test_a_question_in_another_language_is_answered_by_the_statements_that_say_its_words(
+    service: AssistantService,
+) -> None:
+    # asked alone, with no earlier turn: its words ("цифровых", "рисках") are matched with
+    # the statements' ("digital", "risks") by the multilingual model
+    answer = service.answer("Что говорилось о цифровых рисках?").answer
+    assert answer.found, answer.text
+    assert "2024/webinar-digital-economy.html" in {c.document_id for c in answer.citations}
+    assert not service.answer("Что говорилось о футболе?").answer.found
+
+
 def test_a_question_in_another_language_that_nothing_answers_finds_nothing(
     service: AssistantService,
 ) -> None:

@@ -176,3 +176,44 @@ def test_a_report_s_own_abbreviation_names_what_it_stands_for() -> None:
     assert "council" not in names_in(said, terms.ENGLISH)  # without the report's own
     # an abbreviation whose letters start no word before it defines nothing
     assert abbreviations("He met the Board (XYZ) in March.", terms.ENGLISH) == {}
+
+
+_AXES = {"цифровых": 0, "digital": 0, "рисках": 1, "risks": 1, "футболе": 2}
+
+
+class _Words:
+    """A multilingual model of a few words: a word and its translation share an axis."""
+
+    def _vector(self, word: str) -> np.ndarray:
+        v = np.full(4, 0.05, dtype=np.float32)
+        v[_AXES.get(word, 3)] = 1.0
+        return v
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        return np.vstack([self._vector(t) for t in texts])
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return self._vector(text)
+
+
+def test_a_statement_says_a_foreign_question_s_words_when_the_model_matches_them() -> None:
+    def said(row: int, content: str) -> candidates.Candidate:
+        record = SentenceRecord(
+            "r", row, row * 50, row * 50 + 40, 0, None, None, True, None, None, content
+        )
+        source = candidates.Source("r", "r", None, None, "r.txt", "x" * 500, language="en")
+        return candidates.Candidate(source, record, row, score=1.0 - row / 10)
+
+    both = said(0, "Digital technologies create new risks.")
+    half = said(1, "Digital technologies change work.")
+    model = score.CrossLingual(
+        "ru", np.zeros(4, np.float32), lambda rows: np.zeros((0, 4)), _Words()
+    )  # type: ignore[arg-type]
+    marked = model.said_together("Что говорилось о цифровых рисках?", [both, half])
+    assert [c.together for c in marked] == [True, False]
+    # a word that no statement says (football) leaves every statement unmarked
+    none = model.said_together("Что говорилось о цифровых футболе?", [both, half])
+    assert not any(c.together for c in none)
+    # without the model nothing is matched
+    bare = score.CrossLingual("ru", np.zeros(4, np.float32), lambda rows: np.zeros((0, 4)))
+    assert not any(c.together for c in bare.said_together("Что о цифровых рисках?", [both]))
