@@ -129,7 +129,12 @@ def test_a_filter_keeps_what_it_should(server: dict, filters: dict) -> None:
 
 def test_questions_about_people(server: dict) -> None:
     body = post(server, "/v1/answer", {"question": "What did Amara Diallo say?"}).json()
-    assert body["found"] and {c["speaker"] for c in body["citations"]} == {"Amara Diallo"}
+    # her statements; a question put to her is cited apart, as its asker's
+    assert body["found"] and {s["speaker"] for s in body["statements"]} == {"Amara Diallo"}
+    own = {s["citations"][-1] for s in body["statements"]}
+    assert {c["speaker"] for c in body["citations"] if c["n"] in own} == {"Amara Diallo"}
+    asked = [c for c in body["citations"] if c["n"] not in own]
+    assert all(c["speaker"] != "Amara Diallo" for c in asked)
     assert len({c["document_id"] for c in body["citations"]}) == 2  # the record, the interview
     check_citations(server, body)
     near = post(server, "/v1/answer", {"question": "What did Piet van der Berg propose?"}).json()
