@@ -113,25 +113,7 @@ def main() -> None:
     )
     rows = []
     for params in grid:
-        weights = weights_of(*params, bar=-99.0)
-        on: list[float] = []
-        off: list[float] = []
-        for asked, snapshot in sets:
-            for a in asked:
-                people = named_people(a.item.question, snapshot.speakers())
-                if people.speakers or people.unknown:
-                    continue  # questions about people have their own path and bar
-                ranked = rank_statements(
-                    a.item.question, a.passages, a.vector, snapshot, a.multilingual, weights
-                )
-                (on if a.item.found else off).append(support([c.score for c in ranked]))
-        if hotpot is not None:
-            asked_hot, snap_hot = hotpot
-            for question, _, passages, vector, multilingual in asked_hot:
-                ranked = rank_statements(
-                    question, passages, vector, snap_hot, multilingual, weights
-                )
-                on.append(support([c.score for c in ranked]))
+        on, off = supports(sets, hotpot, weights_of(*params, bar=-99.0))
         bar = best_bar(on, off)
         weights = weights_of(*params, bar=bar)
         results = [score(asked, snapshot, weights) for asked, snapshot in sets]
@@ -178,6 +160,33 @@ def main() -> None:
     )
 
 
+Hotpot = tuple[list[tuple[str, list[str], list[Passage], Any, Any]], Any]
+
+
+def supports(
+    sets: list[tuple[list[Asked], Any]], hotpot: Hotpot | None, weights: Weights
+) -> tuple[list[float], list[float]]:
+    """The best statement's support of each answerable question (``on``) and of each
+    unanswerable one (``off``), questions about people aside (they have their own bar)."""
+    on: list[float] = []
+    off: list[float] = []
+    for asked, snapshot in sets:
+        for a in asked:
+            people = named_people(a.item.question, snapshot.speakers())
+            if people.speakers or people.unknown:
+                continue  # questions about people have their own path and bar
+            ranked = rank_statements(
+                a.item.question, a.passages, a.vector, snapshot, a.multilingual, weights
+            )
+            (on if a.item.found else off).append(support([c.score for c in ranked]))
+    if hotpot is not None:
+        asked_hot, snap_hot = hotpot
+        for question, _, passages, vector, multilingual in asked_hot:
+            ranked = rank_statements(question, passages, vector, snap_hot, multilingual, weights)
+            on.append(support([c.score for c in ranked]))
+    return on, off
+
+
 def best_bar(on: list[float], off: list[float]) -> float:
     """The bar with the best balanced accuracy (mean of the share of answerable questions
     answered and the share of unanswerable ones refused); the middle of the best run."""
@@ -192,9 +201,7 @@ def best_bar(on: list[float], off: list[float]) -> float:
     return round((min(best) + max(best)) / 2, 3)
 
 
-def ask_hotpot(
-    index_dir: Path,
-) -> tuple[list[tuple[str, list[str], list[Passage], Any, Any]], Any] | None:
+def ask_hotpot(index_dir: Path) -> Hotpot | None:
     """HotpotQA-500 (all answerable; gold answers for containment), over its own index
     (README "Retrieval quality" builds it); None when absent."""
     queries = HOTPOT / "queries.jsonl"
@@ -236,6 +243,12 @@ def ask_set(
     """Build (incrementally) the index of ``sources`` and retrieve for each question."""
     config = BuildConfig(sources=sources, index_dir=index_dir, embed=embed or EmbedConfig())
     report = build_index(config)
+    print(f"{name}: {report.documents} documents, {report.sentences} sentences ({report.status})")
+    return ask_index(name, config, labelled)
+
+
+def ask_index(name: str, config: BuildConfig, labelled: Path) -> tuple[list[Asked], Any]:
+    """Retrieve for each question of ``labelled`` over the index ``config`` names."""
     service = AssistantService(config)
     service.load()
     snapshot = service.state.snapshot
@@ -249,10 +262,7 @@ def ask_set(
             Asked(item, passages, vector, allowed, service.embedder.embed_query, multilingual)
         )
     answerable = sum(a.item.found for a in asked)
-    print(
-        f"{name}: {report.documents} documents, {report.sentences} sentences ({report.status}); "
-        f"{len(asked)} questions, {answerable} answerable"
-    )
+    print(f"{name}: {len(asked)} questions, {answerable} answerable")
     return asked, snapshot
 
 

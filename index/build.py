@@ -31,6 +31,7 @@ from index.load import load_sources
 from index.models import Chunk, Document, Failure, Skipped, sha256_hex
 from index.multilingual import MultilingualEmbedder, load_multilingual
 from index.naming import explain
+from index.pool import Pooling, plan_document, pooled_batches
 from index.ray_embed import RayExecutor, minilm_spec, multilingual_spec
 from index.segments import segment_settings
 from index.sentence_layer import SentenceRecord, embedded_texts, layer_version, sentence_records
@@ -62,6 +63,10 @@ class BuildReport:
     chunks: int = 0
     sentences: int = 0
     statements: int = 0
+    # sentence_vectors "pooled": statements pooled from their chunk's pass, and those no
+    # chunk's window held the larger part of (embedded alone instead)
+    statements_pooled: int = 0
+    statements_alone_fallback: int = 0
     vectors_embedded: int = 0
     vectors_reused: int = 0
     # multilingual-e5 vectors of the same chunks and statements (when enabled)
@@ -88,6 +93,14 @@ def _new_snapshot_id() -> str:
     return f"{stamp}-{os.getpid()}"
 
 
+SENTENCE_VECTORS = {
+    "alone": "each statement embedded alone, attribution words removed",
+    "pooled": "pooled: the mean of each statement's token states (attribution words removed) "
+    "in the pass of the chunk that holds most of it; embedded alone where no chunk's window "
+    "holds most of it",
+}
+
+
 def _chunk_settings(
     config: BuildConfig, embedder: Embedder, multilingual: MultilingualEmbedder | None
 ) -> dict[str, Any]:
@@ -112,7 +125,7 @@ def _chunk_settings(
         "lexical_text": "title twice + chunk text",
         "sentence_layer": {
             "version": layer_version(),
-            "vectors": "each statement embedded alone, attribution words removed",
+            "vectors": SENTENCE_VECTORS[config.embed.sentence_vectors],
         },
     }
 
@@ -205,6 +218,12 @@ def _build(
     pause: Callable[[str], None],
     ray: RayExecutor | None,
 ) -> None:
+    pooled = config.embed.sentence_vectors == "pooled"
+    if pooled and ray is not None:
+        raise BuildError(
+            "sentence_vectors 'pooled' takes the token states of the local chunk pass; "
+            "with executor 'ray' set ASSISTANT_INDEX__EMBED__SENTENCE_VECTORS=alone"
+        )
     t = time.perf_counter()
     emit("load", 0, 0)
     documents: list[Document] = []
@@ -289,6 +308,7 @@ def _build(
     embed_texts: list[str] = []
     sentences: list[SentenceRecord] = []
     statement_texts: list[str] = []
+    poolings: list[Pooling | None] = []
     for i, doc in enumerate(documents):
         if doc.id in reuse and current is not None:
             stored = current.chunks_of(doc.id)
@@ -306,6 +326,11 @@ def _build(
             hashes = [sha256_hex(embedding_text(doc, c)) for c in chunks]
         sentences.extend(records)
         statement_texts.extend(embedded_texts(doc, records))
+        if pooled:
+            texts = [embedding_text(doc, c) for c in chunks]
+            prefix = len(title_prefix(doc))
+            offsets = embedder.token_offsets(texts)
+            poolings += plan_document(doc.text, chunks, hashes, prefix, offsets, records)
         for c, h in zip(chunks, hashes, strict=True):
             pairs.append((c, h))
             lexical_texts.append(lexical_text(doc, c))
@@ -321,7 +346,16 @@ def _build(
 
     t = time.perf_counter()
     to_embed = [(h, embedding) for (_, h), embedding in zip(pairs, embed_texts, strict=True)]
-    to_embed += [(sha256_hex(text), text) for text in statement_texts]
+    alone_items = to_embed + [(sha256_hex(text), text) for text in statement_texts]
+    if pooled:
+        to_embed += [
+            (p.key, "") if p is not None else item
+            for p, item in zip(poolings, alone_items[len(pairs) :], strict=True)
+        ]
+        report.statements_pooled = sum(1 for p in poolings if p is not None)
+        report.statements_alone_fallback = len(poolings) - report.statements_pooled
+    else:
+        to_embed = alone_items
     # "|text-v2": until the sentence layer, chunk vectors were cached under the hash of
     # "title + chunk" but computed from the lexical text (title twice); a new key keeps
     # any vector cached by those builds from being reused.
@@ -332,7 +366,15 @@ def _build(
         layout,
         f"{embedder.model_id}{':' + precision if precision else ''}|text-v2",
         embedder.dim,
-        _local_batches(embedder.embed, config)
+        pooled_batches(
+            embedder.token_states,
+            embedder.embed,
+            dict(to_embed[: len(pairs)]),
+            [p for p in poolings if p is not None],
+            _batch_rows(config),
+        )
+        if pooled
+        else _local_batches(embedder.embed, config)
         if ray is None
         else partial(ray.vectors, minilm_spec(embedder, config.embed, models)),
         to_embed,
@@ -349,7 +391,7 @@ def _build(
     multilingual_vectors = sentence_multilingual = None
     if multilingual is not None:
         t = time.perf_counter()
-        ml_items = to_embed if config.embed.multilingual == "all" else to_embed[: len(pairs)]
+        ml_items = alone_items if config.embed.multilingual == "all" else to_embed[: len(pairs)]
         ml_spec = multilingual_spec(multilingual.model_id, multilingual.dim, embedder.backend)
         ml_vectors, report.multilingual_embedded, report.multilingual_reused = _vectors(
             layout,

@@ -34,6 +34,14 @@ class EmbedConfig(BaseModel):
         description="MiniLM's ONNX weights: auto = dynamic int8 where this machine's guard "
         "passes (index/quantize.py), else fp32; fp32 or int8 force one.",
     )
+    # Measured 2026-12-06 (docs/decisions/2026-12-06-pooled-sentence-vectors.md).
+    sentence_vectors: Literal["alone", "pooled"] = Field(
+        "alone",
+        description="MiniLM's statement vectors: 'alone' = each statement embedded as a text "
+        "of its own (a second model pass); 'pooled' = the mean of its token states in the "
+        "pass that embeds its chunk (no second pass; alone where no chunk's window holds it). "
+        "The multilingual model's statement vectors are embedded alone either way.",
+    )
     batch_size: int = Field(32, ge=1, le=1024)
     threads: int = Field(0, ge=0, description="0 = one per CPU core.")
     cache_dir: Path | None = Field(

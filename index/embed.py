@@ -27,7 +27,7 @@ import os
 import re
 import time
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -63,6 +63,16 @@ PROBE_TEXTS: tuple[str, ...] = (
 )
 
 
+@dataclass(frozen=True)
+class TokenStates:
+    """One text's pass through the model: a state per token (``hidden[i]``) and the
+    character span of that token in the text (``offsets[i]``; ``(0, 0)`` for [CLS] and
+    [SEP]). A text longer than the model's window holds only the tokens the pass saw."""
+
+    hidden: np.ndarray
+    offsets: list[tuple[int, int]]
+
+
 class Embedder(Protocol):
     """What the build and the query side need from an embedding model."""
 
@@ -78,6 +88,12 @@ class Embedder(Protocol):
     def wordpiece_count(self, text: str) -> int: ...
 
     def wordpiece_counts(self, texts: Sequence[str]) -> list[int]: ...
+
+    def token_states(self, texts: Sequence[str]) -> list[TokenStates]: ...
+
+    def token_offsets(self, texts: Sequence[str]) -> list[list[tuple[int, int]]]:
+        """``token_states(texts)``'s offsets, without running the model."""
+        ...
 
 
 def _as_list(texts: Sequence[str]) -> list[str]:
@@ -127,6 +143,21 @@ class FakeEmbedder:
         if not items:
             return np.zeros((0, self.dim), dtype=np.float32)
         return _normalise_rows(np.stack([self._vector(t) for t in items]))
+
+    def token_states(self, texts: Sequence[str]) -> list[TokenStates]:
+        """A word is a token, its state the word's hashed vector: their mean points where
+        ``embed`` of the text does. The window holds ``max_wordpiece`` words."""
+        out = []
+        for text, offsets in zip(texts, self.token_offsets(texts), strict=True):
+            hidden = [self._vector(text[a:b]) for a, b in offsets if b > a]
+            out.append(TokenStates(np.stack(hidden or [self._vector("")]), offsets))
+        return out
+
+    def token_offsets(self, texts: Sequence[str]) -> list[list[tuple[int, int]]]:
+        return [
+            [w.span() for w in re.finditer(r"\w+", text)][: self.max_wordpiece] or [(0, 0)]
+            for text in _as_list(texts)
+        ]
 
     def embed_query(self, text: str) -> np.ndarray:
         vector: np.ndarray = self.embed([text])[0]
@@ -204,6 +235,11 @@ class _WordPiece:
         items = _as_list(texts)
         return [len(e.ids) for e in self.counting.encode_batch(items)] if items else []
 
+    def offsets(self, texts: Sequence[str]) -> list[list[tuple[int, int]]]:
+        """Each text's tokens as a pass sees them (truncated): their character spans."""
+        items = _as_list(texts)
+        return [list(e.offsets) for e in self.truncating.encode_batch(items)] if items else []
+
 
 # --- torch (the reference) ------------------------------------------------------
 
@@ -234,6 +270,21 @@ class TorchEmbedder:
         )
         return np.asarray(vectors, dtype=np.float32)
 
+    def token_states(self, texts: Sequence[str]) -> list[TokenStates]:
+        items = _as_list(texts)
+        states = self._model.encode(
+            items,
+            batch_size=self._batch_size,
+            output_value="token_embeddings",
+            convert_to_numpy=False,
+            show_progress_bar=False,
+        )
+        encodings = self._wordpiece.truncating.encode_batch(items) if items else []
+        return [
+            TokenStates(np.asarray(s.cpu().numpy(), dtype=np.float32), list(e.offsets))
+            for s, e in zip(states, encodings, strict=True)
+        ]
+
     def embed_query(self, text: str) -> np.ndarray:
         vector: np.ndarray = self.embed([text])[0]
         return vector
@@ -243,6 +294,9 @@ class TorchEmbedder:
 
     def wordpiece_counts(self, texts: Sequence[str]) -> list[int]:
         return self._wordpiece.counts(texts)
+
+    def token_offsets(self, texts: Sequence[str]) -> list[list[tuple[int, int]]]:
+        return self._wordpiece.offsets(texts)
 
 
 # --- onnxruntime ----------------------------------------------------------------
@@ -306,8 +360,26 @@ class OnnxEmbedder:
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         items = _as_list(texts)
         out = np.empty((len(items), self.dim), dtype=np.float32)
+        for rows, hidden, mask, _ in self._passes(items):
+            out[rows] = _mean_pool(hidden, mask)
+        return _normalise_rows(out)
+
+    def token_states(self, texts: Sequence[str]) -> list[TokenStates]:
+        """Each text's token states as the model's pass leaves them (``index.pool``)."""
+        items = _as_list(texts)
+        out: list[TokenStates | None] = [None] * len(items)
+        for rows, hidden, mask, offsets in self._passes(items):
+            for r, i in enumerate(rows):
+                n = int(mask[r].sum())
+                out[i] = TokenStates(hidden[r, :n].astype(np.float32), offsets[r])
+        return [t for t in out if t is not None]
+
+    def _passes(
+        self, items: list[str]
+    ) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray, list[list[tuple[int, int]]]]]:
+        """The model's passes over ``items``: (rows, hidden states, mask, token offsets)."""
         if not items:
-            return out
+            return
         encodings = self._wordpiece.truncating.encode_batch(items)
         lengths = np.array([len(e.ids) for e in encodings])
         order = np.argsort(lengths, kind="stable")
@@ -320,8 +392,7 @@ class OnnxEmbedder:
                 mask[r, : lengths[i]] = 1
             feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
             hidden = self._session.run(["last_hidden_state"], feeds)[0]
-            out[rows] = _mean_pool(hidden, mask)
-        return _normalise_rows(out)
+            yield rows, hidden, mask, [list(encodings[i].offsets) for i in rows]
 
     def embed_query(self, text: str) -> np.ndarray:
         vector: np.ndarray = self.embed([text])[0]
@@ -332,6 +403,9 @@ class OnnxEmbedder:
 
     def wordpiece_counts(self, texts: Sequence[str]) -> list[int]:
         return self._wordpiece.counts(texts)
+
+    def token_offsets(self, texts: Sequence[str]) -> list[list[tuple[int, int]]]:
+        return self._wordpiece.offsets(texts)
 
 
 def _mean_pool(hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:
