@@ -59,7 +59,9 @@ keyword search). Returns up to `top_k` passages, best first, each with document_
 title, date, url (or source path), page and the exact passage text with its character
 offsets into the document. Use it to explore, to compare what several reports say, or
 when `answer_question` found too little. Write the query as keywords or a short
-question in the reports' language (mostly English)."""
+question in the reports' language (mostly English). With `segments` true it also returns
+the topic segments of meeting transcripts and minutes on the query: each a stretch of
+turns about one topic, with its speakers (for "what was discussed about X")."""
 
 ANSWER_DESCRIPTION = """\
 Answer a question from the reports with exact citations. Returns `answer`, a short
@@ -158,10 +160,11 @@ def build_mcp(service: Assistant, limits: ServeConfig | None = None) -> MCPServe
     )
     @_arguments(query=query_type, top_k=top_k_type)
     def search_reports(
-        query: str, top_k: int = default_k, filters: Filters = None
+        query: str, top_k: int = default_k, filters: Filters = None, segments: bool = False
     ) -> SearchResponse:
         f = filters.to_filters() if filters else None
-        return SearchResponse.of(call(lambda: service.search(query, top_k, f)))
+        found = call(lambda: service.search(query, top_k, f, segments=segments))
+        return SearchResponse.of(found)
 
     @server.tool(
         name="answer_question", title="Answer with citations", description=_flow(ANSWER_DESCRIPTION)

@@ -114,6 +114,17 @@ async def _exercise(client: Client) -> dict[str, Any]:
         assert not found.is_error, found.content
         results = found.structured_content["results"]
         assert 1 <= len(results) <= 3
+        assert found.structured_content["segments"] is None
+
+        # the Santiago board's verbatim record is a meeting: its topic segment, with voices
+        stretch = await client.call_tool(
+            "search_reports",
+            {"query": "pension reform comparative study", "top_k": 2, "segments": True},
+        )
+        assert not stretch.is_error, stretch.content
+        segments = stretch.structured_content["segments"]
+        assert segments and "Sofía Herrera" in segments[0]["speakers"], segments
+        results = [*results, *segments]
 
         documents: dict[str, str] = {}
         for item in [*body["citations"], *results]:
