@@ -353,10 +353,13 @@ def acronyms(question: str, words: Words = ENGLISH) -> dict[str, set[str]]:
     return out
 
 
-def spelled_out(text: str, acronyms: dict[str, set[str]]) -> set[str]:
-    """The question words that ``text`` says with their initials ("AI", "ILO")."""
+def spelled_out(
+    text: str, acronyms: dict[str, set[str]], pattern: re.Pattern[str] = _ACRONYM
+) -> set[str]:
+    """The question words that ``text`` says with their initials ("AI", "ILO"): the
+    words of each of its tokens that ``pattern`` reads as an acronym."""
     found: set[str] = set()
-    for token in _ACRONYM.findall(text):
+    for token in pattern.findall(text):
         found |= acronyms.get(token, set())
     return found
 

@@ -113,14 +113,17 @@ def _named(
     out = []
     for c in scored:
         doc = c.source.document_id
-        defined = report.abbreviations(c.source)
-        missing = subject - names_in(c.text, words, defined)
+        missing = subject - names_in(c.text, words)
         if missing:
-            # "Revenue rose 9% …" after "2024 was a good year for Harbour Tools."
-            key = (doc, c.sentence.paragraph)
-            if key not in paragraphs:
-                paragraphs[key] = names_in(_paragraph(c), words, defined)
-            missing -= paragraphs[key]
+            # the report's own abbreviations, read only when its words leave some out
+            defined = report.abbreviations(c.source)
+            missing -= terms_.spelled_out(c.text, defined, _ABBREVIATION)
+            if missing:
+                # "Revenue rose 9% …" after "2024 was a good year for Harbour Tools."
+                key = (doc, c.sentence.paragraph)
+                if key not in paragraphs:
+                    paragraphs[key] = names_in(_paragraph(c), words, defined)
+                missing -= paragraphs[key]
         if doc not in titles:
             titles[doc] = names_in(c.source.title, words)
         title = titles[doc]
@@ -208,10 +211,7 @@ def names_in(
     ``abbreviations``), an abbreviation names the words it stands for there ("PRC ESS"
     names the Economic and Social Council where the report wrote "… Council (ESS)")."""
     found = content_terms(text, words) | {a.lower() for a in terms_.acronyms(text, words)}
-    if defined:
-        for token in _ABBREVIATION.findall(text):
-            found |= defined.get(token, set())
-    return found
+    return found | terms_.spelled_out(text, defined, _ABBREVIATION) if defined else found
 
 
 _ABBREVIATION = re.compile(r"\b[A-Z][A-Z0-9&]{1,7}\b")
