@@ -114,14 +114,13 @@ def named_people(
     found: dict[str, SpeakerEntry] = {}
     spans: list[tuple[int, int]] = []
     by_surname: dict[str, list[SpeakerEntry]] = {}
-    for entry in speakers:
-        tokens = _name_tokens(entry)
+    said = [_name_tokens(entry) for entry in speakers]  # as a question says each name
+    for entry, tokens in zip(speakers, said, strict=True):
         if len(tokens) >= 2 or _titled_surname(entry):
             # "President", "Interviewer": a title is not a surname; "Ms. Garcia" (UN and
             # US Congress records) is known by hers
             by_surname.setdefault(tokens[-1], []).append(entry)
-    for entry in speakers:
-        tokens = entry.key.split()
+    for entry, tokens in zip(speakers, said, strict=True):
         if _CJK_NAME.fullmatch(entry.key):
             # "陈志强说了什么？": a name written without spaces, found inside the run
             offset = question.find(entry.name)
@@ -129,7 +128,6 @@ def named_people(
                 found[entry.key] = entry
                 spans.append((offset, offset + len(entry.name)))
             continue
-        tokens = _name_tokens(entry)
         if len(tokens) < 2:
             continue
         at = _find(words, tokens)
