@@ -368,16 +368,15 @@ class OnnxEmbedder:
         """Each text's token states as the model's pass leaves them (``index.pool``)."""
         items = _as_list(texts)
         out: list[TokenStates | None] = [None] * len(items)
-        for rows, hidden, mask, offsets in self._passes(items):
+        for rows, hidden, mask, encodings in self._passes(items):
             for r, i in enumerate(rows):
                 n = int(mask[r].sum())
-                out[i] = TokenStates(hidden[r, :n].astype(np.float32), offsets[r])
+                out[i] = TokenStates(hidden[r, :n].astype(np.float32), list(encodings[r].offsets))
         return [t for t in out if t is not None]
 
-    def _passes(
-        self, items: list[str]
-    ) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray, list[list[tuple[int, int]]]]]:
-        """The model's passes over ``items``: (rows, hidden states, mask, token offsets)."""
+    def _passes(self, items: list[str]) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray, Any]]:
+        """The model's passes over ``items``: (rows, hidden states, mask, the rows'
+        tokenizer encodings, whose offsets only ``token_states`` reads)."""
         if not items:
             return
         encodings = self._wordpiece.truncating.encode_batch(items)
@@ -392,7 +391,7 @@ class OnnxEmbedder:
                 mask[r, : lengths[i]] = 1
             feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
             hidden = self._session.run(["last_hidden_state"], feeds)[0]
-            yield rows, hidden, mask, [list(encodings[i].offsets) for i in rows]
+            yield rows, hidden, mask, [encodings[i] for i in rows]
 
     def embed_query(self, text: str) -> np.ndarray:
         vector: np.ndarray = self.embed([text])[0]
