@@ -19,7 +19,7 @@ from assistant.types import Passage, SegmentHit
 from index.language import query_language
 from index.lexical import BIGRAM_LANGUAGES, SNOWBALL
 from index.multilingual import minilm_scale
-from index.snapshot import Snapshot
+from index.snapshot import Snapshot, StoredSegment
 
 # Each side returns this many candidates per requested passage before fusion:
 # enough depth for fusion to promote a passage one side ranks low.
@@ -272,15 +272,11 @@ def rank_segments(
         return []
     query = query_vector / max(float(np.linalg.norm(query_vector)), 1e-12)
     cosines = snapshot.segment_vectors_of([s.row for s in segments]) @ query
+    found = [(q.document_id, q.start, q.dense_score) for q in passages]
     texts = {p.document_id: p for p in passages}
     hits = []
-    for stored, cosine in zip(segments, cosines, strict=True):
+    for stored, score in zip(segments, segment_scores(segments, cosines, found), strict=True):
         g = stored.segment
-        inside = [
-            q.dense_score
-            for q in passages
-            if q.document_id == g.document_id and g.start <= q.start < g.end
-        ]
         p = texts[g.document_id]
         hits.append(
             SegmentHit(
@@ -294,10 +290,26 @@ def rank_segments(
                 g.end,
                 p.document_text[g.start : g.end],
                 g.speakers,
-                round(float(cosine) + max(inside, default=0.0), 4),
+                round(score, 4),
             )
         )
     return sorted(hits, key=lambda h: -h.score)[:top_k]
+
+
+def segment_scores(
+    segments: Sequence[StoredSegment],
+    cosines: np.ndarray,
+    found: Sequence[tuple[str, int, float]],
+) -> list[float]:
+    """Each segment's score: its cosine with the question (``cosines``, in order) plus
+    the best score of what was found inside it (``found``: document, start offset,
+    score; a passage of the search, a statement of the answer), 0 when nothing was."""
+    scores = []
+    for stored, cosine in zip(segments, cosines.tolist(), strict=True):
+        g = stored.segment
+        inside = [x for doc, at, x in found if doc == g.document_id and g.start <= at < g.end]
+        scores.append(cosine + max(inside, default=0.0))
+    return scores
 
 
 def question_language(snapshot: Snapshot, text: str) -> str:

@@ -32,6 +32,7 @@ import numpy as np
 from assistant.answer.candidates import Candidate, SentenceLayer, Source
 from assistant.answer.score import rank_sentences
 from assistant.answer.weights import Weights
+from assistant.retrieve import segment_scores
 from assistant.types import Passage
 from index.snapshot import StoredSegment
 
@@ -79,10 +80,8 @@ def _best_segments(
     weights: Weights,
 ) -> list[StoredSegment]:
     cosines = layer.segment_vectors_of([s.row for s in segments]) @ query
-    scores = []
-    for segment, cosine in zip(segments, cosines, strict=True):
-        inside = [c.score for c in ranked if _holds(segment, c)]
-        scores.append(float(cosine) + (max(inside) if inside else 0.0))
+    found = [(c.source.document_id, c.sentence.start, c.score) for c in ranked]
+    scores = segment_scores(segments, cosines, found)
     order = sorted(range(len(segments)), key=lambda i: -scores[i])
     best = scores[order[0]]
     return [
@@ -90,11 +89,6 @@ def _best_segments(
         for i in order[: weights.discussion_segments]
         if scores[i] >= best - weights.segment_window
     ]
-
-
-def _holds(segment: StoredSegment, c: Candidate) -> bool:
-    s = segment.segment
-    return c.source.document_id == s.document_id and s.start <= c.sentence.start < s.end
 
 
 def _voices(
