@@ -7,6 +7,7 @@ documents, MRR@10 of the first relevant document.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import time
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.retrieve import Filters
-from assistant.types import Answer
+from assistant.types import Answer, Citation
 from index.errors import ConfigError
 
 Qrels = dict[str, dict[str, int]]
@@ -156,12 +157,15 @@ def evaluate_answers(
 @dataclass(frozen=True)
 class Expected:
     """A statement named by a labelled question: ``text`` is a piece of the sentence,
-    ``doc`` a piece of the report's source path; ``speaker`` where it is checked."""
+    or ``span`` its character range in the source file (for reports in ``../shared``,
+    whose text the repository does not copy); ``doc`` a piece of the report's source
+    path; ``speaker`` where it is checked."""
 
     doc: str
     text: str
     speaker: str | None = None
     check_speaker: bool = False
+    span: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -214,6 +218,10 @@ def load_labelled(path: Path) -> list[Labelled]:
 
 
 def _expected(raw: Mapping[str, Any]) -> Expected:
+    span = raw.get("span")
+    if span is not None:
+        start, end = (int(x) for x in span)
+        return Expected(raw["doc"], "", raw.get("speaker"), "speaker" in raw, (start, end))
     return Expected(raw["doc"], raw["text"], raw.get("speaker"), "speaker" in raw)
 
 
@@ -221,8 +229,44 @@ def _squash(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
-def _matches(expected: Expected, source: str, passage: str) -> bool:
-    return expected.doc in source and _squash(expected.text) in _squash(passage)
+@functools.lru_cache(maxsize=64)
+def _file_text(source: str) -> str:
+    try:
+        return Path(source).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def located(file_text: str, passage: str, start: int, doc_length: int) -> tuple[int, int]:
+    """A passage's span in its source file's own offsets: ``start`` is its offset in the
+    loaded text, which the loader may have normalised (then the passage is looked up near
+    where it was, or placed in proportion)."""
+    if file_text.startswith(passage, start):
+        return start, start + len(passage)
+    at = file_text.find(passage, max(0, start - 2000))
+    if at < 0:
+        at = file_text.find(passage)
+    if at < 0:
+        at = int(start * len(file_text) / max(1, doc_length))
+    return at, at + len(passage)
+
+
+def _matches(expected: Expected, citation: Citation) -> bool:
+    if expected.doc not in citation.source:
+        return False
+    if expected.span is None:
+        return _squash(expected.text) in _squash(citation.passage)
+    text = _file_text(citation.source)
+    if not text:
+        return False
+    start, end = located(text, citation.passage, citation.start, len(text))
+    return start < expected.span[1] and end > expected.span[0]
+
+
+def _label(expected: Expected) -> str:
+    if expected.span is None:
+        return expected.text
+    return f"{expected.doc}[{expected.span[0]}:{expected.span[1]}]"
 
 
 def score_labelled(
@@ -248,13 +292,13 @@ def score_labelled(
         given = answer(item)
         found, citations = given.found, given.citations
         right += found == item.found
-        bad = [c for c in citations for e in item.must_not if _matches(e, c.source, c.passage)]
+        bad = [c for c in citations for e in item.must_not if _matches(e, c)]
         forbidden += len(bad)
         if not item.found:
             unanswerable_citations += len(citations)
         missed = []
         for e in item.must:
-            quoting = [c for c in citations if _matches(e, c.source, c.passage)]
+            quoting = [c for c in citations if _matches(e, c)]
             must += 1
             if quoting:
                 hit += 1
@@ -262,7 +306,7 @@ def score_labelled(
                     speakers += 1
                     speakers_ok += quoting[0].speaker == e.speaker
             else:
-                missed.append(e.text)
+                missed.append(_label(e))
         extra = []
         questions = {n for s in given.statements for n in s.citations[:-1]}
         if item.found:
@@ -270,7 +314,7 @@ def score_labelled(
                 if c.n in questions:
                     continue
                 cited += 1
-                good = any(_matches(e, c.source, c.passage) for e in (*item.must, *item.ok))
+                good = any(_matches(e, c) for e in (*item.must, *item.ok))
                 good = good and c not in bad
                 relevant += good
                 if not good:

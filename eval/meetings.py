@@ -158,20 +158,6 @@ def turns_of(meta: dict[str, Any]) -> list[tuple[str, int, int]]:
     return [(t[1], t[2], t[3]) for t in meta["turns"]]
 
 
-def located(file_text: str, doc_text: str, passage: str, start: int) -> tuple[int, int]:
-    """A citation's span in the transcript file's own offsets (the loader may have
-    normalised the text: then the passage is looked up near where it was)."""
-    if doc_text == file_text:
-        return start, start + len(passage)
-    at = file_text.find(passage, max(0, start - 2000))
-    if at < 0:
-        at = file_text.find(passage)
-    if at < 0:
-        ratio = len(file_text) / max(1, len(doc_text))
-        at = int(start * ratio)
-    return at, at + len(passage)
-
-
 def load_questions(split: str) -> list[dict[str, Any]]:
     """The questions of ``split`` ("val", "train" or "all"), in the data's order."""
     questions = [
@@ -328,6 +314,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.environ["ASSISTANT_INDEX__INDEX_DIR"] = str(index_dir)
     os.environ["ASSISTANT_INDEX__EMBED__MULTILINGUAL"] = "off"
     from assistant.app import build_service
+    from assistant.evaluate import located
     from assistant.retrieve import Filters
     from assistant.settings import Settings
 
@@ -346,14 +333,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         doc = docs[doc_id]
         result = service.answer(q["query"], filters=Filters(document_ids=(doc_id,)))
         answer = result.answer
-        spans = [located(texts[q["file"]], doc.text, c.passage, c.start) for c in answer.citations]
+        spans = [
+            located(texts[q["file"]], c.passage, c.start, len(doc.text)) for c in answer.citations
+        ]
         labels = [c.speaker for c in answer.citations]
         ours.add(q, spans if answer.found else [], labels, turns_of(meta[q["file"]]))
         unscoped = service.search(q["query"], top_k=1)
         first_right += bool(unscoped.passages) and unscoped.passages[0].document_id == doc_id
         gold = [tuple(g) for g in q["gold"]]
         hit = answer.found and any(s < ge and e > gs for s, e in spans for gs, ge in gold)
-        shown.append({"id": q["id"], "query": q["query"], "answer": answer.text, "hit": hit})
+        shown.append(
+            {
+                "id": q["id"],
+                "query": q["query"],
+                "answer": answer.text,
+                "hit": hit,
+                "gold": gold,
+                "cited": spans if answer.found else [],
+                "length": len(texts[q["file"]]),
+            }
+        )
     took = time.perf_counter() - tick
     systems = [ours] + ([] if args.no_peers else peers(questions, meta, texts, service.embedder))
     rows = [s.row() for s in systems]
