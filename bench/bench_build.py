@@ -6,6 +6,13 @@ disk, and the time of a no-change rebuild. Reads the corpus from
 ../shared/datasets (exits with a message when it is absent).
 
     .venv/bin/python bench/bench_build.py [--limit N] [--backend onnx|torch] [--index-dir DIR]
+    .venv/bin/python bench/bench_build.py --compare [--limit N]
+
+``--compare`` times, in one run on the same speeches, LangChain's default pipeline
+(RecursiveCharacterTextSplitter 1000/200, the same MiniLM through sentence-transformers,
+vectors in a flat FAISS index: what its quick-start builds), then our build with the
+multilingual vectors off and with the default settings, each full and again with no
+change, and prints each one's time as a multiple of LangChain's.
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
@@ -41,6 +49,9 @@ def main() -> int:
     parser.add_argument("--backend", default="auto", choices=["auto", "onnx", "torch"])
     parser.add_argument("--index-dir", type=Path, default=None)
     parser.add_argument("--model-cache", type=Path, default=Path("var/models"))
+    parser.add_argument(
+        "--compare", action="store_true", help="LangChain, MULTILINGUAL=off and default"
+    )
     args = parser.parse_args()
     if not CORPUS.is_file():
         print(f"{CORPUS} is absent: this benchmark needs ../shared/datasets", file=sys.stderr)
@@ -54,6 +65,10 @@ def main() -> int:
                 if i >= args.limit:
                     break
                 out.write(line)
+    if args.compare:
+        compare(source, work, args.model_cache)
+        shutil.rmtree(work, ignore_errors=True)
+        return 0
     index_dir = args.index_dir or work / "index"
     if index_dir.exists():
         shutil.rmtree(index_dir)
@@ -95,6 +110,62 @@ def main() -> int:
     if not args.index_dir:
         shutil.rmtree(work, ignore_errors=True)
     return 0
+
+
+def langchain_build(source: Path) -> tuple[float, int]:
+    """LangChain's quick-start over the same speeches: split, embed, a flat index.
+    Seconds (the model loaded before the clock starts, as for our build) and chunks."""
+    import json
+
+    import faiss
+    from langchain_text_splitters import RecursiveCharacterTextSplitter
+    from sentence_transformers import SentenceTransformer
+
+    from index.embed import ModelFiles
+
+    model = SentenceTransformer(str(ModelFiles.locate().path), device="cpu")
+    splitter = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200)
+    tick = time.perf_counter()
+    texts = [json.loads(line)["text"] for line in source.open(encoding="utf-8")]
+    chunks = [c for t in texts for c in splitter.split_text(t)]
+    vectors = model.encode(chunks, batch_size=32, normalize_embeddings=True)
+    index = faiss.IndexFlatIP(vectors.shape[1])
+    index.add(vectors)
+    return time.perf_counter() - tick, len(chunks)
+
+
+def compare(source: Path, work: Path, model_cache: Path) -> None:
+    """The three builds of ``--compare`` in one run, as a table."""
+    from bench.machine import cpu_line
+    from index.embed import load_embedder
+
+    print(f"machine: {cpu_line()}")
+    rows = []
+    try:
+        seconds, chunks = langchain_build(source)
+        rows.append(("LangChain 1000/200 + MiniLM (sentence-transformers)", seconds, None, chunks))
+    except ImportError as exc:
+        print(f"LangChain's pipeline skipped: {exc}", file=sys.stderr)
+    for multilingual in ("off", "all"):
+        embed = EmbedConfig(cache_dir=model_cache, multilingual=multilingual)
+        config = BuildConfig(sources=[source], index_dir=work / multilingual, embed=embed)
+        embedder = load_embedder(config.embed, model_cache)
+        tick = time.perf_counter()
+        report = build_index(config, embedder=embedder)
+        total = time.perf_counter() - tick
+        tick = time.perf_counter()
+        build_index(config, embedder=embedder)
+        again = time.perf_counter() - tick
+        stages = ", ".join(f"{k} {v:.1f}" for k, v in report.seconds.items())
+        print(f"MULTILINGUAL={multilingual}: {total:.1f} s ({stages}); no change {again:.1f} s")
+        rows.append((f"report-assistant, MULTILINGUAL={multilingual}", total, again, report.chunks))
+    base = rows[0][1] if rows and rows[0][0].startswith("LangChain") else None
+    print("\n| build | chunks | full (s) | × LangChain | no change (s) |")
+    print("|---|---|---|---|---|")
+    for name, seconds, again, chunks in rows:
+        ratio = f"{seconds / base:.2f}" if base else "-"
+        repeat = f"{again:.1f}" if again is not None else "-"
+        print(f"| {name} | {chunks} | {seconds:.1f} | {ratio} | {repeat} |")
 
 
 def _avg_tokens(config: BuildConfig) -> float:
