@@ -103,9 +103,10 @@ def compose_answer(
             embed_multilingual,
             weights,
         )
-        if answer.found or read.people.spoken:
+        if answer.found or (read.people.spoken and not read.people.by_role):
             return answer
-        # a speaker named with another verb, none of whose statements fits: the reports
+        # a speaker named with another verb, or by an office, none of whose statements
+        # fits: the reports
     if read.route is Route.UNKNOWN_PERSON:
         return unknown_person_answer(
             read.people.unknown[0], passages[: weights.max_passages], layer, texts

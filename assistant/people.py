@@ -95,6 +95,10 @@ class PeopleMatch:
     # that names a speaker with another verb ("What did X conclude?", "Where does X see
     # …?") is answered from their statements when one fits, else by the ordinary search
     spoken: bool = True
+    # whether they were named by an office ("the rapporteur", "the president of the
+    # council") rather than by name: an office is held in many reports, and when none of
+    # its holders' statements fits the question, the reports answer it
+    by_role: bool = False
 
 
 def named_people(
@@ -183,7 +187,9 @@ def named_people(
         found.update((entry.key, entry) for entry in role[0])
         spans.append(role[1])
     unknown = _unknown_names(question, spans, speakers)
-    return PeopleMatch(tuple(found.values()), unknown, tuple(sorted(spans)))
+    return PeopleMatch(
+        tuple(found.values()), unknown, tuple(sorted(spans)), by_role=role is not None
+    )
 
 
 # Letters after a name in a record's label: "Kirsty Williams AM", "Jane Doe MP", "John

@@ -18,8 +18,15 @@ from assistant import terms as terms_
 from assistant.answer.candidates import Candidate, SentenceLayer, Source, unique_texts
 from assistant.answer.complete import completed
 from assistant.answer.overview import main_statements
+from assistant.answer.question import subject_terms
 from assistant.answer.render import AnswerTexts, render
-from assistant.answer.score import CrossLingual, heading_terms, paragraph_cosines, person_relevance
+from assistant.answer.score import (
+    CrossLingual,
+    heading_terms,
+    in_reports_naming,
+    paragraph_cosines,
+    person_relevance,
+)
 from assistant.answer.select import select
 from assistant.answer.weights import WEIGHTS, Weights
 from assistant.people import PeopleMatch, asks_what_was_asked, is_title, topic_of
@@ -72,6 +79,13 @@ def person_answer(
     when = _position(topic)
     if when is not None:
         return render(completed(_at(candidates, when, max_sentences), layer), texts)
+    if topic:
+        # the names the topic gives ("the waste crisis in Campania"): a statement in a
+        # report that never names them speaks of another subject
+        subject = subject_terms(topic_text) - roles
+        candidates = in_reports_naming(candidates, frozenset(subject), words)
+        if not candidates:
+            return Answer(texts.nothing_on_topic_by_person.format(name=names), (), found=False)
     vectors = layer.sentence_vectors_of([c.vector_row for c in candidates])
     if topic:
         cosines = vectors @ query

@@ -86,6 +86,21 @@ def build_test_index(
     return config
 
 
+def serve_reports(
+    root: Path, reports: dict[str, str], model_cache: Path, embedder: Any
+) -> AssistantService:
+    """A loaded service over an index of ``reports`` (file name → text, written under
+    ``root``), built with the real model ``embedder``."""
+    from assistant.service import AssistantService
+
+    for name, text in reports.items():
+        (root / name).write_text(text, encoding="utf-8")
+    config = build_test_index(root / "index", model_cache, [root], embedder=embedder)
+    service = AssistantService(config, embedder=embedder)
+    assert service.load()
+    return service
+
+
 def settings_for(config: BuildConfig, **serve: Any) -> Settings:
     """Settings for a test server over ``config``'s index; no environment leaks in."""
     from assistant.settings import ServeConfig, Settings

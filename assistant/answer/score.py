@@ -142,6 +142,18 @@ def _named(
     return out
 
 
+def in_reports_naming(
+    candidates: Sequence[Candidate], subject: frozenset[str], words: terms_.Words
+) -> list[Candidate]:
+    """The ``candidates`` whose report names every word of ``subject`` somewhere (its
+    words, or the initials of its runs of words): a statement in a report that never
+    names Campania is not about Campania, however close its words ("the crisis")."""
+    if not subject:
+        return list(candidates)
+    report = _ReportNames(words)
+    return [c for c in candidates if report.says(c.source, subject)]
+
+
 class _ReportNames:
     """Whether a report names some words anywhere (``names_in`` over its whole text),
     worked out once a report and question: its own words first, the initials of its runs

@@ -15,7 +15,7 @@ import pytest
 from assistant.retrieve import Filters
 from assistant.service import AssistantService
 from index.embed import Embedder
-from tests.helpers import build_test_index
+from tests.helpers import serve_reports
 
 pytestmark = pytest.mark.slow
 
@@ -107,14 +107,12 @@ proposed that all crane operators take a refresher course before the summer seas
 def service(
     tmp_path_factory: pytest.TempPathFactory, real_embedder: Embedder, model_cache: Path
 ) -> AssistantService:
-    root = tmp_path_factory.mktemp("meetings")
-    (root / "design-meeting.txt").write_text(DESIGN, encoding="utf-8")
-    (root / "fisheries-hearing.txt").write_text(HEARING, encoding="utf-8")
-    (root / "harbour-minutes.txt").write_text(MINUTES, encoding="utf-8")
-    config = build_test_index(root / "index", model_cache, [root], embedder=real_embedder)
-    service = AssistantService(config, embedder=real_embedder)
-    assert service.load()
-    return service
+    reports = {
+        "design-meeting.txt": DESIGN,
+        "fisheries-hearing.txt": HEARING,
+        "harbour-minutes.txt": MINUTES,
+    }
+    return serve_reports(tmp_path_factory.mktemp("meetings"), reports, model_cache, real_embedder)
 
 
 def scope(service: AssistantService, name: str) -> Filters:
