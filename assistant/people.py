@@ -505,10 +505,18 @@ def _holds(word: str, role: str) -> bool:
     """Whether ``role`` has ``word``, or the words ``word`` abbreviates ("cfo": "Chief
     Financial Officer")."""
     words = re.findall(r"[\w-]+", plain_text(role))
-    if word in words:
+    if word in words or any(_office_of(word, w) for w in words):
         return True
     initials = "".join(w[0] for w in words)
     return word in _ABBREVIATIONS and word in initials
+
+
+def _office_of(a: str, b: str) -> bool:
+    """Whether one word is the office named after the body the other is ("Commissioner",
+    "Member of the Commission"; "councillor", "council"): the longer begins with the
+    shorter, of six letters at least ("expert" is not "experience")."""
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 6 and short != long and long.startswith(short)
 
 
 def _same_stem(a: str, b: str) -> bool:

@@ -26,7 +26,7 @@ from assistant.compose import compose_answer
 from assistant.errors import NotFoundError, NotReadyError, QueryError
 from assistant.fuse import SEARCH_PASSAGE_CHARS, matched_words, search_window
 from assistant.llm import ChatModel, Kept, Outcome, fluent
-from assistant.people import named_people
+from assistant.people import PeopleMatch, named_people
 from assistant.retrieve import (
     Filters,
     allowed_documents,
@@ -421,6 +421,8 @@ class AssistantService:
         passages, multilingual = self.passages_for(
             state.snapshot, vector, ml_vector, query_text, top_k, filters, question
         )
+        if not people.speakers and not people.unknown and passages:
+            people = self._office_holders(state.snapshot, question, passages, people)
         asked = question
         if speaker is not None:
             # within the speaker's reports their name says nothing: every sentence that
@@ -443,6 +445,19 @@ class AssistantService:
         )
         took = (time.perf_counter() - tick) * 1000
         return AnswerResult(answer, tuple(passages), state.version, round(took, 1))
+
+    @staticmethod
+    def _office_holders(
+        snapshot: Snapshot, question: str, passages: Sequence[Passage], people: PeopleMatch
+    ) -> PeopleMatch:
+        """An office held in many reports ("the Commissioner", "the chair" of every
+        meeting) names too many people to be anyone; in the report the question finds
+        best (its first passage's) it names the one who holds it there (the Commission
+        member of the debate on dioxin). ``people`` when it names no one there either."""
+        first = passages[0].document_id
+        local = [s for s in snapshot.speakers() if first in s.documents]
+        found = named_people(question, local, any_verb=True)
+        return found if found.speakers and found.by_role else people
 
     @staticmethod
     def _speakers(snapshot: Snapshot, filters: Filters | None) -> list[SpeakerEntry]:

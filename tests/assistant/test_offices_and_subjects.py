@@ -4,7 +4,7 @@ holds it where the subject is discussed.
 A real index (the bundled model) of two plenary debates written here in the verbatim
 layout of a parliament ("Name (role). – text"): a speaker of the rail debate speaks of
 floods that cut his rail lines, never of the Tagus valley; the flood debate's rapporteur
-is not labelled as one, the rail debate's is.
+is not labelled as one, the rail debate's is; four members of the Commission speak across the three.
 """
 
 from __future__ import annotations
@@ -49,6 +49,23 @@ signalling standard on every corridor by 2030.
 Pieter Claes. – Madam President, the crisis in rail freight is a crisis of investment. \
 Floods washed away the tracks of three freight lines last winter, and the repairs are \
 still not funded. Road haulage keeps winning because it is cheaper.
+
+Eva Lindqvist (Member of the Commission). – Madam President, the Commission will publish \
+the corridor timetable in the spring and will fund the signalling on two corridors.
+"""
+
+QUOTAS = """Parliamentary debate 2026-03-04: Fishing quotas in the Baltic Sea (debate)
+
+President. – The next item is the Commission statement on Baltic fishing quotas.
+
+Tomas Berzins (Member of the Commission). – Madam President, the cod stock in the eastern \
+Baltic has collapsed, and the Commission proposes to close the fishery for one year.
+
+Karin Holm (Member of the Commission). – Madam President, the fishermen who lose their \
+income will be compensated from the maritime fund.
+
+Lars Eriksen. – Madam President, a closure without compensation would ruin the small \
+harbours of the coast.
 """
 
 
@@ -56,7 +73,7 @@ still not funded. Road haulage keeps winning because it is cheaper.
 def service(
     tmp_path_factory: pytest.TempPathFactory, real_embedder: Embedder, model_cache: Path
 ) -> AssistantService:
-    reports = {"floods.txt": FLOODS, "rail.txt": RAIL}
+    reports = {"floods.txt": FLOODS, "rail.txt": RAIL, "quotas.txt": QUOTAS}
     return serve_reports(tmp_path_factory.mktemp("debates"), reports, model_cache, real_embedder)
 
 
@@ -90,6 +107,27 @@ def test_an_office_whose_holders_never_spoke_of_the_subject_is_left_to_the_repor
     # named by name, he is asked about himself: nothing he said is about the floods
     named = service.answer("What did Jonas Weber say about the flood defences?").answer
     assert not named.found
+
+
+def test_an_office_held_in_many_reports_names_its_holder_where_the_answer_is(
+    service: AssistantService,
+) -> None:
+    """Four members of the Commission speak: "the Commissioner" alone names none of
+    them, but in the flood debate, which the question finds, it is Henrik Dahl."""
+    question = "What did the Commissioner say about the repair of the bridges?"
+    assert not named_people(question, service.state.snapshot.speakers()).speakers
+    answer = service.answer(question).answer
+    assert answer.found
+    assert {c.speaker for c in answer.citations} == {"Henrik Dahl"}
+
+
+def test_an_office_is_the_body_it_belongs_to() -> None:
+    from assistant.people import _office_of
+
+    assert _office_of("commissioner", "commission")
+    assert _office_of("councillor", "council")
+    assert not _office_of("expert", "experience")
+    assert not _office_of("member", "member")
 
 
 def test_statements_are_kept_only_from_reports_that_name_the_subject(
