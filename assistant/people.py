@@ -37,7 +37,14 @@ _NOT_NAMES = frozenset(
 _SPEECH = re.compile(rf"\b{ASKED_SPEECH}\b|{ASKED_SPEECH_CJK}", re.I)
 # Where a question puts a person: "did X …", "according to X", "X's view", "X said".
 # "did Marketing …", "did the Project Manager …" (a role a transcript labels a speaker by)
-_PERSON_BEFORE = re.compile(r"\b(?:did|does|has|had|according\s+to|by|from)\s+(?:the\s+)?$", re.I)
+# "from" puts a person only after a word of hearing ("we heard from", "the remarks
+# from"): "imports from Papua New Guinea" names a country.
+_PERSON_BEFORE = re.compile(
+    r"\b(?:did|does|has|had|according\s+to|by|"
+    r"(?:hear|heard|remarks?|comments?|statements?|views?|words?|message|speech)\s+from)"
+    r"\s+(?:the\s+)?$",
+    re.I,
+)
 _PERSON_AFTER = re.compile(r"(?:['’]s\b|\s+(?:say|said|says|think|thinks|propose|proposed))")
 # Words of bodies and events, never of a person's name (``index.lexicon``).
 _BODIES = BODY_WORDS

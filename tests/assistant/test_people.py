@@ -376,3 +376,12 @@ def test_letters_after_a_name_in_a_label_are_not_said_in_a_question() -> None:
     # the letter that tells a voice apart is its name, not letters after one
     voice = named_people("What did PhD A think about the results?", members, any_verb=True)
     assert [s.name for s in voice.speakers] == ["PhD A"]
+
+
+def test_a_place_after_from_is_no_unknown_person() -> None:
+    """ "from" puts a person after a word of hearing only: "imports from Papua New
+    Guinea" names a country, which the reports are asked about, not a speaker."""
+    asked = "What was said about tuna imports from Papua New Guinea?"
+    assert named_people(asked, SPEAKERS).unknown == ()
+    heard = named_people("What were the remarks from Piet van der Berg?", SPEAKERS)
+    assert heard.unknown == ("Piet van der Berg",)
