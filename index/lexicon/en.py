@@ -4,7 +4,10 @@
 NAME_PARTICLES: frozenset[str] = frozenset()
 CONJUNCTION_PARTICLES: frozenset[str] = frozenset()
 # Titles before a name, as written ("Dr", "Dr.").
-TITLES = frozenset("mr mr. mrs mrs. ms ms. mx dr dr. prof prof. sir dame madam hon".split())
+TITLES = frozenset(
+    """mr mr. mrs mrs. ms ms. miss mx dr dr. prof prof. sir dame madam hon lady lord
+    baroness baron""".split()
+)
 COURTESY: frozenset[str] = frozenset()
 # Words of a role ("member of the Commission", "Secretary-General").
 # Words of bodies and events, never of a person's name ("the Council", "Youth Forum").

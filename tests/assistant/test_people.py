@@ -385,3 +385,15 @@ def test_a_place_after_from_is_no_unknown_person() -> None:
     assert named_people(asked, SPEAKERS).unknown == ()
     heard = named_people("What were the remarks from Piet van der Berg?", SPEAKERS)
     assert heard.unknown == ("Piet van der Berg",)
+
+
+def test_a_peer_or_a_lady_is_asked_about_by_title_and_surname() -> None:
+    """ "Lady Ashton", "Baroness Ashton", "Lord Kerr": a title, not a given name that
+    would make her someone else (as "Piet Herrera" is not Sofía Herrera)."""
+    chamber = [*SPEAKERS, entry("Catherine Ashton"), entry("John Kerr")]
+    for asked in ("Lady Ashton", "Baroness Ashton"):
+        found = named_people(f"What did {asked} say about Belarus?", chamber)
+        assert [s.name for s in found.speakers] == ["Catherine Ashton"], asked
+    assert [s.name for s in named_people("What did Lord Kerr say?", chamber).speakers] == [
+        "John Kerr"
+    ]
