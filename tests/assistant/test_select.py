@@ -86,6 +86,18 @@ def test_typed_answers_keep_only_statements_holding_what_is_asked() -> None:
     assert typed_answers([best, plain, number, far]) == [best, number]
 
 
+def test_a_count_is_answered_only_by_statements_that_hold_one() -> None:
+    """ "How many robots are in use in Austrian care homes?": "sensors and robots should
+    support care workers" is the closest statement and holds no count: no answer. A
+    statement of another kind keeps its best ("When does a later retirement make
+    sense?" is answered by a condition, no date)."""
+    robots = _said(0, 2.0)
+    count = _said(1, 1.8, typed=True)
+    assert typed_answers([robots], kind="number") == []
+    assert typed_answers([robots, count], kind="number") == [count]
+    assert typed_answers([robots], kind="date") == [robots]
+
+
 def test_a_titled_meeting_s_voices_are_heard_in_place_of_the_narrator() -> None:
     """ "What was said about X?" over a report whose title names X: each of its speakers
     not yet quoted is heard with their best statement, in place of a narrator's."""
