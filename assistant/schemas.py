@@ -430,11 +430,7 @@ class PassageOut(BaseModel):
     def of(cls, rank: int, p: Passage) -> PassageOut:
         return cls(
             rank=rank,
-            document_id=p.document_id,
-            title=p.title,
-            date=p.date,
-            url=p.url,
-            source=p.source,
+            **_report_of(p),
             page=p.page_at(p.start),
             passage=p.text,
             start=p.start,
@@ -467,11 +463,7 @@ class SegmentOut(BaseModel):
     def of(cls, rank: int, s: SegmentHit) -> SegmentOut:
         return cls(
             rank=rank,
-            document_id=s.document_id,
-            title=s.title,
-            date=s.date,
-            url=s.url,
-            source=s.source,
+            **_report_of(s),
             ordinal=s.ordinal,
             passage=s.text,
             start=s.start,
@@ -479,6 +471,17 @@ class SegmentOut(BaseModel):
             speakers=list(s.speakers),
             score=s.score,
         )
+
+
+def _report_of(found: Passage | SegmentHit) -> dict[str, Any]:
+    """The fields that say which report a passage or a segment is from."""
+    return {
+        "document_id": found.document_id,
+        "title": found.title,
+        "date": found.date,
+        "url": found.url,
+        "source": found.source,
+    }
 
 
 class SearchResponse(BaseModel):
