@@ -20,6 +20,7 @@ REPO = DATA.parents[1]
 SETS = sorted(DATA.glob("answers*.jsonl"))
 ON_SAMPLES = [
     "answers.jsonl",
+    "answers_discussions.jsonl",
     "answers_heldout.jsonl",
     "answers_heldout2.jsonl",
     "answers_samelang.jsonl",
