@@ -125,6 +125,31 @@ def with_named_speaker(
     return replace(filters, document_ids=tuple(sorted(named))), who
 
 
+def with_named_gathering(
+    snapshot: Snapshot, question: str, filters: Filters | None
+) -> tuple[Filters | None, str]:
+    """``filters`` narrowed to the reports ``question`` names as a gathering ("What was
+    said about whaling in the debate on the High North?": that debate,
+    ``index.naming.ReportNames.gathering``), and the question with that name blanked
+    out (spaces, so that offsets into it still hold): the name says where to look, and
+    its words, which every statement there shares, are no topic. Unchanged when it
+    names none, or none the filters keep."""
+    found = snapshot.report_names.gathering(question)
+    if found is None:
+        return filters, question
+    named, (start, end) = found
+    filters = filters or Filters()
+    if filters.document_ids:
+        named = named & set(filters.document_ids)
+    keep = allowed_documents(snapshot, filters)
+    if keep is not None:
+        named = frozenset(d for d in named if keep(d))
+    if not named:
+        return filters, question
+    asked = question[:start] + " " * (end - start) + question[end:]
+    return replace(filters, document_ids=tuple(sorted(named))), asked
+
+
 def allowed_documents(snapshot: Snapshot, filters: Filters | None) -> Callable[[str], bool] | None:
     """Which documents ``filters`` keep, as a predicate; None when nothing is filtered.
     The mask over all rows is worked out on the first call only: most answers (all but

@@ -13,13 +13,14 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
 
 import numpy as np
 
+from assistant.answer.question import topic_words
 from assistant.answer.score import CrossLingual, WordVectors, cross_lingual
 from assistant.answer.weights import WEIGHTS, Weights
 from assistant.compose import compose_answer
@@ -32,10 +33,11 @@ from assistant.retrieve import (
     allowed_documents,
     rank_segments,
     search,
+    with_named_gathering,
     with_named_speaker,
 )
 from assistant.settings import LLMConfig
-from assistant.terms import content_terms, question_words
+from assistant.terms import answer_type, content_terms, question_words
 from assistant.types import Answer, Passage, SegmentHit
 from index.config import BuildConfig
 from index.embed import Embedder, load_embedder, physical_cores
@@ -59,6 +61,7 @@ SEGMENT_PASSAGES = 20
 class LoadedIndex:
     snapshot: Snapshot
     loaded_at: float
+    _words: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def version(self) -> str:
@@ -73,6 +76,14 @@ class LoadedIndex:
         docs = [replace(d, text="") for d in self.snapshot.documents()]
         docs.sort(key=lambda d: (d.date or "", d.title), reverse=True)
         return tuple(docs)
+
+    def words_of(self, document: Document) -> frozenset[str]:
+        """The stems of ``document``'s content words (``terms.content_terms``), worked
+        out once for each report asked about."""
+        words = self._words.get(document.id)
+        if words is None:
+            words = self._words[document.id] = frozenset(content_terms(document.text))
+        return words
 
     @property
     def age_s(self) -> float:
@@ -417,34 +428,65 @@ class AssistantService:
         state = self.state
         people = named_people(question, self._speakers(state.snapshot, filters), any_verb=True)
         filters, speaker = with_named_speaker(state.snapshot, question, filters, people)
-        vector, ml_vector, query_text = self.question_vectors(state.snapshot, question, context)
+        # "… in the debate on the High North": that debate, and the rest is the topic
+        scoped, asked = with_named_gathering(state.snapshot, question, filters)
+        answer, passages = self._compose(
+            state.snapshot, question, asked, top_k, scoped, context, people, speaker
+        )
+        if not answer.found and asked != question and _about_gathering(state, asked, scoped):
+            # what is left of the question is said in the gathering's report ("On which
+            # days was [the Rabat assembly] held?" asks about the gathering itself)
+            answer, passages = self._compose(
+                state.snapshot, question, question, top_k, scoped, context, people, speaker
+            )
+        took = (time.perf_counter() - tick) * 1000
+        return AnswerResult(answer, tuple(passages), state.version, round(took, 1))
+
+    def _compose(
+        self,
+        snapshot: Snapshot,
+        question: str,
+        asked: str,
+        top_k: int,
+        filters: Filters | None,
+        context: Sequence[str],
+        people: PeopleMatch,
+        speaker: str | None,
+    ) -> tuple[Answer, list[Passage]]:
+        """The extractive answer to ``question`` within ``filters``, and the passages
+        read; ``asked``: the question with the name of the gathering it names blanked
+        out (``with_named_gathering``), what the reports are searched with."""
+        vector, ml_vector, query_text = self.question_vectors(snapshot, asked, context)
         passages, multilingual = self.passages_for(
-            state.snapshot, vector, ml_vector, query_text, top_k, filters, question
+            snapshot, vector, ml_vector, query_text, top_k, filters, asked
         )
         if not people.speakers and not people.unknown and passages:
-            people = self._office_holders(state.snapshot, question, passages, people)
-        asked = question
+            people = self._office_holders(snapshot, question, passages, people)
+        if (people.speakers or people.unknown) and asked != question:
+            # a person's topic is read without their name, and the gathering's name
+            # says when ("when closing the seminar")
+            asked = question
+            vector = self._query_vector(question, context)
         if speaker is not None:
             # within the speaker's reports their name says nothing: every sentence that
             # names their country would look relevant ("the full support of Finland")
-            asked = " ".join(question.replace(speaker, " ").split())
+            asked = " ".join(asked.replace(speaker, " ").split())
             vector = self.embedder.embed_query(asked)
         answer = compose_answer(
             asked,
             passages,
             vector,
-            state.snapshot,
-            allowed=allowed_documents(state.snapshot, filters),
+            snapshot,
+            allowed=allowed_documents(snapshot, filters),
             embed_query=self.embedder.embed_query,
             multilingual=multilingual,
-            embed_multilingual=lambda text: self.multilingual_query(state.snapshot, text),
+            embed_multilingual=lambda text: self.multilingual_query(snapshot, text),
             # worked out above for the question as asked (not for one cut of its speaker)
             people=people if speaker is None else None,
             scoped=speaker is not None or _scoped(filters),
             weights=self.weights,
         )
-        took = (time.perf_counter() - tick) * 1000
-        return AnswerResult(answer, tuple(passages), state.version, round(took, 1))
+        return answer, passages
 
     @staticmethod
     def _office_holders(
@@ -641,3 +683,23 @@ SCOPED_REPORTS = 3
 
 def _scoped(filters: Filters | None) -> bool:
     return filters is not None and 1 <= len(filters.document_ids) <= SCOPED_REPORTS
+
+
+def _about_gathering(state: LoadedIndex, asked: str, filters: Filters | None) -> bool:
+    """Whether what is left of a question once the gathering it names is blanked out
+    (``asked``) asks about the gathering itself: a factoid ("On which days was [the
+    Rabat assembly] held?"), or words of its own topic (less those of asking, of speech,
+    of a gathering and of an overview) that one of the reports ``filters`` keep says
+    every one of ("What came out of [the hearing]? Go through what each council
+    said."). "… [the AI and work roundtable] on taxing robots" is not: the roundtable
+    never says tax."""
+    if answer_type(asked) is not None:
+        return True
+    topic = topic_words(asked)
+    if not topic or filters is None:
+        return False
+    for document_id in filters.document_ids:
+        document = state.snapshot.document(document_id)
+        if document is not None and topic <= state.words_of(document):
+            return True
+    return False

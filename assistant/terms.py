@@ -81,7 +81,7 @@ _ANSWER_TYPES = (
         "date",
         re.compile(
             _START + r"(?:when|quand|cuándo|quando|wann|когда)\b"
-            r"|\b(?:what|which)\s+(?:date|year|day|month)\b"
+            r"|\b(?:what|which)\s+(?:date|year|day|month)s?\b"
             r"|\b(?:en|in|em)\s+(?:quelle|qué|que|che|welchem)\s+(?:année|año|ano|anno|jahr)\b"
             r"|\bв\s+каком\s+году\b|什么时候|何时|哪一年|哪年|哪天",
             re.I,

@@ -16,6 +16,7 @@ from typing import Any
 
 from index.clean import find_date
 from index.lexical import tokenize  # the same stemmer and stopwords as BM25
+from index.lexicon import ARTICLES, DISCUSSION, GATHERINGS, NAME_JOINERS, TOPIC_MARKERS
 
 # Titles written by the exporting tool, not by the author: a generator's default
 # ("Enscript Output", "Untitled document", "Document1", "Slide 1", "(anonymous)"), an
@@ -293,8 +294,69 @@ class ReportNames:
             return frozenset()
         return frozenset.intersection(*(frozenset(self._postings[w]) for w in words))
 
+    def gathering(self, question: str) -> tuple[frozenset[str], tuple[int, int]] | None:
+        """The reports a question names as a gathering ("the debate on the High North",
+        "the Rabat General Assembly", "the roundtable discussion on AI and work"), and
+        where that name stands in ``question``; None when it names none, or too many.
+
+        The name is the noun phrase around a word of a gathering (``GATHERINGS``,
+        ``DISCUSSION``): its modifiers before it (words of some report's name, an
+        article) and its complement after it (stopwords and words of a name, up to a
+        word that opens the topic: "about", "regarding"). Every word of that phrase
+        that some report's name holds must be in the reports named, and one of them
+        must be more than a gathering's ("the debate" names no debate)."""
+        words = [
+            (m.start(), m.end(), m.group().lower(), tokenize([m.group()])[0])
+            for m in re.finditer(r"[^\W_]+(?:['’][^\W_]+)*", question)
+        ]
+
+        def gathers(tokens: list[str]) -> bool:
+            return bool(tokens) and tokens[0].startswith(_GATHERING_STEMS)
+
+        def named(tokens: list[str]) -> bool:
+            return bool(tokens) and (
+                tokens[0] in self._postings or bool(_TIME_TOKEN.match(tokens[0]))
+            )
+
+        for i, (_, _, _, tokens) in enumerate(words):
+            if not gathers(tokens) or tokens[0] not in self._postings:
+                continue  # "the discussion on the digital divide" names no discussion
+            lo = i
+            while lo > 0 and (
+                named(words[lo - 1][3])
+                or gathers(words[lo - 1][3])
+                or words[lo - 1][2] in ARTICLES
+                or (words[lo - 1][2] in NAME_JOINERS and lo > 1 and named(words[lo - 2][3]))
+            ):
+                lo -= 1
+            hi = i + 1
+            while (
+                hi < len(words)
+                and words[hi][2] not in TOPIC_MARKERS
+                and (not words[hi][3] or named(words[hi][3]) or gathers(words[hi][3]))
+            ):
+                hi += 1
+            while hi > i + 1 and not named(words[hi - 1][3]):
+                hi -= 1  # "… on the" before a word of no name: not the name's
+            said = {t for w in words[lo:hi] for t in w[3][:1] if t in self._postings}
+            if not any(not t.startswith(_GATHERING_STEMS) for t in said):
+                continue
+            reports = frozenset.intersection(*(frozenset(self._postings[t]) for t in said))
+            years = {y for w in words[lo:hi] for y in question_years(w[2])}
+            for year in years:
+                reports &= frozenset(self._years.get(year, ()))
+            if reports and len(reports) <= _GATHERING_REPORTS and len(reports) < self._count:
+                return reports, (words[lo][0], words[hi - 1][1])
+        return None
+
     def __len__(self) -> int:
         return self._count
+
+
+# A question that names more reports than this as its gathering names a kind of
+# gathering ("the plenary debate"), not one.
+_GATHERING_REPORTS = 3
+_GATHERING_STEMS = tuple(sorted(GATHERINGS | DISCUSSION))
 
 
 # Years and fiscal years are the time facet, not words: "2023", "fy2023", "fy23".

@@ -152,5 +152,11 @@ def asks_overview(question: str) -> bool:
     overview ("general", "main points", "summarize"), leave no topic. English; asked of
     one report, it is answered with that report's main statements
     (``assistant.answer.overview``), not refused for want of a topic."""
+    return not topic_words(question)
+
+
+def topic_words(question: str) -> frozenset[str]:
+    """The stems of what ``question`` asks about: its content words less those of
+    asking, of speech, of a meeting and of an overview."""
     topic = terms.content_terms(topic_of(question, ()), terms.question_words(question))
-    return not topic - GATHERINGS - OVERVIEW
+    return frozenset(topic - GATHERINGS - OVERVIEW)

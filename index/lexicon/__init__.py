@@ -59,6 +59,10 @@ AT_THE_START = _union("AT_THE_START")
 GATHERINGS = _union("GATHERINGS")
 OVERVIEW = _union("OVERVIEW")
 DISCUSSION = _union("DISCUSSION")
+# Words that open the topic after a gathering's name, and that open its name.
+TOPIC_MARKERS = _union("TOPIC_MARKERS")
+ARTICLES = _union("ARTICLES")
+NAME_JOINERS = _union("NAME_JOINERS")
 # What a record notes between speeches, in brackets ("(Applause)", "(Beifall)").
 PROCEDURE_WORDS = _alternatives("PROCEDURE_WORDS")
 # Labels of a list of who attended ("Present:", "Présents :", "Anwesend:").
@@ -84,6 +88,7 @@ def particle_pattern(particles: frozenset[str]) -> str:
 
 
 __all__ = [
+    "ARTICLES",
     "ASKED_SPEECH",
     "ASKED_SPEECH_CJK",
     "ATTENDANCE_LABELS",
@@ -95,6 +100,7 @@ __all__ = [
     "COURTESY",
     "DISCUSSION",
     "GATHERINGS",
+    "NAME_JOINERS",
     "NAME_PARTICLES",
     "OVERVIEW",
     "PART_VERBS",
@@ -103,6 +109,7 @@ __all__ = [
     "ROLE_WORDS",
     "SPEECH_VERBS",
     "TITLES",
+    "TOPIC_MARKERS",
     "announces_more",
     "particle_pattern",
 ]

@@ -95,6 +95,16 @@ GATHERINGS = frozenset(
     """event meet session webinar seminar confer debat hear discuss workshop forum
     roundtabl assembl summit panel""".split()
 )
+# Words that open what a question asks about, after the gathering it names ("What was
+# said at the Rabat assembly about amendments?"): the name of the gathering ends there
+# (``index.naming.ReportNames.gathering``).
+TOPIC_MARKERS = frozenset("about regarding concerning re".split())
+# Words that open a gathering's name before its modifiers ("the Rabat General
+# Assembly", "this year's forum").
+ARTICLES = frozenset("the a an this that last its their our".split())
+# Words that join the words of a gathering's name before it ("the AI and work
+# roundtable", "the Ministry of Labour seminar").
+NAME_JOINERS = frozenset("and of for".split())
 # Words of a discussion ("Summarize the discussion about …", "What did the group talk
 # about …?", "the debate on …", "their exchange on …"), as stems: such a question is
 # answered by the voices of the stretches of a meeting on its topic
@@ -104,5 +114,6 @@ DISCUSSION = frozenset("discuss discus talk debat convers exchang deliber".split
 # (``GATHERINGS``): "What was the general discussion of the meeting?", "Summarize the
 # meeting", "What were the main points of the session?" (stems; ``assistant.answer``).
 OVERVIEW = frozenset(
-    "general overal main whole summar summari topic point key highlight happen".split()
+    """general overal main whole summar summari overview recap topic point key highlight
+    happen outcom came rais give tell go walk""".split()
 )
