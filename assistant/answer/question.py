@@ -18,6 +18,7 @@ from assistant import terms
 from assistant.people import PeopleMatch, asks_what_was_said, named_people, topic_of, who_is
 from index.language import primary, query_language
 from index.lexicon import DISCUSSION, GATHERINGS, OVERVIEW, particle_pattern
+from index.naming import question_years
 from index.snapshot import SpeakerEntry
 
 
@@ -76,7 +77,7 @@ def plan(
         people=people,
         asked_about=asked_about or PeopleMatch((), (), ()),
         answer_type=terms.answer_type(question),
-        subject=subject_terms(question),
+        subject=subject_terms(question) | years_counted(question),
         thing=asked_thing(question),
         speech=asks_what_was_said(question),
         scoped=scoped,
@@ -110,6 +111,16 @@ def subject_terms(question: str) -> frozenset[str]:
     names = [m.group() for m in _NAME_WORD.finditer(question) if m.start() > start]
     kept = [w for w in names if w.lower() not in terms.ENGLISH.stopwords]
     return frozenset(terms.content_terms(" ".join(kept)))
+
+
+def years_counted(question: str) -> frozenset[str]:
+    """The years a count or an amount is asked for ("How many webinars did the
+    Association hold in 2019?", "What was the budget for 2023?"), in any language: a
+    figure whose statement, paragraph, report title and report date name none of them
+    is another year's (``score._named``). None for other questions and comparisons."""
+    if terms.answer_type(question) != "number" or terms.compares(question):
+        return frozenset()
+    return frozenset(question_years(question))
 
 
 # "How many robots …": the word after "how many" names what is counted (the question's

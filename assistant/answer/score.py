@@ -110,7 +110,8 @@ def _named(
     titles: dict[str, set[str]] = {}
     paragraphs: dict[tuple[str, int], set[str]] = {}
     report = _ReportNames(words)
-    out = []
+    years = {t for t in subject if _YEAR.fullmatch(t)}
+    read = []
     for c in scored:
         doc = c.source.document_id
         missing = subject - names_in(c.text, words)
@@ -125,18 +126,31 @@ def _named(
                     paragraphs[key] = names_in(_paragraph(c), words, defined)
                 missing -= paragraphs[key]
         if doc not in titles:
-            titles[doc] = names_in(c.source.title, words)
-        title = titles[doc]
+            # a report dated 2024 names the year its figures are for
+            dated = {c.source.date[:4]} if c.source.date else set()
+            titles[doc] = names_in(c.source.title, words) | dated
+        read.append((c, missing, titles[doc]))
+    # a year that no statement names (itself, its paragraph, its report's title or
+    # date): a figure for another year is another subject's ("How many webinars did the
+    # Association hold in 2019?" answered with 2022's nine). A year one statement names
+    # may be a second hop's ("In 1999, Spirit Halloween was bought by Spencer Gifts",
+    # which has how many stores?), and a year is no name: it never decides ``named``
+    unsaid = years - set().union(*(years - (m - t) for _, m, t in read))
+    out = []
+    for c, missing, title in read:
         names = frozenset(proper_names(c.text, words) - terms)
         out.append(
             replace(
                 c,
                 # "The General Assembly elected …" in "General Assembly in Rabat …"
-                named=not missing - title,
+                named=not missing - title - years,
                 names=names,
-                elsewhere=bool(missing)
-                and report.says(c.source, missing)
-                and _elsewhere(missing, names, title, terms),
+                elsewhere=bool(missing & unsaid)
+                or (
+                    bool(missing - years)
+                    and report.says(c.source, missing - years)
+                    and _elsewhere(missing - years, names, title, terms)
+                ),
             )
         )
     return out
@@ -227,6 +241,7 @@ def names_in(
 
 
 _ABBREVIATION = re.compile(r"\b[A-Z][A-Z0-9&]{1,7}\b")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 # "the Economic and Social Council (ESS) of the PRC": a run of capitalised words (with
 # the small words of a name between them) and the abbreviation the report gives it.
 _DEFINED = re.compile(

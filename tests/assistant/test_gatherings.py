@@ -45,7 +45,7 @@ On 3 June 2026 the Association held a webinar on water scarcity and farming.
 
 Karim Haddad, member of the Economic, Social and Environmental Council of Morocco, said \
 that farmers in the south of his country now pump groundwater from wells twice as deep \
-as twenty years ago.
+as twenty years ago, and that 4,000 new wells were dug there in 2025.
 
 Lucía Romero, President of the Economic and Social Council of Spain, explained that her \
 council had recommended that irrigation water be priced by volume, with a free \
@@ -172,3 +172,15 @@ def test_a_discussion_in_a_written_report_gives_each_speakers_key_statement(
     assert all(c.source.endswith("water-webinar.md") for c in answer.citations)
     speakers = {c.speaker for c in answer.citations}
     assert {"Karim Haddad", "Lucía Romero", "Jonas Berg"} <= speakers
+
+
+@pytest.mark.slow
+def test_a_count_for_a_year_no_report_gives_is_not_another_years(
+    service: AssistantService,
+) -> None:
+    """The webinar gives the wells dug in 2025: that is no answer for 2018."""
+    asked = service.answer("How many new wells were dug in the south of Morocco in 2025?")
+    assert asked.answer.found
+    assert any("4,000 new wells" in c.passage for c in asked.answer.citations)
+    other = service.answer("How many new wells were dug in the south of Morocco in 2018?")
+    assert not other.answer.found
