@@ -96,6 +96,13 @@ def plan(
 _NAME_WORD = re.compile(r"(?<![\w'’])(?-i:[A-Z][\w'’-]*)")
 
 
+# A clause that names the source of what is asked ("according to the 2001 census",
+# "as reported by the Chinese council"), up to a comma or the question's end.
+_SOURCE_CLAUSE = re.compile(
+    r"\b(?:according\s+to|as\s+(?:reported|stated|said)\s+by)\b[^,?]*", re.IGNORECASE
+)
+
+
 def subject_terms(question: str) -> frozenset[str]:
     """The stemmed words of the names a factoid question's thing belongs to: a
     statement that gives a figure or a name without them gives another subject's (the
@@ -107,6 +114,9 @@ def subject_terms(question: str) -> frozenset[str]:
         return frozenset()
     if re.search(r"\bor\s+(?-i:[A-Z])", question):
         return frozenset()  # "Who was born first, A or B": two subjects, one to choose
+    # "…, according to the webinar with the Chinese council?": where the figure is
+    # said, not whose it is
+    question = _SOURCE_CLAUSE.sub(" ", question)
     start = len(question) - len(question.lstrip())
     names = [m.group() for m in _NAME_WORD.finditer(question) if m.start() > start]
     kept = [w for w in names if w.lower() not in terms.ENGLISH.stopwords]

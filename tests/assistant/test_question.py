@@ -67,3 +67,18 @@ def test_a_count_asks_for_what_it_counts() -> None:
     assert asked_thing("Which country is the band from?") == frozenset()
     assert asked_thing("How many more, A or B?") == frozenset()  # a comparison
     assert asked_thing("Combien de robots ?") == frozenset()
+
+
+def test_a_source_clause_names_no_subject() -> None:
+    """ "…, according to the webinar with the Chinese council?" says where the figure
+    is said: the figure is the Russian Internet economy's."""
+    asked = plan(
+        "How big was the Russian internet economy in 2021, according to the webinar "
+        "with the Chinese council?",
+        [],
+    )
+    assert "russian" in asked.subject
+    assert not {"chines", "council"} & asked.subject
+    # a year a count is asked for is part of its subject; not for other questions
+    assert "2021" in asked.subject
+    assert "2021" not in plan("What was said about the budget in 2021?", []).subject
