@@ -65,7 +65,7 @@ _ANSWER_TYPES = (
     (
         "number",
         re.compile(
-            r"\bhow\s+(?:many|much|big|large|long|old|often|high|low)\b"
+            r"\bhow\s+(?:many|much|big|large|long|old|often|high|low|fast|quickly|far)\b"
             r"|\bwhat\s+(?:share|percentage|proportion|number|amount|volume|size)\b"
             # an amount named by its noun: "What was Northwind's revenue in 2024?"
             r"|\bwhat\s+(?:was|were|is|are)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+['’]s\s+)?"

@@ -61,6 +61,9 @@ def test_rare_words_weigh_more() -> None:
 def test_answer_types() -> None:
     assert answer_type("Who chaired the hearing?") == "person"
     assert answer_type("How many members does the Association have?") == "number"
+    # a rate is a figure too ("doubled in two years")
+    assert answer_type("How fast have cyberattacks on hospitals grown in Chile?") == "number"
+    assert answer_type("On which days was the Assembly held?") == "date"
     assert answer_type("When was the declaration adopted?") == "date"
     assert answer_type("What was said about pensions?") is None
     assert has_answer_type("The Association now has seventy-four members.", "number")
