@@ -27,7 +27,7 @@ from assistant.compose import compose_answer
 from assistant.errors import NotFoundError, NotReadyError, QueryError
 from assistant.fuse import SEARCH_PASSAGE_CHARS, matched_words, search_window
 from assistant.llm import ChatModel, Kept, Outcome, fluent
-from assistant.people import PeopleMatch, named_people
+from assistant.people import PeopleMatch, named_people, without_spans
 from assistant.retrieve import (
     Filters,
     allowed_documents,
@@ -462,9 +462,14 @@ class AssistantService:
         )
         if not people.speakers and not people.unknown and passages:
             people = self._office_holders(snapshot, question, passages, people)
-        if (people.speakers or people.unknown) and asked != question:
+        if (
+            (people.speakers or people.unknown)
+            and asked != question
+            and topic_words(without_spans(asked, people.spans))
+        ):
             # a person's topic is read without their name, and the gathering's name
-            # says when ("when closing the seminar")
+            # says when ("when closing the seminar"); with nothing else to ask ("What
+            # did X say at [the webinar]?") it asks for what they said there
             asked = question
             vector = self._query_vector(question, context)
         if speaker is not None:

@@ -184,3 +184,15 @@ def test_a_count_for_a_year_no_report_gives_is_not_another_years(
     assert any("4,000 new wells" in c.passage for c in asked.answer.citations)
     other = service.answer("How many new wells were dug in the south of Morocco in 2018?")
     assert not other.answer.found
+
+
+@pytest.mark.slow
+def test_what_a_person_said_at_a_gathering_is_what_they_said_there(
+    service: AssistantService,
+) -> None:
+    """Less the person and the gathering, "What did X say at the Oslo Board meeting?"
+    asks nothing more: their statements there, not "nothing X said about this"."""
+    answer = service.answer("What did Ingrid Solheim say at the Oslo Board meeting?").answer
+    assert answer.found
+    assert {c.speaker for c in answer.citations} == {"Ingrid Solheim"}
+    assert any("membership fees" in c.passage for c in answer.citations)
