@@ -28,6 +28,7 @@ Steps (pure functions over plain data; the layer is passed in):
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -84,16 +85,15 @@ def compose_answer(
         max_sentences = max(max_sentences, weights.scoped_sentences)
     query = unit(query_vector)
     read = plan(question, layer.speakers(), scoped=scoped, people=people)
-    if read.route is Route.PERSON:
+
+    def persons(bar: float) -> Answer:
         # embedded without the names (with its verb: "recommend" means something);
         # matched word by word without the verbs of speech ("What did X call for?")
         topic = without_spans(question, read.people.spans)
-        topic_query = unit(embed_query(topic)) if embed_query is not None else query
-        words = terms_.question_words(question)
-        answer = person_answer(
+        return person_answer(
             topic,
-            words,
-            topic_query,
+            terms_.question_words(question),
+            unit(embed_query(topic)) if embed_query is not None else query,
             read.people,
             layer,
             max_sentences,
@@ -101,8 +101,11 @@ def compose_answer(
             allowed,
             multilingual,
             embed_multilingual,
-            weights,
+            replace(weights, person_topic_bar=bar),
         )
+
+    if read.route is Route.PERSON:
+        answer = persons(weights.person_topic_bar)
         if answer.found or (read.people.spoken and not read.people.by_role):
             return answer
         # a speaker named with another verb, or by an office, none of whose statements
@@ -135,6 +138,13 @@ def compose_answer(
     )
     if not chosen:
         return Answer(text=texts.nothing_found, citations=(), found=False)
+    if read.route is Route.PERSON and read.scoped and not read.people.by_role:
+        # the report asked of answers ("What did Marketing think of the scroll wheel
+        # when presenting?"), so the question is on its topic: the person it names says
+        # it, in words further from the question's than their bar allows
+        theirs = persons(weights.person_fallback_bar)
+        if theirs.found:
+            return theirs
     if read.route is Route.DISCUSSION:
         voices = discussion_statements(question, ranked, query, layer, max_sentences, weights)
         chosen = voices or chosen  # no segments (a written report): its statements

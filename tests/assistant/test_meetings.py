@@ -135,6 +135,20 @@ def test_a_role_label_is_a_speaker_asked_about_by_its_words(service: AssistantSe
     assert not any(c.passage.startswith("Marketing:") for c in answer.citations), answer.text
 
 
+def test_a_person_asked_about_within_one_meeting_is_answered_with_their_words(
+    service: AssistantService,
+) -> None:
+    """ "How did Marketing feel about the materials?": Marketing never says
+    "materials", and none of its statements clears the person bar; the meeting
+    discusses them (its statements clear the scoped bar), so the answer is what
+    Marketing said on them, not every speaker's."""
+    filters = scope(service, "design-meeting.txt")
+    answer = service.answer("How did Marketing feel about the materials?", filters=filters)
+    assert answer.answer.found, answer.answer.text
+    assert {c.speaker for c in answer.answer.citations} == {"Marketing"}
+    assert any("soft and spongy" in c.passage for c in answer.answer.citations)
+
+
 def test_a_discussion_in_one_meeting_is_answered_from_its_stretch(
     service: AssistantService,
 ) -> None:
