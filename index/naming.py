@@ -15,8 +15,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from index.clean import find_date
-from index.lexical import tokenize  # the same stemmer and stopwords as BM25
-from index.lexicon import ARTICLES, DISCUSSION, GATHERINGS, NAME_JOINERS, TOPIC_MARKERS
+from index.language import primary, query_language
+from index.lexical import BIGRAM_LANGUAGES, tokenize  # the same stemmer and stopwords as BM25
+from index.lexicon import DISCUSSION, GATHERINGS, of_language
 
 # Titles written by the exporting tool, not by the author: a generator's default
 # ("Enscript Output", "Untitled document", "Document1", "Slide 1", "(anonymous)"), an
@@ -258,6 +259,8 @@ class ReportNames:
     """
 
     def __init__(self, names: Mapping[str, str]) -> None:
+        self._names = dict(names)
+        self._by_language: dict[str, dict[str, list[str]]] = {}
         ids = list(names)
         token_lists = tokenize([names[i] for i in ids]) if ids else []
         self._postings: dict[str, list[str]] = {}
@@ -296,58 +299,105 @@ class ReportNames:
 
     def gathering(self, question: str) -> tuple[frozenset[str], tuple[int, int]] | None:
         """The reports a question names as a gathering ("the debate on the High North",
-        "the Rabat General Assembly", "the roundtable discussion on AI and work"), and
-        where that name stands in ``question``; None when it names none, or too many.
+        "the Rabat General Assembly", "the roundtable discussion on AI and work",
+        "семинар в Ташкенте"), and where that name stands in
+        ``question``; None when it names none, or too many.
 
-        The name is the noun phrase around a word of a gathering (``GATHERINGS``,
-        ``DISCUSSION``): its modifiers before it (words of some report's name, an
-        article) and its complement after it (stopwords and words of a name, up to a
-        word that opens the topic: "about", "regarding"). Every word of that phrase
-        that some report's name holds must be in the reports named, and one of them
-        must be more than a gathering's ("the debate" names no debate)."""
+        The name is the noun phrase around a word of a gathering (``GATHERINGS`` and
+        ``DISCUSSION`` in English, each language's ``GATHERING_WORDS``) that some
+        report's name holds: its modifiers before it (words of some report's name, an
+        article, a word that joins two of them) and its complement after it (stopwords
+        and words of a name, up to a word that opens the topic: "about", "regarding").
+        Every word of that phrase that some report's name holds must be in the reports
+        named, and one of them must be more than a gathering's ("the debate" names no
+        debate). The words are read in the question's language, the reports' names
+        too. Not for Chinese and Japanese: the Beijing workshop named so ("北京研讨会上
+        讨论了哪些足球比赛？") was still answered once blanked, its rest held to the
+        scoped bar (docs/decisions/2026-12-06-gatherings.md)."""
+        detected = primary(query_language(question))
+        if detected in BIGRAM_LANGUAGES or _CJK.search(question):
+            return None  # written without spaces: no word to start the phrase from
+        # a short question's language may go undetected: its script tells Russian then
+        language = detected or ("ru" if _CYRILLIC.search(question) else "en")
+        return self._gathering_in(question, language)
+
+    def _gathering_in(
+        self, question: str, language: str
+    ) -> tuple[frozenset[str], tuple[int, int]] | None:
+        if language == "en":
+            postings, stems = self._postings, _GATHERING_STEMS
+        else:
+            postings = self._postings_in(language)
+            stems = tuple(
+                t
+                for w in of_language("GATHERING_WORDS", language)
+                for t in tokenize([w], language)[0]
+            )
+        if not stems:
+            return None
+        articles = of_language("ARTICLES", language)
+        markers = of_language("TOPIC_MARKERS", language)
+        joiners = of_language("NAME_JOINERS", language)
         words = [
-            (m.start(), m.end(), m.group().lower(), tokenize([m.group()])[0])
+            (m.start(), m.end(), m.group().lower(), tokenize([m.group()], language)[0])
             for m in re.finditer(r"[^\W_]+(?:['’][^\W_]+)*", question)
         ]
 
         def gathers(tokens: list[str]) -> bool:
-            return bool(tokens) and tokens[0].startswith(_GATHERING_STEMS)
+            # English stems are prefixes ("debat", "confer"); other languages' words are
+            # stemmed whole, and one may be short ("foro": "for")
+            if language == "en":
+                return bool(tokens) and tokens[0].startswith(stems)
+            return bool(tokens) and tokens[0] in stems
 
         def named(tokens: list[str]) -> bool:
-            return bool(tokens) and (
-                tokens[0] in self._postings or bool(_TIME_TOKEN.match(tokens[0]))
-            )
+            return bool(tokens) and (tokens[0] in postings or bool(_TIME_TOKEN.match(tokens[0])))
 
         for i, (_, _, _, tokens) in enumerate(words):
-            if not gathers(tokens) or tokens[0] not in self._postings:
+            if not gathers(tokens) or tokens[0] not in postings:
                 continue  # "the discussion on the digital divide" names no discussion
             lo = i
             while lo > 0 and (
                 named(words[lo - 1][3])
                 or gathers(words[lo - 1][3])
-                or words[lo - 1][2] in ARTICLES
-                or (words[lo - 1][2] in NAME_JOINERS and lo > 1 and named(words[lo - 2][3]))
+                or words[lo - 1][2] in articles
+                or (words[lo - 1][2] in joiners and lo > 1 and named(words[lo - 2][3]))
             ):
                 lo -= 1
             hi = i + 1
             while (
                 hi < len(words)
-                and words[hi][2] not in TOPIC_MARKERS
+                and words[hi][2] not in markers
                 and (not words[hi][3] or named(words[hi][3]) or gathers(words[hi][3]))
             ):
                 hi += 1
             while hi > i + 1 and not named(words[hi - 1][3]):
                 hi -= 1  # "… on the" before a word of no name: not the name's
-            said = {t for w in words[lo:hi] for t in w[3][:1] if t in self._postings}
-            if not any(not t.startswith(_GATHERING_STEMS) for t in said):
+            said = {t for w in words[lo:hi] for t in w[3][:1] if t in postings}
+            if not any(not gathers([t]) for t in said):
                 continue
-            reports = frozenset.intersection(*(frozenset(self._postings[t]) for t in said))
+            reports = frozenset.intersection(*(frozenset(postings[t]) for t in said))
             years = {y for w in words[lo:hi] for y in question_years(w[2])}
             for year in years:
                 reports &= frozenset(self._years.get(year, ()))
             if reports and len(reports) <= _GATHERING_REPORTS and len(reports) < self._count:
                 return reports, (words[lo][0], words[hi - 1][1])
         return None
+
+    def _postings_in(self, language: str) -> dict[str, list[str]]:
+        """The reports' names as ``language`` reads them: each word's reports."""
+        found = self._by_language.get(language)
+        if found is None:
+            found = {}
+            ids = list(self._names)
+            for doc_id, tokens in zip(
+                ids, tokenize([self._names[i] for i in ids], language), strict=True
+            ):
+                for token in set(tokens):
+                    if not _TIME_TOKEN.match(token):
+                        found.setdefault(token, []).append(doc_id)
+            self._by_language[language] = found
+        return found
 
     def __len__(self) -> int:
         return self._count
@@ -357,6 +407,8 @@ class ReportNames:
 # gathering ("the plenary debate"), not one.
 _GATHERING_REPORTS = 3
 _GATHERING_STEMS = tuple(sorted(GATHERINGS | DISCUSSION))
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 
 # Years and fiscal years are the time facet, not words: "2023", "fy2023", "fy23".

@@ -59,10 +59,6 @@ AT_THE_START = _union("AT_THE_START")
 GATHERINGS = _union("GATHERINGS")
 OVERVIEW = _union("OVERVIEW")
 DISCUSSION = _union("DISCUSSION")
-# Words that open the topic after a gathering's name, and that open its name.
-TOPIC_MARKERS = _union("TOPIC_MARKERS")
-ARTICLES = _union("ARTICLES")
-NAME_JOINERS = _union("NAME_JOINERS")
 # What a record notes between speeches, in brackets ("(Applause)", "(Beifall)").
 PROCEDURE_WORDS = _alternatives("PROCEDURE_WORDS")
 # Labels of a list of who attended ("Present:", "Présents :", "Anwesend:").
@@ -73,6 +69,16 @@ ATTENDANCE_LABELS = _alternatives("ATTENDANCE_LABELS")
 # 161 attributed statements of the sample index open with "addressed", "focused on" or
 # "spoke about", each followed by what the speaker said, 2026-12-02).
 PRESENTING = re.compile(r"^\s*" + _alternatives("PRESENTING") + r"(?!\w)")
+
+
+_BY_CODE = {m.__name__.rsplit(".", 1)[1]: m for m in (*_LANGUAGES, zh, ja)}
+
+
+def of_language(name: str, code: str | None) -> frozenset[str]:
+    """One language's own list ``name`` ("GATHERING_WORDS", "ARTICLES"), as words;
+    empty for a language that has none."""
+    module = _BY_CODE.get(code or "")
+    return frozenset(getattr(module, name, ())) if module is not None else frozenset()
 
 
 def announces_more(said: str) -> bool:
@@ -88,7 +94,6 @@ def particle_pattern(particles: frozenset[str]) -> str:
 
 
 __all__ = [
-    "ARTICLES",
     "ASKED_SPEECH",
     "ASKED_SPEECH_CJK",
     "ATTENDANCE_LABELS",
@@ -100,7 +105,6 @@ __all__ = [
     "COURTESY",
     "DISCUSSION",
     "GATHERINGS",
-    "NAME_JOINERS",
     "NAME_PARTICLES",
     "OVERVIEW",
     "PART_VERBS",
@@ -109,7 +113,7 @@ __all__ = [
     "ROLE_WORDS",
     "SPEECH_VERBS",
     "TITLES",
-    "TOPIC_MARKERS",
     "announces_more",
+    "of_language",
     "particle_pattern",
 ]

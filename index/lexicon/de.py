@@ -45,3 +45,14 @@ ASKED_SPEECH = (
     r"fordert|verlangte|verlangt|berichtete|berichtet|schlägt|fragte|fragt|"
     r"kritisierte|warnte|erklärt",
 )
+
+# A question's words for a gathering, its articles, the words that open its topic after
+# the gathering's name, and those that join the words of that name
+# (``index.naming.ReportNames.gathering``).
+GATHERING_WORDS = frozenset(
+    """seminar sitzung webinar debatte konferenz workshop
+    forum anhörung versammlung gipfel tagung treffen""".split()
+)
+ARTICLES = frozenset("der die das den dem des ein eine einer einem diese dieser".split())
+TOPIC_MARKERS = frozenset("bezüglich hinsichtlich".split())
+NAME_JOINERS = frozenset("und für".split())

@@ -97,7 +97,7 @@ GATHERINGS = frozenset(
 )
 # Words that open what a question asks about, after the gathering it names ("What was
 # said at the Rabat assembly about amendments?"): the name of the gathering ends there
-# (``index.naming.ReportNames.gathering``).
+# (``index.naming.ReportNames.gathering``; each language has its own).
 TOPIC_MARKERS = frozenset("about regarding concerning re".split())
 # Words that open a gathering's name before its modifiers ("the Rabat General
 # Assembly", "this year's forum").

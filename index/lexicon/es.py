@@ -46,3 +46,14 @@ ASKED_SPEECH = (
     r"reclamó|reclama|indicó|explicó|preguntó|respondió|planteó|destacó|subrayó|"
     r"advirtió|informó|comentó|manifestó|expresó|sostuvo|opinó",
 )
+
+# A question's words for a gathering, its articles, the words that open its topic after
+# the gathering's name, and those that join the words of that name
+# (``index.naming.ReportNames.gathering``).
+GATHERING_WORDS = frozenset(
+    """seminario reunión webinario debate conferencia
+    taller foro audiencia asamblea cumbre sesión""".split()
+)
+ARTICLES = frozenset("el la los las un una este esta su".split())
+TOPIC_MARKERS = frozenset("acerca respecto".split())
+NAME_JOINERS = frozenset("de del y".split())

@@ -53,3 +53,14 @@ ASKED_SPEECH = (
     r"suggéré|avis|position|propositions?|selon|demandé|réclamé|réclame|revendiqué|"
     r"revendique|répondu|indiqué|précisé|annoncé|exposé|souhaité",
 )
+
+# A question's words for a gathering, its articles, the words that open its topic after
+# the gathering's name, and those that join the words of that name
+# (``index.naming.ReportNames.gathering``).
+GATHERING_WORDS = frozenset(
+    """séminaire réunion webinaire débat conférence
+    atelier forum audition assemblée sommet session""".split()
+)
+ARTICLES = frozenset("le la les un une ce cet cette ces son sa ses leur".split())
+TOPIC_MARKERS = frozenset("concernant propos sujet".split())
+NAME_JOINERS = frozenset("de du des et".split())

@@ -29,3 +29,14 @@ PROCEDURE_WORDS = ("applausi|commenti",)
 # dit X ?"), as regular-expression alternatives: ``assistant.people`` reads a question
 # with one as asking what was said.
 ASKED_SPEECH = (r"detto|proposto|chiesto",)
+
+# A question's words for a gathering, its articles, the words that open its topic after
+# the gathering's name, and those that join the words of that name
+# (``index.naming.ReportNames.gathering``).
+GATHERING_WORDS = frozenset(
+    """seminario riunione webinar dibattito conferenza
+    laboratorio forum audizione assemblea vertice sessione""".split()
+)
+ARTICLES = frozenset("il lo la i gli le un una questo questa".split())
+TOPIC_MARKERS = frozenset("riguardo merito".split())
+NAME_JOINERS = frozenset("di del della e".split())

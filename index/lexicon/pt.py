@@ -25,3 +25,14 @@ MONTHS = (
 # dit X ?"), as regular-expression alternatives: ``assistant.people`` reads a question
 # with one as asking what was said.
 ASKED_SPEECH = (r"disse|propôs|pediu",)
+
+# A question's words for a gathering, its articles, the words that open its topic after
+# the gathering's name, and those that join the words of that name
+# (``index.naming.ReportNames.gathering``).
+GATHERING_WORDS = frozenset(
+    """seminário reunião webinar debate conferência
+    oficina fórum audiência assembleia cúpula sessão""".split()
+)
+ARTICLES = frozenset("o a os as um uma este esta seu sua".split())
+TOPIC_MARKERS = frozenset("acerca respeito".split())
+NAME_JOINERS = frozenset("de do da e".split())

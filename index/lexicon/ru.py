@@ -34,3 +34,14 @@ ASKED_SPEECH = (
     r"подчеркнул[аи]?|считает|думает|предлагает|мнение|позиция|по\s+словам|"
     r"спросил[аи]?|говорилось|обсуждалось|сказано",
 )
+
+# A question's words for a gathering, its articles, the words that open its topic after
+# the gathering's name, and those that join the words of that name
+# (``index.naming.ReportNames.gathering``).
+GATHERING_WORDS = frozenset(
+    """семинар совещание вебинар дебаты конференция форум
+    слушания заседание ассамблея саммит сессия встреча""".split()
+)
+ARTICLES = frozenset("этот эта это этом этой".split())
+TOPIC_MARKERS = frozenset("относительно касательно".split())
+NAME_JOINERS = frozenset("и".split())

@@ -81,6 +81,8 @@ NAMES = {
     "water": "Webinar on water scarcity and farming water-webinar",
     "oslo": "Board meets in Oslo oslo-board",
     "digital": "Digital economy webinar: the risks of the digital transition",
+    "tashkent": "Семинар в Ташкенте: старение населения и будущее пенсионных систем",
+    "paris": "Réunion du Bureau à Paris : la formation des adultes",
 }
 
 
@@ -102,6 +104,17 @@ NAMES = {
             "What was said about whaling at the webinar on water and farming?",
             {"water"},
             "the webinar on water and farming",
+        ),
+        # in the question's language, the names read in it too
+        (
+            "Что говорилось о футболе на семинаре в Ташкенте?",
+            {"tashkent"},
+            "семинаре в Ташкенте",
+        ),
+        (
+            "Qu'a-t-on dit du budget à la réunion du Bureau à Paris ?",
+            {"paris"},
+            "la réunion du Bureau à Paris",
         ),
         # a gathering's word that no report's name holds names no gathering
         ("Summarize the discussion on the digital divide.", None, None),
