@@ -130,10 +130,11 @@ def with_named_gathering(
 ) -> tuple[Filters | None, str]:
     """``filters`` narrowed to the reports ``question`` names as a gathering ("What was
     said about whaling in the debate on the High North?": that debate,
-    ``index.naming.ReportNames.gathering``), and the question with that name blanked
-    out (spaces, so that offsets into it still hold): the name says where to look, and
-    its words, which every statement there shares, are no topic. Unchanged when it
-    names none, or none the filters keep."""
+    ``index.naming.ReportNames.gathering``), and the question with that name, and any
+    other word of those reports' names, blanked out (spaces, so that offsets into it
+    still hold): the name says where to look, and its words, which every statement
+    there shares, are no topic. Unchanged when it names none, or none the filters
+    keep."""
     found = snapshot.report_names.gathering(question)
     if found is None:
         return filters, question
@@ -146,7 +147,11 @@ def with_named_gathering(
         named = frozenset(d for d in named if keep(d))
     if not named:
         return filters, question
-    asked = question[:start] + " " * (end - start) + question[end:]
+    # the words of its name said elsewhere in the question ("… about child labour" of
+    # the labour migration webinar) are in every statement's context there too
+    asked = question
+    for lo, hi in [(start, end), *snapshot.report_names.name_words(question, named)]:
+        asked = asked[:lo] + " " * (hi - lo) + asked[hi:]
     return replace(filters, document_ids=tuple(sorted(named))), asked
 
 

@@ -314,12 +314,23 @@ class ReportNames:
         too. Not for Chinese and Japanese: the Beijing workshop named so ("北京研讨会上
         讨论了哪些足球比赛？") was still answered once blanked, its rest held to the
         scoped bar (docs/decisions/2026-12-06-gatherings.md)."""
-        detected = primary(query_language(question))
-        if detected in BIGRAM_LANGUAGES or _CJK.search(question):
-            return None  # written without spaces: no word to start the phrase from
-        # a short question's language may go undetected: its script tells Russian then
-        language = detected or ("ru" if _CYRILLIC.search(question) else "en")
-        return self._gathering_in(question, language)
+        language = _spaced_language(question)
+        return None if language is None else self._gathering_in(question, language)
+
+    def name_words(self, question: str, reports: frozenset[str]) -> list[tuple[int, int]]:
+        """Where ``question`` says a word that every one of ``reports``' names holds
+        ("child labour" asked of the labour migration webinar): within those reports
+        such a word is in every statement's context, and says nothing of what is asked."""
+        language = _spaced_language(question)
+        if language is None or not reports:
+            return []
+        postings = self._postings if language == "en" else self._postings_in(language)
+        out = []
+        for m in re.finditer(r"[^\W_]+(?:['’][^\W_]+)*", question):
+            tokens = tokenize([m.group()], language)[0]
+            if tokens and reports <= frozenset(postings.get(tokens[0], ())):
+                out.append((m.start(), m.end()))
+        return out
 
     def _gathering_in(
         self, question: str, language: str
@@ -408,6 +419,18 @@ class ReportNames:
 _GATHERING_REPORTS = 3
 _GATHERING_STEMS = tuple(sorted(GATHERINGS | DISCUSSION))
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def _spaced_language(question: str) -> str | None:
+    """The language ``question`` is read in for the names of gatherings; None for
+    Chinese and Japanese, written without spaces (no word to start a phrase from)."""
+    detected = primary(query_language(question))
+    if detected in BIGRAM_LANGUAGES or _CJK.search(question):
+        return None
+    # a short question's language may go undetected: its script tells Russian then
+    return detected or ("ru" if _CYRILLIC.search(question) else "en")
+
+
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 

@@ -137,6 +137,14 @@ def test_a_question_names_the_gathering_it_asks_about(
     assert question[start:end] == name
 
 
+def test_the_words_of_a_named_gatherings_name_are_found_anywhere_in_the_question() -> None:
+    names = ReportNames(NAMES)
+    question = "What was said at the water webinar about child labour on farms?"
+    spans = names.name_words(question, frozenset({"water"}))
+    assert [question[a:b] for a, b in spans] == ["water", "webinar", "farms"]
+    assert names.name_words(question, frozenset({"water", "digital"})) == [(27, 34)]
+
+
 @pytest.mark.slow
 def test_a_topic_the_named_gathering_never_discussed_is_not_answered(
     service: AssistantService,
@@ -148,6 +156,14 @@ def test_a_topic_the_named_gathering_never_discussed_is_not_answered(
         "What was said about fishing quotas at the roundtable on housing for young workers?"
     ).answer
     assert not answer.found
+    # a word of the gathering's name said in the topic says nothing there either: the
+    # roundtable never spoke of refugees, though every statement there is on housing
+    refugees = service.answer(
+        "What was said at the roundtable on housing for young workers about housing for refugees?"
+    ).answer
+    assert not refugees.found
+    industry = service.answer("What was discussed at the water webinar about water for industry?")
+    assert not industry.answer.found
     asked = service.answer(
         "What was said at the roundtable on housing for young workers about rents?"
     ).answer
