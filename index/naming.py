@@ -18,6 +18,7 @@ from index.clean import find_date
 from index.language import primary, query_language
 from index.lexical import BIGRAM_LANGUAGES, tokenize  # the same stemmer and stopwords as BM25
 from index.lexicon import DISCUSSION, GATHERINGS, of_language
+from index.lexicon.scripts import CJK, CYRILLIC
 
 # Titles written by the exporting tool, not by the author: a generator's default
 # ("Enscript Output", "Untitled document", "Document1", "Slide 1", "(anonymous)"), an
@@ -418,7 +419,7 @@ class ReportNames:
 # gathering ("the plenary debate"), not one.
 _GATHERING_REPORTS = 3
 _GATHERING_STEMS = tuple(sorted(GATHERINGS | DISCUSSION))
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_CYRILLIC = re.compile(f"[{CYRILLIC}]")
 
 
 def _spaced_language(question: str) -> str | None:
@@ -431,7 +432,7 @@ def _spaced_language(question: str) -> str | None:
     return detected or ("ru" if _CYRILLIC.search(question) else "en")
 
 
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+_CJK = re.compile(f"[{CJK}]")
 
 
 # Years and fiscal years are the time facet, not words: "2023", "fy2023", "fy23".

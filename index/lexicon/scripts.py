@@ -18,3 +18,6 @@ CJK = KANA + HAN_EXTENSION_A + HAN + HAN_COMPATIBILITY
 # counts as both.
 UPPER = "A-ZÀ-ÖØ-ÞĀ-žА-ЯЁ"
 LOWER = "a-zß-öø-ÿĀ-žа-яё"
+# The Cyrillic block (Russian, Ukrainian, Bulgarian …): a question in it is read as
+# Russian where the language detector gives none (``index.naming``).
+CYRILLIC = "\u0400-\u04ff"
