@@ -319,13 +319,15 @@ class ReportNames:
         return None if language is None else self._gathering_in(question, language)
 
     def name_words(self, question: str, reports: frozenset[str]) -> list[tuple[int, int]]:
-        """Where ``question`` says a word that every one of ``reports``' names holds
+        """Where ``question`` says a word that every one of ``reports``' titles holds
         ("child labour" asked of the labour migration webinar): within those reports
-        such a word is in every statement's context, and says nothing of what is asked."""
+        such a word is in every statement's context, and says nothing of what is asked.
+        Titles only: a file name's words ("seminar-pensions-tashkent" for a report
+        written in Russian) are not what its statements share."""
         language = _spaced_language(question)
         if language is None or not reports:
             return []
-        postings = self._postings if language == "en" else self._postings_in(language)
+        postings = self._postings_in(language, titles=True)
         out = []
         for m in re.finditer(r"[^\W_]+(?:['’][^\W_]+)*", question):
             tokens = tokenize([m.group()], language)[0]
@@ -396,19 +398,20 @@ class ReportNames:
                 return reports, (words[lo][0], words[hi - 1][1])
         return None
 
-    def _postings_in(self, language: str) -> dict[str, list[str]]:
-        """The reports' names as ``language`` reads them: each word's reports."""
-        found = self._by_language.get(language)
+    def _postings_in(self, language: str, titles: bool = False) -> dict[str, list[str]]:
+        """The reports' names (``titles``: their titles, the names' first lines) as
+        ``language`` reads them: each word's reports."""
+        key = f"{language} titles" if titles else language
+        found = self._by_language.get(key)
         if found is None:
             found = {}
             ids = list(self._names)
-            for doc_id, tokens in zip(
-                ids, tokenize([self._names[i] for i in ids], language), strict=True
-            ):
+            texts = [self._names[i].split("\n", 1)[0] if titles else self._names[i] for i in ids]
+            for doc_id, tokens in zip(ids, tokenize(texts, language), strict=True):
                 for token in set(tokens):
                     if not _TIME_TOKEN.match(token):
                         found.setdefault(token, []).append(doc_id)
-            self._by_language[language] = found
+            self._by_language[key] = found
         return found
 
     def __len__(self) -> int:
