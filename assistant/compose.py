@@ -27,6 +27,7 @@ Steps (pure functions over plain data; the layer is passed in):
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -86,14 +87,19 @@ def compose_answer(
     query = unit(query_vector)
     read = plan(question, layer.speakers(), scoped=scoped, people=people)
 
+    # embedded without the names (with its verb: "recommend" means something); matched
+    # word by word without the verbs of speech ("What did X call for?")
+    topic = without_spans(question, read.people.spans)
+
+    @functools.cache
+    def topic_query() -> np.ndarray:
+        return unit(embed_query(topic)) if embed_query is not None else query
+
     def persons(bar: float) -> Answer:
-        # embedded without the names (with its verb: "recommend" means something);
-        # matched word by word without the verbs of speech ("What did X call for?")
-        topic = without_spans(question, read.people.spans)
         return person_answer(
             topic,
             terms_.question_words(question),
-            unit(embed_query(topic)) if embed_query is not None else query,
+            topic_query(),
             read.people,
             layer,
             max_sentences,

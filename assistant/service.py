@@ -77,12 +77,15 @@ class LoadedIndex:
         docs.sort(key=lambda d: (d.date or "", d.title), reverse=True)
         return tuple(docs)
 
-    def words_of(self, document: Document) -> frozenset[str]:
-        """The stems of ``document``'s content words (``terms.content_terms``), worked
-        out once for each report asked about."""
-        words = self._words.get(document.id)
+    def words_of(self, document_id: str) -> frozenset[str]:
+        """The stems of a report's content words (``terms.content_terms``), the report
+        read and its words worked out once for each report asked about (none for an id
+        the snapshot lacks)."""
+        words = self._words.get(document_id)
         if words is None:
-            words = self._words[document.id] = frozenset(content_terms(document.text))
+            document = self.snapshot.document(document_id)
+            text = document.text if document is not None else ""
+            words = self._words[document_id] = frozenset(content_terms(text))
         return words
 
     @property
@@ -703,8 +706,4 @@ def _about_gathering(state: LoadedIndex, asked: str, filters: Filters | None) ->
     topic = topic_words(asked)
     if not topic or filters is None:
         return False
-    for document_id in filters.document_ids:
-        document = state.snapshot.document(document_id)
-        if document is not None and topic <= state.words_of(document):
-            return True
-    return False
+    return any(topic <= state.words_of(d) for d in filters.document_ids)

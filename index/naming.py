@@ -9,6 +9,7 @@ years and periods against ``name_text``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from collections.abc import Mapping
@@ -16,7 +17,11 @@ from typing import Any
 
 from index.clean import find_date
 from index.language import primary, query_language
-from index.lexical import BIGRAM_LANGUAGES, tokenize  # the same stemmer and stopwords as BM25
+from index.lexical import (
+    BIGRAM_LANGUAGES,
+    DEFAULT_LANGUAGE,
+    tokenize,
+)  # the same stemmer and stopwords as BM25
 from index.lexicon import DISCUSSION, GATHERINGS, of_language
 from index.lexicon.scripts import CJK, CYRILLIC
 
@@ -262,17 +267,12 @@ class ReportNames:
     def __init__(self, names: Mapping[str, str]) -> None:
         self._names = dict(names)
         self._by_language: dict[str, dict[str, list[str]]] = {}
-        ids = list(names)
-        token_lists = tokenize([names[i] for i in ids]) if ids else []
-        self._postings: dict[str, list[str]] = {}
+        self._postings = self._postings_in(DEFAULT_LANGUAGE)
         self._years: dict[str, list[str]] = {}
-        for doc_id, tokens in zip(ids, token_lists, strict=True):
-            for token in set(tokens):
-                if not _TIME_TOKEN.match(token):
-                    self._postings.setdefault(token, []).append(doc_id)
-            for year in question_years(names[doc_id]):
+        for doc_id, name in self._names.items():
+            for year in question_years(name):
                 self._years.setdefault(year, []).append(doc_id)
-        n = self._count = len(ids)
+        n = self._count = len(self._names)
         self._idf = {
             t: math.log(1 + (n - len(d) + 0.5) / (len(d) + 0.5)) for t, d in self._postings.items()
         }
@@ -328,20 +328,19 @@ class ReportNames:
         if language is None or not reports:
             return []
         postings = self._postings_in(language, titles=True)
-        out = []
-        for m in re.finditer(r"[^\W_]+(?:['’][^\W_]+)*", question):
-            tokens = tokenize([m.group()], language)[0]
-            if tokens and reports <= frozenset(postings.get(tokens[0], ())):
-                out.append((m.start(), m.end()))
-        return out
+        return [
+            (start, end)
+            for start, end, _, tokens in _words(question, language)
+            if tokens and reports <= frozenset(postings.get(tokens[0], ()))
+        ]
 
     def _gathering_in(
         self, question: str, language: str
     ) -> tuple[frozenset[str], tuple[int, int]] | None:
+        postings = self._postings_in(language)
         if language == "en":
-            postings, stems = self._postings, _GATHERING_STEMS
+            stems = _GATHERING_STEMS
         else:
-            postings = self._postings_in(language)
             stems = tuple(
                 t
                 for w in of_language("GATHERING_WORDS", language)
@@ -352,10 +351,7 @@ class ReportNames:
         articles = of_language("ARTICLES", language)
         markers = of_language("TOPIC_MARKERS", language)
         joiners = of_language("NAME_JOINERS", language)
-        words = [
-            (m.start(), m.end(), m.group().lower(), tokenize([m.group()], language)[0])
-            for m in re.finditer(r"[^\W_]+(?:['’][^\W_]+)*", question)
-        ]
+        words = _words(question, language)
 
         def gathers(tokens: list[str]) -> bool:
             # English stems are prefixes ("debat", "confer"); other languages' words are
@@ -407,7 +403,8 @@ class ReportNames:
             found = {}
             ids = list(self._names)
             texts = [self._names[i].split("\n", 1)[0] if titles else self._names[i] for i in ids]
-            for doc_id, tokens in zip(ids, tokenize(texts, language), strict=True):
+            read = tokenize(texts, language) if texts else []
+            for doc_id, tokens in zip(ids, read, strict=True):
                 for token in set(tokens):
                     if not _TIME_TOKEN.match(token):
                         found.setdefault(token, []).append(doc_id)
@@ -425,6 +422,20 @@ _GATHERING_STEMS = tuple(sorted(GATHERINGS | DISCUSSION))
 _CYRILLIC = re.compile(f"[{CYRILLIC}]")
 
 
+_CJK = re.compile(f"[{CJK}]")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+@functools.lru_cache(maxsize=64)
+def _words(question: str, language: str) -> list[tuple[int, int, str, list[str]]]:
+    """(start, end, lower case, BM25 tokens in ``language``) of each word of
+    ``question``; read once for ``gathering`` and ``name_words`` alike."""
+    return [
+        (m.start(), m.end(), m.group().lower(), tokenize([m.group()], language)[0])
+        for m in _WORD.finditer(question)
+    ]
+
+
 def _spaced_language(question: str) -> str | None:
     """The language ``question`` is read in for the names of gatherings; None for
     Chinese and Japanese, written without spaces (no word to start a phrase from)."""
@@ -433,9 +444,6 @@ def _spaced_language(question: str) -> str | None:
         return None
     # a short question's language may go undetected: its script tells Russian then
     return detected or ("ru" if _CYRILLIC.search(question) else "en")
-
-
-_CJK = re.compile(f"[{CJK}]")
 
 
 # Years and fiscal years are the time facet, not words: "2023", "fy2023", "fy23".
