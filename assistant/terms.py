@@ -53,6 +53,10 @@ _CJK_STOP = frozenset("的了是在有和与及或对把被都也还而之其这
 # question ("qui", "chi" are also relative pronouns mid-sentence); "谁", "多少" and
 # "什么时候" ask wherever they stand.
 _START = r"^\s*[¿]?"
+_AUXILIARY = (
+    r"(?:was|were|is|are|did|do|does|will|would|has|have|had|can|could|should|shall|may"
+    r"|might|must)"
+)
 _ANSWER_TYPES = (
     (
         "person",
@@ -80,7 +84,11 @@ _ANSWER_TYPES = (
     (
         "date",
         re.compile(
-            _START + r"(?:when|quand|cuándo|quando|wann|когда)\b"
+            # English "when" asks a date with an auxiliary after it ("When was …",
+            # "When did …"); "When discussing the budget, what did X think?" and "When
+            # the chair closed, …" are clauses that place a question, not ask a date
+            _START + r"(?:when(?:\s+exactly|\s+and\s+where)?\s+" + _AUXILIARY + r"|when['’]s"
+            r"|quand|cuándo|quando|wann|когда)\b"
             r"|\b(?:what|which)\s+(?:date|year|day|month)s?\b"
             r"|\b(?:en|in|em)\s+(?:quelle|qué|que|che|welchem)\s+(?:année|año|ano|anno|jahr)\b"
             r"|\bв\s+каком\s+году\b|什么时候|何时|哪一年|哪年|哪天",

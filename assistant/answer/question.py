@@ -48,6 +48,9 @@ class Plan:
     route: Route
 
 
+# The answer types of a factoid: one statement answers it (``terms.answer_type``).
+FACTOIDS = frozenset({"person", "number", "date"})
+
 # The first route whose test holds is taken; each falls back to REPORTS when it finds
 # nothing (a person asked about with another verb than one of speech, a "Who is X?"
 # no statement answers by introducing X).
@@ -56,7 +59,9 @@ ROUTES: tuple[tuple[Route, Callable[[Plan], bool]], ...] = (
     (Route.UNKNOWN_PERSON, lambda p: bool(p.people.unknown)),
     (Route.WHO_IS, lambda p: bool(p.asked_about.speakers)),
     (Route.OVERVIEW, lambda p: p.scoped and p.overview),
-    (Route.DISCUSSION, lambda p: p.discussion and not p.overview),
+    # a factoid asked of a discussion ("How many people died in the floods, in the
+    # debate on Pakistan?") wants the statement that says it, not the voices
+    (Route.DISCUSSION, lambda p: p.discussion and not p.overview and p.answer_type not in FACTOIDS),
     (Route.REPORTS, lambda p: True),
 )
 

@@ -25,6 +25,9 @@ def test_each_question_takes_one_route() -> None:
     # a reason is one voice's: "when discussing" says where, not what to answer
     why = plan("Why did the group reject the case when discussing materials?", SPEAKERS)
     assert why.route is Route.REPORTS
+    # a factoid asked of a debate wants the statement that says it, not the voices
+    count = plan("How many people died in the floods, in the debate on Pakistan?", SPEAKERS)
+    assert count.discussion and count.route is Route.REPORTS
     # a role a transcript labels a speaker by, after "did the", is that speaker
     asked = plan("Why did the Marketing object to the price?", SPEAKERS)
     assert asked.route is Route.PERSON

@@ -65,6 +65,10 @@ def test_answer_types() -> None:
     assert answer_type("How fast have cyberattacks on hospitals grown in Chile?") == "number"
     assert answer_type("On which days was the Assembly held?") == "date"
     assert answer_type("When was the declaration adopted?") == "date"
+    assert answer_type("When exactly did the webinar take place?") == "date"
+    # "when" that opens a clause places the question; it asks no date
+    assert answer_type("When discussing the remote's shape, what did Marketing advise?") is None
+    assert answer_type("When brainstorming, what was the team's opinion?") is None
     assert answer_type("What was said about pensions?") is None
     assert has_answer_type("The Association now has seventy-four members.", "number")
     assert has_answer_type("It was chaired by Ana Ferreira, President of the Council.", "person")
@@ -188,6 +192,10 @@ def test_a_question_about_what_was_decided() -> None:
     assert answer_type("What did speakers say about software that decides on hiring?") is None
     assert answer_type("Which case was decided first, Selle v. Gibb or Reynolds v. Sims?") is None
     assert answer_type("When was the declaration adopted?") == "date"
+    assert answer_type("When exactly did the webinar take place?") == "date"
+    # "when" that opens a clause places the question; it asks no date
+    assert answer_type("When discussing the remote's shape, what did Marketing advise?") is None
+    assert answer_type("When brainstorming, what was the team's opinion?") is None
     assert has_answer_type("RESOLVED: The Board approved a rent increase.", "decision")
     assert has_answer_type("Le conseil municipal adopte le budget.", "decision", "fr")
     assert has_answer_type("Der Ausschuss beschließt, ein Konzept zu erstellen.", "decision", "de")
