@@ -130,7 +130,12 @@ def compose_answer(
     if read.thing:
         # "How many robots …?" is answered by a statement that says robots: a count of
         # anything else is another question's answer
-        ranked = [c for c in ranked if read.thing <= terms_.content_terms(c.text)]
+        ranked = [c for c in ranked if read.thing <= terms_.content_terms(c.wording)]
+    if read.amount:
+        # "What was X's net income?": where a figure says that amount, the others are
+        # other amounts (the revenue and head count said beside it)
+        said = [c for c in ranked if read.amount <= terms_.content_terms(c.wording)]
+        ranked = said if any(c.typed for c in said) else ranked
     if ranked and read.answer_type is not None:
         ranked = typed_answers(ranked, weights, read.answer_type)
     chosen = select(

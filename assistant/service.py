@@ -430,6 +430,7 @@ class AssistantService:
             context = ()  # earlier turns never decide whether it is answered
         state = self.state
         people = named_people(question, self._speakers(state.snapshot, filters), any_verb=True)
+        people = _reports_not_people(state.snapshot, people)
         filters, speaker = with_named_speaker(state.snapshot, question, filters, people)
         # "… in the debate on the High North": that debate, and the rest is the topic
         scoped, asked = with_named_gathering(state.snapshot, question, filters)
@@ -691,6 +692,20 @@ SCOPED_REPORTS = 3
 
 def _scoped(filters: Filters | None) -> bool:
     return filters is not None and 1 <= len(filters.document_ids) <= SCOPED_REPORTS
+
+
+def _reports_not_people(snapshot: Snapshot, people: PeopleMatch) -> PeopleMatch:
+    """``people`` without the names that no speaker has and some reports' names hold
+    ("What did Northwind Freight say about fuel prices?" over its annual reports, which
+    speak for it and name it only on their covers): those reports are its word
+    (``retrieve.with_named_speaker``), not "Northwind Freight does not speak in the
+    reports". A name every report's name holds names none of them."""
+    names = snapshot.report_names
+    if people.speakers or not people.unknown:
+        return people
+    if all(0 < len(names.naming(name)) < len(names) for name in people.unknown):
+        return PeopleMatch((), (), ())
+    return people
 
 
 def _about_gathering(state: LoadedIndex, asked: str, filters: Filters | None) -> bool:

@@ -53,6 +53,12 @@ _CJK_STOP = frozenset("的了是在有和与及或对把被都也还而之其这
 # question ("qui", "chi" are also relative pronouns mid-sentence); "谁", "多少" and
 # "什么时候" ask wherever they stand.
 _START = r"^\s*[¿]?"
+# Nouns of an amount of money or people, which a figure answers.
+_AMOUNT = (
+    r"(?:revenue|revenues|turnover|profit|profits|income|earnings|budget|cost|costs|price"
+    r"|salary|wage|wages|dividend|dividends|population|deficit|debt|spending|sales"
+    r"|expenditure|expenditures|expenses|assets|liabilities|margin|ebitda)"
+)
 _AUXILIARY = (
     r"(?:was|were|is|are|did|do|does|will|would|has|have|had|can|could|should|shall|may"
     r"|might|must)"
@@ -71,10 +77,11 @@ _ANSWER_TYPES = (
         re.compile(
             r"\bhow\s+(?:many|much|big|large|long|old|often|high|low|fast|quickly|far)\b"
             r"|\bwhat\s+(?:share|percentage|proportion|number|amount|volume|size)\b"
-            # an amount named by its noun: "What was Northwind's revenue in 2024?"
-            r"|\bwhat\s+(?:was|were|is|are)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+['’]s\s+)?"
-            r"(?:revenue|revenues|turnover|profit|profits|income|budget|cost|costs|price|salary"
-            r"|wage|wages|dividend|population|deficit|debt|spending|sales)\b"
+            # an amount named by its noun: "What was Northwind's revenue in 2024?", "What
+            # was Northwind Freight's net income …?", "What operating income did X report?"
+            r"|\bwhat\s+(?:was|were|is|are)\s+(?:the\s+|its\s+|their\s+)?"
+            r"(?:(?:[\w-]+\s+){0,3}[\w-]+(?:['’]s|s['’])\s+)?(?:[\w-]+\s+)?" + _AMOUNT + r"\b"
+            r"|\bwhat\s+(?:[\w-]+\s+)?" + _AMOUNT + r"\s+(?:did|does|do|was|were|is|are|has|have)\b"
             r"|\bcombien\b|\bcuánt[oa]s?\b|\bquant[oa]s?\b|\bquant[ie]\b"
             r"|\bwie\s+(?:viele?|hoch|groß|lange|oft)\b|\bсколько\b"
             r"|多少|几[个位名次家年]",
@@ -401,6 +408,15 @@ _COMPARES = re.compile(
     r"|,\s*(?-i:[A-Z\"“'])[^,?]*\bor\s+(?-i:[A-Z\"“'])[^,?]*\?\s*$",
     re.I,
 )
+
+
+def amount_nouns(question: str) -> frozenset[str]:
+    """The stems of the nouns of an amount a question names ("revenue", "capital
+    expenditures", "net income"): the figure it asks for is that amount's."""
+    return frozenset(content_terms(" ".join(_AMOUNT_WORD.findall(question))))
+
+
+_AMOUNT_WORD = re.compile(r"\b" + _AMOUNT + r"\b", re.I)
 
 
 def compares(question: str) -> bool:

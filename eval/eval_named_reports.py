@@ -20,6 +20,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
@@ -36,6 +37,16 @@ def passage_pages(p: Passage) -> set[int]:
     return set(range(first, last + 1)) if first and last else set()
 
 
+def read_questions(pdfs: Path) -> list[dict[str, Any]] | None:
+    """The questions ``tools/make_sample_pdfs.py`` wrote beside the reports; None, with a
+    message, when they are missing."""
+    questions_file = pdfs / "questions.jsonl"
+    if not questions_file.is_file():
+        print(f"{questions_file} missing: run tools/make_sample_pdfs.py", file=sys.stderr)
+        return None
+    return [json.loads(line) for line in questions_file.read_text().splitlines() if line]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pdfs", type=Path, default=Path("var/sample-pdfs"))
@@ -45,11 +56,9 @@ def main() -> int:
     parser.add_argument("--weights", default=f"0,{NAME_WEIGHT}", help="name weights to compare")
     parser.add_argument("--show-misses", action="store_true")
     args = parser.parse_args()
-    questions_file = args.pdfs / "questions.jsonl"
-    if not questions_file.is_file():
-        print(f"{questions_file} missing: run tools/make_sample_pdfs.py", file=sys.stderr)
+    questions = read_questions(args.pdfs)
+    if questions is None:
         return 2
-    questions = [json.loads(line) for line in questions_file.read_text().splitlines() if line]
     config = BuildConfig(
         sources=[args.pdfs], index_dir=args.index_dir, embed=EmbedConfig(cache_dir=args.model_cache)
     )

@@ -103,6 +103,7 @@ def sentence_records(document: Document) -> list[SentenceRecord]:
     for i, (sentence, attribution) in enumerate(zip(sentences, attributions, strict=True)):
         speaker = attribution.speaker or voice
         tag = attribution.tag
+        row = table_row(sentences, i)
         records.append(
             SentenceRecord(
                 document_id=document.id,
@@ -112,10 +113,10 @@ def sentence_records(document: Document) -> list[SentenceRecord]:
                 paragraph=sentence.paragraph,
                 speaker=speaker.name if speaker else None,
                 role=speaker.role if speaker else None,
-                statement=_is_statement(sentences, i, attribution),
+                statement=row is not None or _is_statement(sentences, i, attribution),
                 tag_start=sentence.start + tag[0] if tag else None,
                 tag_end=sentence.start + tag[1] if tag else None,
-                content=content_text(sentence.text, tag),
+                content=row or content_text(sentence.text, tag),
                 layout=attribution.layout.value if attribution.layout else None,
                 turn=sentences[attribution.turn].start if attribution.turn is not None else None,
             )
@@ -211,6 +212,54 @@ _COURTESY = re.compile(
     r"|Good\s+(?:morning|afternoon|evening)|Bonjour|Hello|Hi)\b",
     re.I,
 )
+
+
+# How the PDF, DOCX and HTML readers join the cells of a table row (``index.clean``).
+CELLS = " | "
+_FIGURE = re.compile(r"\d")
+_LABEL = re.compile(r"[^\W\d_]{2,}")
+
+
+def table_row(sentences: tuple[Sentence, ...], i: int) -> str | None:
+    """A table row that gives figures ("Net income | 166.3 | 157.7 | 147.3"), read as a
+    statement with its table's caption and column heads: "Consolidated statements of
+    operations (in millions). Net income: Fiscal 2022 166.3; Fiscal 2021 157.7; Fiscal
+    2020 147.3". Its words are what a question about it asks ("net income", "fiscal
+    2022"), which the bare row lacks. None for any other sentence, and for a table's
+    first row (its heads)."""
+    cells = _cells(sentences[i].text)
+    if len(cells) < 2 or not _LABEL.search(cells[0]):
+        return None
+    if not any(_FIGURE.search(c) for c in cells[1:]):
+        return None
+    first = i
+    while first > 0 and CELLS in sentences[first - 1].text:
+        first -= 1
+    if first == i and i + 1 < len(sentences) and CELLS in sentences[i + 1].text:
+        return None  # the heads of the rows below
+    heads = _cells(sentences[first].text) if first < i else []
+    if len(heads) == len(cells):
+        heads = heads[1:]  # the first head names the labels' column
+    values = cells[1:]
+    if len(heads) == len(values):
+        said = "; ".join(f"{head} {value}" for head, value in zip(heads, values, strict=True))
+    else:
+        said = ", ".join(values)
+    caption = sentences[first - 1].text.strip() if first > 0 else ""
+    caption = caption if caption and word_count(caption) <= _CAPTION_WORDS else ""
+    lead = f"{caption.rstrip('.:')}. " if caption else ""
+    return f"{lead}{cells[0]}: {said}"
+
+
+# A caption is a short line above a table ("Consolidated statements of cash flows (in
+# millions)"); a longer sentence there is running text.
+_CAPTION_WORDS = 15
+
+
+def _cells(text: str) -> list[str]:
+    if CELLS not in text:
+        return []
+    return [c.strip() for c in text.strip().strip("|").split(CELLS.strip())]
 
 
 def _is_statement(sentences: tuple[Sentence, ...], i: int, attribution: Attribution) -> bool:

@@ -413,13 +413,23 @@ def questions(company: Company, year: int, report: Report) -> list[dict[str, obj
         f"What operating income did {company.short} report for {fy}?",
         f"How much cash did {company.short} generate from operating activities in {fy}?",
     ])  # fmt: skip
+    # The figure each question asks for, as the report writes it (eval/filings.py looks
+    # for it in the answer).
+    f = figures(company, year)
+    share = 0.07 if "net income" in held_out else 0.11 if "operating income" in held_out else 0.15
+    answers = {
+        "capex": f"{f.capex:,.1f}",
+        "revenue": f"{f.revenue:,.1f}",
+        "employees": f"{f.employees:,}",
+        "statements": f"{f.revenue * share:,.1f}",
+    }
     return [
         {"question": q, "document": report.file, "pages": report.gold[fact], "fact": fact,
-         "set": "tuning"}
+         "set": "tuning", "answer": answers[fact]}
         for fact, q in asked.items()
     ] + [
         {"question": held_out, "document": report.file, "pages": report.gold["statements"],
-         "fact": "statements", "set": "held-out"}
+         "fact": "statements", "set": "held-out", "answer": answers["statements"]}
     ]  # fmt: skip
 
 

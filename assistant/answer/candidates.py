@@ -19,7 +19,7 @@ import numpy as np
 
 from assistant.types import Passage
 from index.models import Document, PageSpan
-from index.sentence_layer import SentenceRecord
+from index.sentence_layer import CELLS, SentenceRecord
 from index.snapshot import SpeakerEntry, StoredSegment, StoredSentence
 
 _FOOTNOTE = re.compile(r"\s*\[\d+\]")  # "[3]" in report text would read as a citation marker
@@ -102,6 +102,9 @@ class Candidate:
     # it leaves out a word of the subject that its report says elsewhere: what it holds
     # is another subject's (``select.typed_answers``)
     elsewhere: bool = False
+    # it, its paragraph, its report's title and date name none of the years a count or
+    # an amount is asked for (``Plan.subject``): its figure is another year's
+    other_year: bool = False
     score: float = 0.0  # see ``relevance``
     # An interview reply's question: where its turn starts, where its words start (after
     # "Q: "), where it ends (document offsets); see ``with_their_question``.
@@ -111,6 +114,17 @@ class Candidate:
     @property
     def text(self) -> str:
         return self.source.text[self.sentence.start : self.sentence.end]
+
+    @property
+    def row(self) -> bool:
+        """Whether the statement is a table row (read with its table's caption and
+        column heads: ``index.sentence_layer.table_row``)."""
+        return CELLS in self.text and self.sentence.content != self.text
+
+    @property
+    def wording(self) -> str:
+        """What the statement says as read: its text, a table row with its heads."""
+        return self.sentence.content if self.row else self.text
 
 
 def gather(passages: Sequence[Passage], layer: SentenceLayer) -> list[Candidate]:

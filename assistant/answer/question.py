@@ -41,6 +41,7 @@ class Plan:
     answer_type: str | None  # "person", "number", "date", … (``terms.answer_type``)
     subject: frozenset[str]  # whose thing a factoid asks for (``subject_terms``)
     thing: frozenset[str]  # what kind of thing it asks for ("hotel" in "Which hotel …")
+    amount: frozenset[str]  # the amount a figure is asked for ("revenue", "net income")
     speech: bool  # asks what was said (a verb or noun of speech)
     scoped: bool  # asked of one report or a few (a filter)
     overview: bool  # asks about a meeting as a whole, no topic ("Summarize the meeting")
@@ -84,6 +85,7 @@ def plan(
         answer_type=terms.answer_type(question),
         subject=subject_terms(question) | years_counted(question),
         thing=asked_thing(question),
+        amount=asked_amount(question),
         speech=asks_what_was_said(question),
         scoped=scoped,
         overview=asks_overview(question),
@@ -108,6 +110,10 @@ _SOURCE_CLAUSE = re.compile(
 )
 
 
+# The mark of a fiscal period before its year or number: no name of a subject.
+_PERIOD = re.compile(r"(?-i:\b(?:FY|Q[1-4]|H[12])(?=\s?\d))")
+
+
 def subject_terms(question: str) -> frozenset[str]:
     """The stemmed words of the names a factoid question's thing belongs to: a
     statement that gives a figure or a name without them gives another subject's (the
@@ -122,6 +128,8 @@ def subject_terms(question: str) -> frozenset[str]:
     # "…, according to the webinar with the Chinese council?": where the figure is
     # said, not whose it is
     question = _SOURCE_CLAUSE.sub(" ", question)
+    # "FY 2020", "FY2023", "Q3 2024": a period, whose year ``years_counted`` reads
+    question = _PERIOD.sub(" ", question)
     start = len(question) - len(question.lstrip())
     names = [m.group() for m in _NAME_WORD.finditer(question) if m.start() > start]
     kept = [w for w in names if w.lower() not in terms.ENGLISH.stopwords]
@@ -154,6 +162,18 @@ def asked_thing(question: str) -> frozenset[str]:
         return frozenset()
     found = _FOCUS.match(question)
     return frozenset(terms.content_terms(found.group(1))) if found else frozenset()
+
+
+def asked_amount(question: str) -> frozenset[str]:
+    """The stems of the amount a question asks a figure for ("What was Northwind's net
+    income in 2022?", "How much did X spend on capital expenditures?"): of the figures
+    on its subject and year, those that say it are the answer (``compose``), not the
+    revenue and head count beside them. English, as ``asked_thing``."""
+    if terms.answer_type(question) != "number" or terms.compares(question):
+        return frozenset()
+    if primary(query_language(question)) not in (None, "en"):
+        return frozenset()
+    return terms.amount_nouns(question)
 
 
 def asks_discussion(question: str) -> bool:

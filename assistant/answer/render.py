@@ -239,6 +239,8 @@ def _shown(candidate: Candidate) -> str:
     ("A: ", "Jean-Luc Marchand (France): ", "– (HR) "), which the attribution replaces.
     The citation still quotes the whole span."""
     text = candidate.text
+    if candidate.row:
+        return candidate.wording  # with its table's caption and column heads
     skip = after_turn_header(text, candidate.sentence.tag)
     return text[skip:] if skip < len(text) else text
 

@@ -40,7 +40,8 @@ from assistant.retrieve import question_language
 from assistant.terms import content_terms
 from assistant.types import Passage
 from index.multilingual import MultilingualEmbedder, minilm_scale
-from index.sentence_layer import SentenceRecord
+from index.naming import question_years
+from index.sentence_layer import CELLS, SentenceRecord
 from index.snapshot import Snapshot
 
 
@@ -86,10 +87,30 @@ def rank_sentences(
     words = terms_.words_for(max(set(languages), key=languages.count) if languages else "en")
     terms = content_terms(question, words)
     candidates = gather(read, layer)
+    candidates = _rows_asked(candidates, terms, words)
     scored = _score(question, candidates, terms, unit(query_vector), layer, words, weights)
     if subject:
         scored = _named(scored, subject, terms, words)
     return sorted(scored, key=lambda c: -c.score)
+
+
+def _rows_asked(
+    candidates: Sequence[Candidate], terms: set[str], words: terms_.Words
+) -> list[Candidate]:
+    """``candidates`` less the table rows whose label the question does not ask for. A
+    row's figures are its label's ("Net income | 166.3 | 157.7"), and every row of a
+    table shares its caption and column heads, so a question about one row reads close
+    to all of them: of the rows, only those whose label says the largest share of its
+    words in the question stay ("net income" keeps "Net income", not "Operating
+    income"; "cash … from operating activities" keeps "Net cash provided by operating
+    activities"), none when no label shares a word."""
+    shares = {}
+    for i, c in enumerate(candidates):
+        if c.row:
+            label = content_terms(c.text.split(CELLS.strip(), 1)[0], words)
+            shares[i] = len(label & terms) / len(label) if label else 0.0
+    best = max(shares.values(), default=0.0)
+    return [c for i, c in enumerate(candidates) if i not in shares or shares[i] == best > 0]
 
 
 _CAPITALISED = re.compile(r"(?<![\w'’])(?-i:[A-Z][\w'’-]*)")
@@ -114,11 +135,11 @@ def _named(
     read = []
     for c in scored:
         doc = c.source.document_id
-        missing = subject - names_in(c.text, words)
+        missing = subject - names_in(c.wording, words)
         if missing:
             # the report's own abbreviations, read only when its words leave some out
             defined = report.abbreviations(c.source)
-            missing -= terms_.spelled_out(c.text, defined, _ABBREVIATION)
+            missing -= terms_.spelled_out(c.wording, defined, _ABBREVIATION)
             if missing:
                 # "Revenue rose 9% …" after "2024 was a good year for Harbour Tools."
                 key = (doc, c.sentence.paragraph)
@@ -138,13 +159,14 @@ def _named(
     unsaid = years - set().union(*(years - (m - t) for _, m, t in read))
     out = []
     for c, missing, title in read:
-        names = frozenset(proper_names(c.text, words) - terms)
+        names = frozenset(proper_names(c.wording, words) - terms)
         out.append(
             replace(
                 c,
                 # "The General Assembly elected …" in "General Assembly in Rabat …"
                 named=not missing - title - years,
                 names=names,
+                other_year=bool(years) and years <= missing - title,
                 elsewhere=bool(missing & unsaid)
                 or (
                     bool(missing - years)
@@ -237,6 +259,7 @@ def names_in(
     ``abbreviations``), an abbreviation names the words it stands for there ("PRC ESS"
     names the Economic and Social Council where the report wrote "… Council (ESS)")."""
     found = content_terms(text, words) | {a.lower() for a in terms_.acronyms(text, words)}
+    found |= question_years(text)  # "FY2023", "FY 23" name 2023
     return found | terms_.spelled_out(text, defined, _ABBREVIATION) if defined else found
 
 

@@ -61,7 +61,13 @@ def typed_answers(
     if kind != "person":
         hops = frozenset().union(*(c.names for c in ranked if c.named))
 
+    # a figure for the year asked is there: another year's is another subject's
+    # ("What operating income did Talon report for FY2023?" and a table of 2019-2021)
+    dated = any(c.typed and c.named and not c.other_year for c in ranked)
+
     def fits(c: Candidate) -> bool:
+        if dated and c.other_year:
+            return False
         if not focus:
             return c.typed
         # another person on the subject must say as much of the question as the anchor

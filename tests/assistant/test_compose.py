@@ -23,6 +23,7 @@ from assistant.answer.render import (
 from assistant.answer.weights import WEIGHTS
 from assistant.compose import compose_answer
 from assistant.retrieve import Filters, allowed_documents, search
+from assistant.service import AssistantService
 from assistant.types import Answer
 from index.build import build_index
 from index.config import BuildConfig, EmbedConfig
@@ -126,6 +127,17 @@ FILING = (
                 '"We are closer to our customers than ever," said Ruth Ellis, Chief Executive '
                 "Officer."
             ),
+            # a table as the PDF, DOCX and HTML readers write one: a row a line, cells
+            # joined by " | ", its caption and column heads above
+            "\n".join(
+                [
+                    "Consolidated income statement (in millions of pounds)",
+                    "FY2024 | FY2023",
+                    "Revenue | 310.0 | 284.4",
+                    "Operating profit | 41.2 | 35.9",
+                    "Net income | 28.6 | 24.1",
+                ]
+            ),
             "Principal risks",
             (
                 "Supply chain. The Group depends on a small number of suppliers for specialised "
@@ -184,18 +196,23 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def snapshot(
+def config(
     reports: Path,
     tmp_path_factory: pytest.TempPathFactory,
     real_embedder: Embedder,
     model_cache: Path,
-) -> Iterator[Snapshot]:
+) -> BuildConfig:
     config = BuildConfig(
         sources=[reports],
         index_dir=tmp_path_factory.mktemp("index"),
         embed=EmbedConfig(cache_dir=model_cache),
     )
     build_index(config, embedder=real_embedder)
+    return config
+
+
+@pytest.fixture(scope="module")
+def snapshot(config: BuildConfig) -> Iterator[Snapshot]:
     path = IndexDir(config.index_dir).current_path()
     assert path is not None
     snap = Snapshot.open(path)
@@ -497,6 +514,33 @@ def test_an_amount_is_answered_by_the_sentence_that_holds_it(ask: Any) -> None:
     # no amount: a year is no number
     answer = ask("What was the revenue of Harbour Tools in 2024?")
     assert any("310 million pounds" in c.passage for c in answer.citations), answer.text
+
+
+def test_a_table_row_answers_the_figure_its_label_names(ask: Any) -> None:
+    # every row shares the caption and the heads; the row whose label the question
+    # names is the answer, shown with its heads, the citation quoting the row itself
+    answer = ask("What was Harbour Tools' net income in FY2023?")
+    assert [c.passage for c in answer.citations] == ["Net income | 28.6 | 24.1"], answer.text
+    assert "Net income: FY2024 28.6; FY2023 24.1" in answer.text
+    answer = ask("What operating profit did Harbour Tools report for 2024?")
+    assert [c.passage for c in answer.citations] == ["Operating profit | 41.2 | 35.9"]
+    # a year no statement, table head or report date gives is another year's figure
+    assert not ask("What was Harbour Tools' net income in 2019?").found
+
+
+def test_a_company_a_report_speaks_for_is_no_unknown_person(
+    config: BuildConfig, real_embedder: Embedder
+) -> None:
+    # "Harbour Tools" speaks nowhere, its annual report's title names it: the report
+    # speaks for it, not "Harbour Tools does not speak in the reports"
+    service = AssistantService(config, embedder=real_embedder)
+    assert service.load()
+    answer = service.answer("What did Harbour Tools say about its steel suppliers?").answer
+    assert answer.found and answer.note is None, answer.text
+    assert any("specialised steel" in c.passage for c in answer.citations), answer.text
+    # a person no report names is still one who does not speak
+    answer = service.answer("What did Piet van der Berg say about steel?").answer
+    assert not any("specialised steel" in c.passage for c in answer.citations), answer.text
 
 
 def test_a_count_of_another_thing_is_no_answer(ask: Any) -> None:

@@ -85,3 +85,17 @@ def test_a_source_clause_names_no_subject() -> None:
     # a year a count is asked for is part of its subject; not for other questions
     assert "2021" in asked.subject
     assert "2021" not in plan("What was said about the budget in 2021?", []).subject
+
+
+def test_an_amount_asked_for_and_its_period() -> None:
+    """A filing's questions: the amount is the figure's noun, "FY 2020" its year."""
+    asked = plan("What was Northwind Freight's net income in FY 2020?", [])
+    assert asked.answer_type == "number"
+    assert asked.amount == {"incom"}
+    # the period's mark is no name of the subject; its year is
+    assert asked.subject == {"northwind", "freight", "2020"}
+    assert plan("What operating income did Halden Foods report for FY2023?", []).amount
+    spent = plan("How much did Corvo Energy spend on capital expenditures in 2021?", [])
+    assert spent.amount == {"expenditur"} and spent.subject == {"corvo", "energi", "2021"}
+    # only a figure asked for has an amount
+    assert plan("What was said about income inequality?", []).amount == frozenset()

@@ -152,3 +152,12 @@ def test_a_person_asked_for_by_role_is_the_one_that_says_most_of_the_question() 
     other = _said(3, 1.8, "Ana Lima", typed=True, named=False, overlap=0.9)
     kept = typed_answers([intro, secretary, other, vice], kind="person")
     assert vice in kept and secretary not in kept and other not in kept
+
+
+def test_a_figure_for_the_year_asked_leaves_out_other_years_figures() -> None:
+    """ "What operating income did Talon report for FY2023?": a 2019-2021 table's row is
+    another year's figure when a statement gives 2023's; with none, the window decides."""
+    this_year = _said(0, 1.9, typed=True)
+    other_year = _said(1, 2.0, typed=True, other_year=True)
+    assert typed_answers([other_year, this_year], kind="number") == [this_year]
+    assert typed_answers([other_year], kind="number") == [other_year]

@@ -168,3 +168,36 @@ def test_a_labelled_reply_quotes_the_end_of_a_long_question() -> None:
     assert text[question.start : question.end] == "What should the council do about rents?"
     before = records[records.index(asked) - 1]
     assert question.end - asked.start <= QUESTION_CHARS < question.end - before.start
+
+
+TABLE = (
+    "Results of the year\n\n"
+    "Consolidated statement of income (in millions)\n"
+    "Fiscal 2024 | Fiscal 2023\n"
+    "Revenue | 310.0 | 284.4\n"
+    "Net income | 28.6 | 24.1\n\n"
+    "Programme\n"
+    "Time | Session\n"
+    "09:30 | Opening\n\n"
+    "The Group paid a dividend of 4 pence a share."
+)
+
+
+def test_a_table_row_of_figures_is_a_statement_read_with_its_heads() -> None:
+    records = sentence_records(Document(id="d", title="T", text=TABLE, source="d.txt"))
+    by_text = {TABLE[r.start : r.end]: r for r in records}
+    row = by_text["Net income | 28.6 | 24.1"]
+    assert row.statement
+    # the citation quotes the row; what it says is read with the caption and column heads
+    assert row.content == (
+        "Consolidated statement of income (in millions). Net income: Fiscal 2024 28.6; "
+        "Fiscal 2023 24.1"
+    )
+    # the heads row and a row with no label or no figure are no statements
+    assert not by_text["Fiscal 2024 | Fiscal 2023"].statement
+    assert not by_text["09:30 | Opening"].statement
+    assert not by_text["Time | Session"].statement
+    assert by_text["The Group paid a dividend of 4 pence a share."].statement
+    # the row is embedded as read
+    document = Document(id="d", title="T", text=TABLE, source="d.txt")
+    assert row.content in embedded_texts(document, records)
