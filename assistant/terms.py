@@ -57,7 +57,7 @@ _START = r"^\s*[¿]?"
 _AMOUNT = (
     r"(?:revenue|revenues|turnover|profit|profits|income|earnings|budget|cost|costs|price"
     r"|salary|wage|wages|dividend|dividends|population|deficit|debt|spending|sales"
-    r"|expenditure|expenditures|expenses|assets|liabilities|margin|ebitda)"
+    r"|expenditure|expenditures|expenses|assets|liabilities|margin|ebitda|cash)"
 )
 _AUXILIARY = (
     r"(?:was|were|is|are|did|do|does|will|would|has|have|had|can|could|should|shall|may"
