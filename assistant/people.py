@@ -419,6 +419,11 @@ _WHO_IS = re.compile(
 )
 
 
+# A relative clause in a "Who is …?" phrase: it asks about something else than the
+# holder of an office.
+_CLAUSE = re.compile(r"\b(?:that|which|who|whom|whose|where|when)\b", re.I)
+
+
 def who_is(question: str, speakers: Sequence[SpeakerEntry]) -> PeopleMatch:
     """The speakers a "Who is …?" question asks about: by name ("Who is Helen Marsh?"),
     or by the role they speak in ("Who is the president of the Chilean council?"; "the
@@ -429,13 +434,17 @@ def who_is(question: str, speakers: Sequence[SpeakerEntry]) -> PeopleMatch:
         return PeopleMatch((), (), ())
     who = found.group("who")
     span = ((found.start("who"), found.end("who")),)
-    if "," in who or len(who.split()) > _ROLE_PHRASE_WORDS:
-        return PeopleMatch((), (), ())  # "Who is older, A or B?": no one's introduction
+    if "," in who or _CLAUSE.search(who):
+        # "Who is older, A or B?", "Who is the director of the film that starred X?":
+        # no one's introduction; an office's phrase is a noun phrase, however long the
+        # name of its body ("the vice president of the PRC Economic and Social Council")
+        return PeopleMatch((), (), ())
     asked = f"What did {who} say?"
     by_name = named_people(asked, speakers)
     named = [asked[a:b] for a, b in by_name.spans]
     if by_name.speakers and " ".join(named) == who.strip():
-        return PeopleMatch(by_name.speakers, (), span)  # the whole phrase is their name
+        # the whole phrase is their name, or their office
+        return PeopleMatch(by_name.speakers, (), span, by_role=by_name.by_role)
     if not who.lower().startswith("the "):
         return PeopleMatch((), (), ())
     role = _by_role(who, speakers)
@@ -448,7 +457,7 @@ def who_is(question: str, speakers: Sequence[SpeakerEntry]) -> PeopleMatch:
             role = (tuple(e for e in role[0] if not _names_a_body(e.role)), role[1])
     if role is None or not role[0]:
         return PeopleMatch((), (), ())
-    return PeopleMatch(role[0], (), span)
+    return PeopleMatch(role[0], (), span, by_role=True)
 
 
 def _names_a_body(role: str | None) -> bool:

@@ -19,7 +19,7 @@ from assistant.answer.candidates import Candidate, SentenceLayer, Source, unique
 from assistant.answer.complete import completed
 from assistant.answer.overview import main_statements
 from assistant.answer.question import subject_terms
-from assistant.answer.render import AnswerTexts, render
+from assistant.answer.render import AnswerTexts, render, squash
 from assistant.answer.score import (
     CrossLingual,
     heading_terms,
@@ -250,12 +250,20 @@ def introduction_answer(
     Helen Marsh, Chief Executive Officer."), one per report, most recent first; None
     when no statement of theirs names them."""
     chosen: dict[tuple[str, str], Candidate] = {}
+    # asked by an office ("Who is the president of …?"): the statements in that office,
+    # not those in another ("Ana Ferreira (Chair): Thank you …" of a hearing she chaired)
+    offices = {squash(e.role or "") for e in people.speakers} if people.by_role else set()
     for c in _statements_of(people, layer, allowed):
         record = c.sentence
         key = (record.document_id, record.speaker or "")
         if key in chosen or record.tag_start is None or not record.speaker or not record.role:
             continue
-        if record.speaker in c.text and record.role in c.text:
+        role = squash(record.role)
+        if offices and role not in offices:
+            continue
+        # the role as the text writes it: "vice president. of the PRC ESS ." for "vice
+        # president of the PRC ESS"
+        if record.speaker in c.text and role in squash(c.text):
             chosen[key] = c
     if not chosen:
         return None

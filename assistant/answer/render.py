@@ -195,7 +195,7 @@ def _statement(run: list[Candidate], texts: AnswerTexts, introduced: set[str]) -
         bool(role)
         and name not in introduced
         and not _says_role(quote, role)
-        and _squash(role) not in _squash(name)  # "Senator Warren", no "(Senator)"
+        and squash(role) not in squash(name)  # "Senator Warren", no "(Senator)"
     )
     introduced.add(name)
     label = (
@@ -290,14 +290,14 @@ def _says_role(quote: str, role: str) -> bool:
     """Whether the quote gives the role already: its words in a row, or, written without
     spaces (Chinese, Japanese), each of its characters ("評議会の田中一郎議長は" for
     評議会議長)."""
-    if _squash(role) in _squash(quote):
+    if squash(role) in squash(quote):
         return True
-    return bool(_CJK.search(role)) and set(_squash(role)) <= set(quote)
+    return bool(_CJK.search(role)) and set(squash(role)) <= set(quote)
 
 
 _CJK = re.compile(f"[{CJK}]")
 
 
-def _squash(text: str) -> str:
+def squash(text: str) -> str:
     """Letters and digits only: "vice president. of the PRC ESS ." ~ its cleaned role."""
     return "".join(ch for ch in text.lower() if ch.isalnum())

@@ -180,6 +180,23 @@ FORUM = (
 )
 
 
+# A role written with stray stops, as the seed writes Guo Jun's ("vice president. of
+# the PRC ESS ."), and the speaker in another office in a second report.
+FISHERIES = (
+    "\n\n".join(
+        [
+            "Webinar on coastal fisheries",
+            (
+                '"Coastal fishing villages need cold storage before anything else," said '
+                "Li Wei, vice president. of the PRC ESS ."
+            ),
+            "Li Wei (Chair): Thank you all for joining the webinar on fisheries today.",
+        ]
+    )
+    + "\n"
+)
+
+
 @pytest.fixture(scope="module")
 def reports(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("reports")
@@ -190,6 +207,7 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "malta.txt": NEWS,
         "harbour-tools-2024.txt": FILING,
         "port-forum.txt": FORUM,
+        "fisheries-webinar.txt": FISHERIES,
     }.items():
         (folder / name).write_text(text, encoding="utf-8")
     return folder
@@ -564,6 +582,14 @@ def test_who_is_a_speaker_is_answered_by_the_sentence_that_introduces_them(ask: 
         name = question[7:-1]
         assert all(name in c.passage for c in answer.citations), answer.text
     assert "Chief Executive Officer" in ask("Who is Ruth Ellis?").text
+
+
+def test_who_holds_an_office_is_introduced_in_that_office(ask: Any) -> None:
+    # the role as the text writes it, stray stops and all; not the turns where the
+    # same person speaks in another office (the chair of the webinar)
+    answer = ask("Who is the vice president of the PRC Economic and Social Council?")
+    assert [c.speaker for c in answer.citations] == ["Li Wei"], answer.text
+    assert "cold storage" in answer.citations[0].passage
 
 
 def test_answer_quotes_are_whole(ask: Any) -> None:

@@ -221,9 +221,15 @@ def test_who_is_a_speaker_by_name_or_by_role() -> None:
     # one chief executive: the company after "of" is the report's, in no role
     assert asked("Who is the chief executive of Harbour Tools?") == ["Helen Marsh"]
     assert asked("Qui est Moussa Diallo ?") == ["Moussa Diallo"]
+    # an office's phrase is a noun phrase, however long its body's name
+    record.append(with_role("Guo Jun", "vice president of the PRC ESS"))
+    assert asked("Who is the vice president of the PRC Economic and Social Council?") == ["Guo Jun"]
+    assert who_is("Who is the president of the Chilean council?", record).by_role
+    assert not who_is("Who is Helen Marsh?", record).by_role
     # not an introduction: a comparison, a fact about them, no one of that name
     assert asked("Who is older, Helen Marsh or Ana Lima?") == []
     assert asked("Who is Helen Marsh's successor?") == []
+    assert asked("Who is the chief executive of the company that bought Harbour Tools?") == []
     assert asked("Who is Piet van der Berg?") == []
     assert asked("What did Helen Marsh say?") == []
 
