@@ -362,19 +362,32 @@ def _pdf_title(pdf: PdfText, stem: str, text: str) -> tuple[str | None, str | No
 
 
 def _join_pages(page_texts: list[str]) -> tuple[str, tuple[PageSpan, ...]]:
-    """Pages joined by a blank line; a page with no text has no span."""
-    parts: list[str] = []
+    """Pages joined by a blank line, or by a space where a sentence runs on from one page
+    to the next (``_runs_on``); a page with no text has no span."""
+    text = ""
     spans: list[PageSpan] = []
-    offset = 0
     for number, page_text in enumerate(page_texts, start=1):
         if not page_text:
             continue
-        if parts:
-            offset += 2
-        spans.append(PageSpan(number, offset, offset + len(page_text)))
-        parts.append(page_text)
-        offset += len(page_text)
-    return "\n\n".join(parts), tuple(spans)
+        if text:
+            text += " " if _runs_on(text, page_text) else "\n\n"
+        spans.append(PageSpan(number, len(text), len(text) + len(page_text)))
+        text += page_text
+    return text, tuple(spans)
+
+
+def _runs_on(before: str, after: str) -> bool:
+    """Whether the page ``after`` goes on with the sentence that ``before`` leaves open:
+    its last line ends with no stop ("Estimates of useful lives of turbines,") and is no
+    table row, and the next page opens in lower case ("solar modules and grid
+    connections are reviewed …"). Joined by a blank line, the two halves were two
+    paragraphs, each quoted as a statement of its own."""
+    last = before.rstrip().rsplit("\n", 1)[-1]
+    return bool(_OPEN_END.search(last)) and after.lstrip()[:1].islower() and "|" not in last
+
+
+# The end of a line that leaves its sentence open: a word, a comma, a semicolon.
+_OPEN_END = re.compile(r"[\w,;(-]$")
 
 
 def _read_docx(data: bytes, stem: str) -> dict[str, Any]:

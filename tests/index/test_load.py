@@ -559,3 +559,20 @@ def test_seed_report_loads_with_a_human_title(tmp_path: Path) -> None:
     assert doc.language == "en" and doc.date is None
     assert "SeminEconomic" not in doc.text and "Select your language" not in doc.text
     assert not re.search(r"Semin[A-Z]", doc.text)
+
+
+def test_a_sentence_that_runs_on_to_the_next_page_is_joined() -> None:
+    from index.load import _join_pages
+
+    text, pages = _join_pages(
+        ["Estimates of useful lives of turbines,", "solar modules are reviewed.", "",
+         "Net income | 166.3 | 157.7", "and the next page.", "A new page."]
+    )  # fmt: skip
+    # one sentence over two pages; a page left blank has no span; a table row and a
+    # full stop end what they end
+    assert text == (
+        "Estimates of useful lives of turbines, solar modules are reviewed.\n\n"
+        "Net income | 166.3 | 157.7\n\nand the next page.\n\nA new page."
+    )
+    assert [p.number for p in pages] == [1, 2, 4, 5, 6]
+    assert text[pages[1].start : pages[1].end] == "solar modules are reviewed."
