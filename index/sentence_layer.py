@@ -217,6 +217,7 @@ _COURTESY = re.compile(
 # How the PDF, DOCX and HTML readers join the cells of a table row (``index.clean``).
 CELLS = " | "
 _FIGURE = re.compile(r"\d")
+_YEAR_LABEL = re.compile(r"(?:19|20)\d\d(?:\s*[–/-]\s*\d{2,4})?")
 _LABEL = re.compile(r"[^\W\d_]{2,}")
 
 
@@ -228,9 +229,7 @@ def table_row(sentences: tuple[Sentence, ...], i: int) -> str | None:
     2022"), which the bare row lacks. None for any other sentence, and for a table's
     first row (its heads)."""
     cells = _cells(sentences[i].text)
-    if len(cells) < 2 or not _LABEL.search(cells[0]):
-        return None
-    if not any(_FIGURE.search(c) for c in cells[1:]):
+    if len(cells) < 2 or not any(_FIGURE.search(c) for c in cells[1:]):
         return None
     first = i
     while first > 0 and CELLS in sentences[first - 1].text:
@@ -238,6 +237,12 @@ def table_row(sentences: tuple[Sentence, ...], i: int) -> str | None:
     if first == i and i + 1 < len(sentences) and CELLS in sentences[i + 1].text:
         return None  # the heads of the rows below
     heads = _cells(sentences[first].text) if first < i else []
+    # a label of words ("Net income"), or a year under heads of words ("2023 | 74 | 9"
+    # under "Year | Members | Webinars")
+    if not _LABEL.search(cells[0]) and not (
+        _YEAR_LABEL.fullmatch(cells[0]) and any(_LABEL.search(h) for h in heads[1:])
+    ):
+        return None
     if len(heads) == len(cells):
         heads = heads[1:]  # the first head names the labels' column
     values = cells[1:]

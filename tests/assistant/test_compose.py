@@ -138,6 +138,9 @@ FILING = (
                     "Net income | 28.6 | 24.1",
                 ]
             ),
+            "\n".join(
+                ["Workforce", "Year | Employees | Sites", "2024 | 1,450 | 6", "2023 | 1,320 | 5"]
+            ),
             "Principal risks",
             (
                 "Supply chain. The Group depends on a small number of suppliers for specialised "
@@ -544,6 +547,10 @@ def test_a_table_row_answers_the_figure_its_label_names(ask: Any) -> None:
     assert [c.passage for c in answer.citations] == ["Operating profit | 41.2 | 35.9"]
     # a year no statement, table head or report date gives is another year's figure
     assert not ask("What was Harbour Tools' net income in 2019?").found
+    # a row labelled by its year, under heads that name its figures
+    answer = ask("How many employees did Harbour Tools have in 2023?")
+    assert [c.passage for c in answer.citations] == ["2023 | 1,320 | 5"], answer.text
+    assert "Workforce. 2023: Employees 1,320; Sites 5" in answer.text
 
 
 def test_a_company_a_report_speaks_for_is_no_unknown_person(

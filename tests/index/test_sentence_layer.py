@@ -201,3 +201,14 @@ def test_a_table_row_of_figures_is_a_statement_read_with_its_heads() -> None:
     # the row is embedded as read
     document = Document(id="d", title="T", text=TABLE, source="d.txt")
     assert row.content in embedded_texts(document, records)
+
+
+def test_a_row_labelled_by_its_year_is_read_with_the_heads_of_its_figures() -> None:
+    text = "Activity of the Association\n\nYear | Members | Webinars\n2022 | 70 | 9\n2023 | 74 | 11"
+    records = sentence_records(Document(id="d", title="T", text=text, source="d.txt"))
+    rows = {text[r.start : r.end]: r for r in records}
+    assert rows["2023 | 74 | 11"].statement
+    assert rows["2023 | 74 | 11"].content == (
+        "Activity of the Association. 2023: Members 74; Webinars 11"
+    )
+    assert not rows["Year | Members | Webinars"].statement
