@@ -87,7 +87,7 @@ def rank_sentences(
     words = terms_.words_for(max(set(languages), key=languages.count) if languages else "en")
     terms = content_terms(question, words)
     candidates = gather(read, layer)
-    candidates = _rows_asked(candidates, terms, words)
+    candidates = _rows_asked(candidates, terms, words, question_years(question))
     scored = _score(question, candidates, terms, unit(query_vector), layer, words, weights)
     if subject:
         scored = _named(scored, subject, terms, words)
@@ -95,7 +95,7 @@ def rank_sentences(
 
 
 def _rows_asked(
-    candidates: Sequence[Candidate], terms: set[str], words: terms_.Words
+    candidates: Sequence[Candidate], terms: set[str], words: terms_.Words, years: set[str]
 ) -> list[Candidate]:
     """``candidates`` less the table rows whose label the question does not ask for. A
     row's figures are its label's ("Net income | 166.3 | 157.7"), and every row of a
@@ -103,12 +103,17 @@ def _rows_asked(
     to all of them: of the rows, only those whose label says the largest share of its
     words in the question stay ("net income" keeps "Net income", not "Operating
     income"; "cash … from operating activities" keeps "Net cash provided by operating
-    activities"), none when no label shares a word."""
+    activities"), none when no label shares a word. A row whose heads give years, none
+    of them one the question asks for (``years``), holds no figure for it ("What were
+    the grants in 2019?" and a table of 2023 and 2024)."""
     shares = {}
     for i, c in enumerate(candidates):
         if c.row:
             label = content_terms(c.text.split(CELLS.strip(), 1)[0], words)
             shares[i] = len(label & terms) / len(label) if label else 0.0
+            given = question_years(c.wording)
+            if years and given and not years & given:
+                shares[i] = 0.0
     best = max(shares.values(), default=0.0)
     return [c for i, c in enumerate(candidates) if i not in shares or shares[i] == best > 0]
 

@@ -547,6 +547,9 @@ def test_a_table_row_answers_the_figure_its_label_names(ask: Any) -> None:
     assert [c.passage for c in answer.citations] == ["Operating profit | 41.2 | 35.9"]
     # a year no statement, table head or report date gives is another year's figure
     assert not ask("What was Harbour Tools' net income in 2019?").found
+    # whatever the question's kind: a row whose heads give other years holds none for it
+    answer = ask("What does the income statement show for net income in 2019?")
+    assert not any("|" in c.passage for c in answer.citations), answer.text
     # a row labelled by its year, under heads that name its figures
     answer = ask("How many employees did Harbour Tools have in 2023?")
     assert [c.passage for c in answer.citations] == ["2023 | 1,320 | 5"], answer.text
