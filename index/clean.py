@@ -325,7 +325,7 @@ def unwrap_lines(text: str) -> str:
             continue
         out = lines[0]
         for previous, line in pairwise(lines):
-            if _LIST_ITEM.match(line) or _CELLS in line or _CELLS in previous:
+            if _LIST_ITEM.match(line) or CELLS in line or CELLS in previous:
                 out += "\n" + line
             elif len(previous) >= 0.8 * width or _CONTINUES.match(line):
                 out += " " + line
@@ -336,7 +336,7 @@ def unwrap_lines(text: str) -> str:
 
 
 _CONTINUES = re.compile(f"[{_LOW}]")
-_CELLS = " | "  # how the PDF, DOCX and HTML readers join the cells of a table row
+CELLS = " | "  # how the PDF, DOCX and HTML readers join the cells of a table row
 _LIST_ITEM = re.compile(r"^(?:[•▪◦*–-]|\d{1,2}[.)])\s")
 
 # --- title, date ------------------------------------------------------------
@@ -637,7 +637,7 @@ def _trafilatura_blocks(body: Any) -> str:
             rows = [_inline(item) for item in block.iter("item")]
         elif block.tag == "table":
             rows = [
-                " | ".join(_inline(cell) for cell in row.iter("cell")) for row in block.iter("row")
+                CELLS.join(_inline(cell) for cell in row.iter("cell")) for row in block.iter("row")
             ]
         else:
             rows = [_inline(block)]

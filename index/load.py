@@ -25,6 +25,7 @@ from docx.table import Table
 
 from index.captions import caption_text
 from index.clean import (
+    CELLS,
     DATE_HEAD,
     clean_text,
     find_date,
@@ -419,7 +420,7 @@ def _table_row(cells: Sequence[Any]) -> str:
         text = " ".join(cell.text.split())
         if text and (not texts or texts[-1] != text):  # a merged cell repeats its text
             texts.append(text)
-    return " | ".join(texts)
+    return CELLS.join(texts)
 
 
 def _load_jsonl(content: str, shown: str) -> Iterator[tuple[Item, str]]:

@@ -29,6 +29,7 @@ from index.attribution import (
     is_credit_line,
     is_question_turn,
 )
+from index.clean import CELLS
 from index.lexicon.scripts import CJK
 from index.models import Document
 from index.sentences import Sentence, split_sentences
@@ -214,8 +215,6 @@ _COURTESY = re.compile(
 )
 
 
-# How the PDF, DOCX and HTML readers join the cells of a table row (``index.clean``).
-CELLS = " | "
 _FIGURE = re.compile(r"\d")
 _YEAR_LABEL = re.compile(r"(?:19|20)\d\d(?:\s*[–/-]\s*\d{2,4})?")
 _LABEL = re.compile(r"[^\W\d_]{2,}")

@@ -18,8 +18,9 @@ from typing import Protocol
 import numpy as np
 
 from assistant.types import Passage
+from index.clean import CELLS
 from index.models import Document, PageSpan
-from index.sentence_layer import CELLS, SentenceRecord
+from index.sentence_layer import SentenceRecord
 from index.snapshot import SpeakerEntry, StoredSegment, StoredSentence
 
 _FOOTNOTE = re.compile(r"\s*\[\d+\]")  # "[3]" in report text would read as a citation marker

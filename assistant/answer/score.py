@@ -39,9 +39,10 @@ from assistant.people import topic_of
 from assistant.retrieve import question_language
 from assistant.terms import content_terms
 from assistant.types import Passage
+from index.clean import CELLS
 from index.multilingual import MultilingualEmbedder, minilm_scale
 from index.naming import question_years
-from index.sentence_layer import CELLS, SentenceRecord
+from index.sentence_layer import SentenceRecord
 from index.snapshot import Snapshot
 
 
