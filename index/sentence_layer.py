@@ -227,15 +227,17 @@ def table_row(sentences: tuple[Sentence, ...], i: int) -> str | None:
     2020 147.3". Its words are what a question about it asks ("net income", "fiscal
     2022"), which the bare row lacks. None for any other sentence, and for a table's
     first row (its heads)."""
-    cells = _cells(sentences[i].text)
+    cells = table_cells(sentences[i].text)
     if len(cells) < 2 or not any(_FIGURE.search(c) for c in cells[1:]):
         return None
+    # the table: its lines (a Markdown rule line "|---|---|" under the heads is one of
+    # them, no row); its heads, the first, when it is not this one
     first = i
-    while first > 0 and CELLS in sentences[first - 1].text:
+    while first > 0 and _in_table(sentences[first - 1].text):
         first -= 1
-    if first == i and i + 1 < len(sentences) and CELLS in sentences[i + 1].text:
+    if first == i and i + 1 < len(sentences) and _in_table(sentences[i + 1].text):
         return None  # the heads of the rows below
-    heads = _cells(sentences[first].text) if first < i else []
+    heads = table_cells(sentences[first].text) if first < i else []
     # a label of words ("Net income"), or a year under heads of words ("2023 | 74 | 9"
     # under "Year | Members | Webinars")
     if not _LABEL.search(cells[0]) and not (
@@ -260,10 +262,20 @@ def table_row(sentences: tuple[Sentence, ...], i: int) -> str | None:
 _CAPTION_WORDS = 15
 
 
-def _cells(text: str) -> list[str]:
+def table_cells(text: str) -> list[str]:
+    """The cells of a table row ("| Net income | 166.3 |" in Markdown too); none for a
+    line that is no row."""
     if CELLS not in text:
         return []
     return [c.strip() for c in text.strip().strip("|").split(CELLS.strip())]
+
+
+def _in_table(text: str) -> bool:
+    """A row of a table, or the rule line under a Markdown table's heads."""
+    return CELLS in text or bool(_RULE.fullmatch(text.strip()))
+
+
+_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
 
 
 def _is_statement(sentences: tuple[Sentence, ...], i: int, attribution: Attribution) -> bool:

@@ -39,10 +39,9 @@ from assistant.people import topic_of
 from assistant.retrieve import question_language
 from assistant.terms import content_terms
 from assistant.types import Passage
-from index.clean import CELLS
 from index.multilingual import MultilingualEmbedder, minilm_scale
 from index.naming import question_years
-from index.sentence_layer import SentenceRecord
+from index.sentence_layer import SentenceRecord, table_cells
 from index.snapshot import Snapshot
 
 
@@ -110,7 +109,7 @@ def _rows_asked(
     shares = {}
     for i, c in enumerate(candidates):
         if c.row:
-            label = content_terms(c.text.split(CELLS.strip(), 1)[0], words)
+            label = content_terms(table_cells(c.text)[0], words)
             shares[i] = len(label & terms) / len(label) if label else 0.0
             given = question_years(c.wording)
             if years and given and not years & given:

@@ -194,6 +194,16 @@ FISHERIES = (
                 "Li Wei, vice president. of the PRC ESS ."
             ),
             "Li Wei (Chair): Thank you all for joining the webinar on fisheries today.",
+            # a Markdown table: each row opens with "|", a rule line under the heads
+            "\n".join(
+                [
+                    "Fish landed by port (tonnes)",
+                    "| Port | 2024 | 2023 |",
+                    "|---|---|---|",
+                    "| Qingdao | 1,200 | 1,100 |",
+                    "| Ningbo | 800 | 750 |",
+                ]
+            ),
         ]
     )
     + "\n"
@@ -550,6 +560,9 @@ def test_a_table_row_answers_the_figure_its_label_names(ask: Any) -> None:
     # whatever the question's kind: a row whose heads give other years holds none for it
     answer = ask("What does the income statement show for net income in 2019?")
     assert not any("|" in c.passage for c in answer.citations), answer.text
+    # a Markdown row: its label is its first cell, after the opening "|"
+    answer = ask("How many tonnes of fish were landed in Qingdao in 2023?")
+    assert [c.passage for c in answer.citations] == ["| Qingdao | 1,200 | 1,100 |"], answer.text
     # a row labelled by its year, under heads that name its figures
     answer = ask("How many employees did Harbour Tools have in 2023?")
     assert [c.passage for c in answer.citations] == ["2023 | 1,320 | 5"], answer.text

@@ -212,3 +212,18 @@ def test_a_row_labelled_by_its_year_is_read_with_the_heads_of_its_figures() -> N
         "Activity of the Association. 2023: Members 74; Webinars 11"
     )
     assert not rows["Year | Members | Webinars"].statement
+
+
+def test_a_markdown_table_is_read_with_its_heads_under_its_rule_line() -> None:
+    text = (
+        "Income (thousand euros)\n\n| Item | 2024 | 2023 |\n|---|---|---|\n"
+        "| Membership fees | 1,240 | 1,180 |\n| Grants | 310 | 295 |"
+    )
+    records = sentence_records(Document(id="d", title="T", text=text, source="d.md"))
+    rows = {text[r.start : r.end]: r for r in records}
+    assert (
+        rows["| Grants | 310 | 295 |"].content
+        == "Income (thousand euros). Grants: 2024 310; 2023 295"
+    )
+    assert rows["| Membership fees | 1,240 | 1,180 |"].statement
+    assert not rows["| Item | 2024 | 2023 |"].statement and not rows["|---|---|---|"].statement
