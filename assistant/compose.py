@@ -38,9 +38,9 @@ from assistant.answer.candidates import SentenceLayer, unit
 from assistant.answer.complete import completed
 from assistant.answer.discussion import discussion_statements
 from assistant.answer.overview import overview_answer
-from assistant.answer.question import Route, plan
+from assistant.answer.question import Route, plan, subject_spans
 from assistant.answer.render import AnswerTexts, render, texts_for
-from assistant.answer.score import CrossLingual, rank_statements
+from assistant.answer.score import CrossLingual, rank_statements, within_its_reports
 from assistant.answer.select import answer_bar, select, typed_answers
 from assistant.answer.weights import WEIGHTS, Weights
 from assistant.people import PeopleMatch, without_spans
@@ -127,6 +127,24 @@ def compose_answer(
         if introduced is not None:
             return introduced
     ranked = rank_statements(question, passages, query, layer, multilingual, weights, read.subject)
+    bar = answer_bar(ranked, scoped=read.scoped, weights=weights)
+    names = subject_spans(question, read.subject) if read.answer_type is None else []
+    if names and embed_query is not None:
+        # "What risks does Talon Software face?": within its own report, the company's
+        # name is no topic (a factoid's subject is: the figure must be its own); the
+        # bar moves with the best, so that what is answered stays as it was
+        ranked, fall = within_its_reports(
+            question,
+            names,
+            ranked,
+            passages,
+            embed_query,
+            layer,
+            multilingual,
+            weights,
+            read.subject,
+        )
+        bar -= fall
     if read.thing:
         # "How many robots …?" is answered by a statement that says robots: a count of
         # anything else is another question's answer
@@ -138,11 +156,12 @@ def compose_answer(
         ranked = said if any(c.typed for c in said) else ranked
     if ranked and read.answer_type is not None:
         ranked = typed_answers(ranked, weights, read.answer_type)
+        bar = answer_bar(ranked, scoped=read.scoped, weights=weights)
     chosen = select(
         ranked,
         max_sentences,
         layer,
-        bar=answer_bar(ranked, scoped=read.scoped, weights=weights),
+        bar=bar,
         usual_bar=weights.relevance_bar,
         speech=read.speech,
         weights=weights,

@@ -136,6 +136,18 @@ def subject_terms(question: str) -> frozenset[str]:
     return frozenset(terms.content_terms(" ".join(kept)))
 
 
+def subject_spans(question: str, subject: frozenset[str]) -> list[tuple[int, int]]:
+    """Where ``question`` says the names of its ``subject`` ("Talon Software" in "What
+    risks does Talon Software face?"), not its years."""
+    return [
+        (m.start(), m.end())
+        for m in _NAME_WORD.finditer(question)
+        if (said := terms.content_terms(m.group()))
+        and said <= subject
+        and not any(t.isdigit() for t in said)
+    ]
+
+
 def years_counted(question: str) -> frozenset[str]:
     """The years a count or an amount is asked for ("How many webinars did the
     Association hold in 2019?", "What was the budget for 2023?"), in any language: a

@@ -35,7 +35,7 @@ from assistant.answer.candidates import (
     unit,
 )
 from assistant.answer.weights import WEIGHTS, Weights
-from assistant.people import topic_of
+from assistant.people import topic_of, without_spans
 from assistant.retrieve import question_language
 from assistant.terms import content_terms
 from assistant.types import Passage
@@ -68,6 +68,62 @@ def rank_statements(
         scored = rank_sentences(question, group, query, layer, weights, subject)
         ranked += multilingual.rescore(scored, weights, weights.cross_lingual_credit)
     return multilingual.said_together(question, sorted(ranked, key=lambda c: -c.score), weights)
+
+
+def within_its_reports(
+    question: str,
+    names: Sequence[tuple[int, int]],
+    ranked: Sequence[Candidate],
+    passages: Sequence[Passage],
+    embed_query: Callable[[str], np.ndarray],
+    layer: SentenceLayer,
+    multilingual: CrossLingual | None = None,
+    weights: Weights = WEIGHTS,
+    subject: frozenset[str] = frozenset(),
+) -> tuple[list[Candidate], float]:
+    """``ranked`` (best first) with the statements of the reports whose title holds the
+    question's subject (``names``: where the question says it) scored as the question
+    without it, and how much lower the best now scores than before.
+
+    Within its annual report every statement is the company's, so its name says where
+    to look, not what is asked: "What risks does Talon Software face?" matched "Dear
+    shareholders, fiscal 2020 was a year of steady progress for Talon Software." by the
+    name alone (cosine 0.50; the cyber-attack risk 0.25) and gave only that. There the
+    question is read without the name ("What risks does face?": cyber attacks,
+    currency hedging, staff first), those statements moved by the median change among
+    them, so that the scale, and the statements of other reports, stay as they were.
+    What is answered or refused does not change: the caller lowers the bar by the
+    best's fall (the name is why those reports were found). Every report stays a
+    candidate: a second hop lies in another report ("Tysons Galleria is located in what
+    county?"; read only within the named reports, HotpotQA-500 lost six gold answers,
+    2026-12-07)."""
+    named = set().union(*(content_terms(question[a:b]) for a, b in names))
+    titled = {c.source.document_id for c in ranked if named <= content_terms(clean(c.source.title))}
+    if not ranked or not titled:
+        return list(ranked), 0.0
+    asked = without_spans(question, names)
+    scored = rank_statements(
+        asked, passages, unit(embed_query(asked)), layer, multilingual, weights, subject
+    )
+    before = {(c.source.document_id, c.sentence.start): c for c in ranked}
+    changes = [
+        before[key].score - c.score
+        for c in scored
+        if c.source.document_id in titled
+        and (key := (c.source.document_id, c.sentence.start)) in before
+    ]
+    if not changes:
+        return list(ranked), 0.0
+    shift = float(np.median(changes))
+    out = sorted(
+        (
+            replace(c, score=c.score + shift) if c.source.document_id in titled else before[key]
+            for c in scored
+            if (key := (c.source.document_id, c.sentence.start)) in before
+        ),
+        key=lambda c: -c.score,
+    )
+    return out, ranked[0].score - out[0].score
 
 
 def rank_sentences(

@@ -584,6 +584,16 @@ def test_a_company_a_report_speaks_for_is_no_unknown_person(
     assert not any("specialised steel" in c.passage for c in answer.citations), answer.text
 
 
+def test_a_company_its_report_is_about_is_no_topic_there(ask: Any) -> None:
+    # within its own report every statement is the company's: its name, said only in
+    # the report's opening line, is where to look, not what the risks are
+    answer = ask("What risks does Harbour Tools face?")
+    assert answer.found, answer.text
+    cited = [c.passage for c in answer.citations]
+    assert any("could delay production" in p for p in cited), answer.text
+    assert not any("a good year for Harbour Tools" in p for p in cited), answer.text
+
+
 def test_a_count_of_another_thing_is_no_answer(ask: Any) -> None:
     # the report counts suppliers, plants and pounds, never robots
     answer = ask("How many robots does Harbour Tools use in Porto?")

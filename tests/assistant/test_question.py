@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.answer.question import ROUTES, Route, plan
+from assistant.answer.question import ROUTES, Route, plan, subject_spans
 from index.snapshot import SpeakerEntry
 
 SPEAKERS = [
@@ -99,3 +99,13 @@ def test_an_amount_asked_for_and_its_period() -> None:
     assert spent.amount == {"expenditur"} and spent.subject == {"corvo", "energi", "2021"}
     # only a figure asked for has an amount
     assert plan("What was said about income inequality?", []).amount == frozenset()
+
+
+def test_where_a_question_says_its_subject() -> None:
+    """The names of the subject, to read the question without them within the
+    subject's own reports; its years stay."""
+    question = "What risks did Talon Software face in 2021?"
+    asked = plan(question, [])
+    spans = subject_spans(question, asked.subject)
+    assert [question[a:b] for a, b in spans] == ["Talon", "Software"]
+    assert subject_spans("What was said about the budget?", frozenset()) == []
