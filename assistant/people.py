@@ -190,9 +190,11 @@ def named_people(
     role = _by_role(question, speakers) if not found else None
     if role is None and not found:
         role = _by_delegation(question, speakers)
-    if role is not None:
-        found.update((entry.key, entry) for entry in role[0])
-        spans.append(role[1])
+    body = _by_body(question, speakers) if role is None and not found else None
+    for match in (role, body):
+        if match is not None:
+            found.update((entry.key, entry) for entry in match[0])
+            spans.append(match[1])
     unknown = _unknown_names(question, spans, speakers)
     return PeopleMatch(
         tuple(found.values()), unknown, tuple(sorted(spans)), by_role=role is not None
@@ -492,6 +494,40 @@ def _by_delegation(
         return holders, envoy.span()
     start = question.find(subject)
     return holders, (start, start + len(subject))
+
+
+def _by_body(
+    question: str, speakers: Sequence[SpeakerEntry]
+) -> tuple[tuple[SpeakerEntry, ...], tuple[int, int]] | None:
+    """ "What did the Economic and Social Council of Portugal say …?": a body speaks by
+    its members, the speakers whose role is an office of it ("President of the Economic
+    and Social Council of Portugal": every word of the name in what the role is of;
+    whole words: the Council of Europe is not the European Council). The name must be
+    one body's: "the Economic and Social Council" is the end of many councils' names,
+    and names none of them. Not a body named by its kind alone ("the Board":
+    ``named_subject``), nor a country (``_by_delegation``)."""
+    subject = named_subject(question)
+    if subject is None:
+        return None
+    words = [w for w in re.findall(r"[\w-]+", plain_text(subject.lower())) if w not in _JOINERS]
+    if not any(w in _BODIES for w in words):
+        return None
+    holders: dict[str, list[SpeakerEntry]] = {}
+    for entry in speakers:
+        role = plain_text((entry.role or "").lower())
+        of = re.search(r"\bof\s+(?:the\s+)?(?P<body>.+)$", role)
+        if of is None:
+            continue
+        if set(words) <= set(re.findall(r"[\w-]+", of.group("body"))):
+            holders.setdefault(of.group("body"), []).append(entry)
+    if len(holders) != 1:
+        return None
+    start = question.find(subject)
+    return tuple(next(iter(holders.values()))), (start, start + len(subject))
+
+
+# Words that join the words of a body's name ("Economic and Social Council of Portugal").
+_JOINERS = frozenset("of and for the".split())
 
 
 # "the representative of France", "the delegation of the Russian Federation": a country

@@ -267,7 +267,7 @@ def question_words(question: str) -> Words:
 _SUBJECT = re.compile(
     r"\b(?:did|does|do|has|have|had)\s+(?:the\s+|our\s+|its\s+)?"
     r"(?P<who>(?-i:[a-z][\w-]*)"
-    r"|(?-i:[A-Z][\w'’.-]*)(?:\s+(?:(?:of|and|for)\s+(?:the\s+)?)?(?-i:[A-Z][\w'’.-]*))*)"
+    r"|(?-i:[A-Z][\w'’.-]*)(?:(?:,|\s+(?:(?:of|and|for)\s+(?:the\s+)?)?)\s*(?-i:[A-Z][\w'’.-]*))*)"
     r"\s+(?:say|said|state|stated|propose|suggest|think|report|recommend|argue|mention"
     r"|disclose|announce|write|warn|tell|claim|note|stress|call|ask|want|demand|offer"
     r"|pledge|promise)\b",

@@ -66,10 +66,11 @@ def test_a_near_miss_name_is_not_swapped_in_any_language() -> None:
     assert found.speakers == ()
 
 
-def test_a_speaker_is_named_by_a_role_of_one_or_two_words() -> None:
-    def with_role(name: str, role: str) -> SpeakerEntry:
-        return SpeakerEntry(name, name_key(name), role, ("doc",), 3)
+def with_role(name: str, role: str) -> SpeakerEntry:
+    return SpeakerEntry(name, name_key(name), role, ("doc",), 3)
 
+
+def test_a_speaker_is_named_by_a_role_of_one_or_two_words() -> None:
     speakers = [
         with_role("Sofía Herrera", "President of the Economic and Social Council of Chile"),
         with_role("Moussa Diallo", "Secretary General of the Association"),
@@ -166,10 +167,6 @@ def test_a_surname_after_a_title_finds_a_speaker_the_record_names_so() -> None:
 def test_verbs_of_asking_for_in_other_languages_ask_for_statements(question: str) -> None:
     speakers = [*SPEAKERS, entry("Moussa Ndiaye")]
     assert [s.name for s in named_people(question, speakers).speakers] == ["Moussa Ndiaye"]
-
-
-def with_role(name: str, role: str) -> SpeakerEntry:
-    return SpeakerEntry(name, name_key(name), role, ("doc",), 3)
 
 
 def test_a_delegation_named_by_its_country_is_its_speakers() -> None:
@@ -403,3 +400,30 @@ def test_a_peer_or_a_lady_is_asked_about_by_title_and_surname() -> None:
     assert [s.name for s in named_people("What did Lord Kerr say?", chamber).speakers] == [
         "John Kerr"
     ]
+
+
+def test_a_body_speaks_by_its_members() -> None:
+    speakers = [
+        with_role("Ana Ferreira", "President of the Economic and Social Council of Portugal"),
+        with_role("Isabel Cardoso", "member of the Economic and Social Council of Portugal"),
+        with_role(
+            "Claire Dubois", "member of the Economic, Social and Environmental Council of France"
+        ),
+        with_role("Herman Van Rompuy", "President of the European Council"),
+    ]
+
+    def members(question: str) -> list[str]:
+        return [s.name for s in named_people(question, speakers, any_verb=True).speakers]
+
+    portugal = ["Ana Ferreira", "Isabel Cardoso"]
+    assert members("What did the Economic and Social Council of Portugal say about rents?") == (
+        portugal
+    )
+    assert members("What did the Council of Portugal say?") == portugal
+    # a name with commas, as bodies write theirs
+    assert members(
+        "What did the Economic, Social and Environmental Council of France say about care?"
+    ) == ["Claire Dubois"]
+    # the end of many bodies' names names none of them; whole words only
+    assert members("What did the Economic and Social Council say about pensions?") == []
+    assert members("What did the Council of Europe say?") == []
