@@ -106,6 +106,9 @@ class PeopleMatch:
     # council") rather than by name: an office is held in many reports, and when none of
     # its holders' statements fits the question, the reports answer it
     by_role: bool = False
+    # the body they were named by, as the question names it ("Economic and Social
+    # Council of Portugal"): what an answer calls them
+    body: str | None = None
 
 
 def named_people(
@@ -197,7 +200,11 @@ def named_people(
             spans.append(match[1])
     unknown = _unknown_names(question, spans, speakers)
     return PeopleMatch(
-        tuple(found.values()), unknown, tuple(sorted(spans)), by_role=role is not None
+        tuple(found.values()),
+        unknown,
+        tuple(sorted(spans)),
+        by_role=role is not None,
+        body=None if body is None else _with_article(question, *body[1]),
     )
 
 
@@ -524,6 +531,15 @@ def _by_body(
         return None
     start = question.find(subject)
     return tuple(next(iter(holders.values()))), (start, start + len(subject))
+
+
+def _with_article(question: str, start: int, end: int) -> str:
+    """The name at ``question[start:end]`` with the article before it ("the Council of
+    Portugal"), as an answer's sentence can say it."""
+    before = question[:start].rstrip()
+    if before.lower().endswith(" the"):
+        start = len(before) - 3
+    return question[start:end]
 
 
 # Words that join the words of a body's name ("Economic and Social Council of Portugal").

@@ -59,7 +59,7 @@ def person_answer(
     the question without the name (``embed_multilingual``: the name would favour the
     sentence that introduces the person), credited with nothing: the bar is low
     already."""
-    names = " and ".join(p.name for p in people.speakers)
+    names = people.body or " and ".join(p.name for p in people.speakers)
     # Words of the role the question names them by are not the topic ("the member of the
     # Commission for … corporate social responsibility").
     roles = content_terms(" ".join(p.role or "" for p in people.speakers), words)
@@ -69,7 +69,7 @@ def person_answer(
         asking = content_terms(topic_of(topic_text, ()), words) - roles - _ASKING_TERMS
         return _questions_answer(asked, asking, names, words, max_sentences, layer, texts)
     if not candidates:
-        return Answer(texts.nothing_by_person.format(name=names), (), found=False)
+        return _nothing(texts.nothing_by_person, names)
     topic = content_terms(topic_text, words) - roles
     # A question whose only words are verbs of speech ("What did X call for?") has no
     # topic: it lists X's statements. Otherwise the verb stays ("recommend" matches
@@ -85,7 +85,7 @@ def person_answer(
         subject = subject_terms(topic_text) - roles
         candidates = in_reports_naming(candidates, frozenset(subject), words)
         if not candidates:
-            return Answer(texts.nothing_on_topic_by_person.format(name=names), (), found=False)
+            return _nothing(texts.nothing_on_topic_by_person, names)
     vectors = layer.sentence_vectors_of([c.vector_row for c in candidates])
     if topic:
         cosines = vectors @ query
@@ -124,7 +124,7 @@ def person_answer(
             weights=weights,
         )
         if not chosen:
-            return Answer(texts.nothing_on_topic_by_person.format(name=names), (), found=False)
+            return _nothing(texts.nothing_on_topic_by_person, names)
         return render(completed(chosen, layer), texts)
     main = main_statements(candidates, vectors, max_sentences, layer, weights)
     return render(completed(main, layer), texts)
@@ -197,7 +197,7 @@ def _questions_answer(
     said = [len(content_terms(c.sentence.content, words) & topic) for c in asked]
     order = sorted((i for i, n in enumerate(said) if n), key=lambda i: -said[i])[:k]
     if not order:
-        return Answer(texts.nothing_on_topic_by_person.format(name=names), (), found=False)
+        return _nothing(texts.nothing_on_topic_by_person, names)
     return render(completed([asked[i] for i in sorted(order)], layer), texts)
 
 
@@ -286,7 +286,14 @@ def unknown_person_answer(
             if key and key in name_key(p.document_text[r.start : r.end]):
                 mentions.setdefault((p.document_id, r.start), Candidate(source, r, -1))
     if not mentions:
-        return Answer(texts.nothing_by_person.format(name=name), (), found=False)
+        return _nothing(texts.nothing_by_person, name)
     answer = render(list(mentions.values())[:3], texts)
     intro = texts.only_mentioned.format(name=name)
     return replace(answer, text=f"{intro}\n{answer.text}", note=intro)
+
+
+def _nothing(template: str, name: str) -> Answer:
+    """A "nothing by this person" answer; its first letter a capital ("the Council of
+    Portugal speaks in the reports, …" opens a sentence)."""
+    text = template.format(name=name)
+    return Answer(text[:1].upper() + text[1:], (), found=False)

@@ -420,6 +420,9 @@ def test_a_body_speaks_by_its_members() -> None:
         portugal
     )
     assert members("What did the Council of Portugal say?") == portugal
+    # an answer calls them by the body, as the question does
+    found = named_people("What did the Council of Portugal say?", speakers, any_verb=True)
+    assert found.body == "the Council of Portugal"
     # a name with commas, as bodies write theirs
     assert members(
         "What did the Economic, Social and Environmental Council of France say about care?"
