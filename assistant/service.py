@@ -44,6 +44,7 @@ from index.embed import Embedder, load_embedder, physical_cores
 from index.errors import SnapshotError
 from index.layout import IndexDir
 from index.lexical import tokenize
+from index.lexicon import HAPPENING
 from index.models import Document
 from index.multilingual import MultilingualEmbedder, load_multilingual
 from index.snapshot import Snapshot, SpeakerEntry
@@ -434,6 +435,8 @@ class AssistantService:
         filters, speaker = with_named_speaker(state.snapshot, question, filters, people)
         # "… in the debate on the High North": that debate, and the rest is the topic
         scoped, asked = with_named_gathering(state.snapshot, question, filters)
+        if asked != question and _of_the_gathering(asked):
+            asked = question  # within the gathering's report, asked whole
         answer, passages = self._compose(
             state.snapshot, question, asked, top_k, scoped, context, people, speaker
         )
@@ -706,6 +709,16 @@ def _reports_not_people(snapshot: Snapshot, people: PeopleMatch) -> PeopleMatch:
     if all(0 < len(names.naming(name)) < len(names) for name in people.unknown):
         return PeopleMatch((), (), ())
     return people
+
+
+def _of_the_gathering(asked: str) -> bool:
+    """Whether a question, once the gathering it names is blanked out (``asked``), asks
+    only about that gathering's taking place ("When was [the Rabat General Assembly]
+    held?", "Where did [the Youth Forum] take place?"): blanked, "When was the held?"
+    matched "The next General Assembly will be held in 2025." of the Rabat report, and
+    "Where did the take place?" nothing of the Dakar one."""
+    topic = topic_words(asked)
+    return bool(topic) and topic <= HAPPENING
 
 
 def _about_gathering(state: LoadedIndex, asked: str, filters: Filters | None) -> bool:

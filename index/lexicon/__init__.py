@@ -59,6 +59,7 @@ AT_THE_START = _union("AT_THE_START")
 GATHERINGS = _union("GATHERINGS")
 OVERVIEW = _union("OVERVIEW")
 DISCUSSION = _union("DISCUSSION")
+HAPPENING = _union("HAPPENING")
 # What a record notes between speeches, in brackets ("(Applause)", "(Beifall)").
 PROCEDURE_WORDS = _alternatives("PROCEDURE_WORDS")
 # Labels of a list of who attended ("Present:", "Présents :", "Anwesend:").
@@ -105,6 +106,7 @@ __all__ = [
     "COURTESY",
     "DISCUSSION",
     "GATHERINGS",
+    "HAPPENING",
     "NAME_PARTICLES",
     "OVERVIEW",
     "PART_VERBS",

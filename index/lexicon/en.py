@@ -110,6 +110,10 @@ NAME_JOINERS = frozenset("and of for".split())
 # answered by the voices of the stretches of a meeting on its topic
 # (``assistant.answer.discussion``).
 DISCUSSION = frozenset("discuss discus talk debat convers exchang deliber".split())
+# A gathering's taking place, as stems: what a factoid asks of the gathering itself
+# once its name is blanked out ("When was [the Rabat General Assembly] held?", "Where
+# did [the forum] take place?", "Who hosted [the seminar]?").
+HAPPENING = frozenset("held hold take took place met meet organis organiz conven host".split())
 # Words a question about a whole meeting asks with, beside the meeting's own
 # (``GATHERINGS``): "What was the general discussion of the meeting?", "Summarize the
 # meeting", "What were the main points of the session?" (stems; ``assistant.answer``).

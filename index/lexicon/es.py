@@ -57,3 +57,6 @@ GATHERING_WORDS = frozenset(
 ARTICLES = frozenset("el la los las un una este esta su".split())
 TOPIC_MARKERS = frozenset("acerca respecto".split())
 NAME_JOINERS = frozenset("de del y".split())
+# A gathering's taking place ("¿Cuándo se celebró la asamblea?", "¿Dónde tuvo lugar el
+# foro?"), as Snowball's stems (``index.lexicon.en.HAPPENING``).
+HAPPENING = frozenset("celebr lug organiz acog".split())

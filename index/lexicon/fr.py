@@ -64,3 +64,6 @@ GATHERING_WORDS = frozenset(
 ARTICLES = frozenset("le la les un une ce cet cette ces son sa ses leur".split())
 TOPIC_MARKERS = frozenset("concernant propos sujet".split())
 NAME_JOINERS = frozenset("de du des et".split())
+# A gathering's taking place ("Quand la réunion s'est-elle tenue ?", "Où a eu lieu le
+# forum ?"), as Snowball's stems (``index.lexicon.en.HAPPENING``).
+HAPPENING = frozenset("tenu lieu déroul organis accueil".split())
