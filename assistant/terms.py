@@ -226,15 +226,18 @@ class Words(NamedTuple):
 
 
 # Question and speech words the nltk lists leave out: like the English ones above, they
-# say what is asked, not about what ("Qu'a dit X sur …", "¿Qué dijo X?", "Что сказал X?").
+# say what is asked, not about what ("Qu'a dit X sur …", "¿Qué dijo X?", "Что сказал X?"),
+# and "during", which English lists ("… lors de la réunion du Bureau à Paris ?" asked
+# of that report was refused: "lors" was its one topic word, and no statement says it).
 _ASKING = {
     "fr": "dit dire disent parlé quoi quel quels quelle quelles pourquoi comment combien quand"
-    " où proposé propose pense pensent avis position",
+    " où proposé propose pense pensent avis position lors pendant durant",
     "es": "dijo dicho dice qué cuál cuáles cómo cuántos cuántas cuándo dónde propuso opina",
-    "pt": "disse dito diz qual quais como quantos quantas quando onde propôs",
-    "it": "detto dice cosa quale quali come quanti quante quando dove perché proposto",
+    "pt": "disse dito diz qual quais como quantos quantas quando onde propôs durante",
+    "it": "detto dice cosa quale quali come quanti quante quando dove perché proposto durante",
     "de": "sagte gesagt sagt welche welcher welches warum wann wo wie viele vorgeschlagen",
-    "nl": "zei gezegd zegt wat welke welk waarom wanneer waar hoe hoeveel voorgesteld vond vindt",
+    "nl": "zei gezegd zegt wat welke welk waarom wanneer waar hoe hoeveel voorgesteld vond vindt"
+    " tijdens",
     "ru": "сказал сказала сказали говорил говорила говорили говорилось какие какой какая"
     " почему когда сколько предложил предложила считает",
 }
