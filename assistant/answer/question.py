@@ -215,6 +215,8 @@ def asks_overview(question: str) -> bool:
 
 def topic_words(question: str) -> frozenset[str]:
     """The stems of what ``question`` asks about: its content words less those of
-    asking, of speech, of a meeting and of an overview."""
-    topic = terms.content_terms(topic_of(question, ()), terms.question_words(question))
-    return frozenset(topic - GATHERINGS - OVERVIEW)
+    asking, of speech, of a meeting, of an overview, and of the kind of speaker it asks
+    ("What did the witnesses say at the hearing?": whoever spoke there)."""
+    words = terms.question_words(question)
+    topic = terms.content_terms(topic_of(question, ()), words)
+    return frozenset(topic - GATHERINGS - OVERVIEW - terms.speech_subject(question, words))

@@ -185,6 +185,12 @@ def test_a_summary_of_a_named_gathering_gives_its_speakers(service: AssistantSer
     citations = answer.answer.citations
     assert all(c.source.endswith("housing-roundtable.md") for c in citations)
     assert {"Inês Carvalho", "Tomasz Zielinski", "Amina Diop"} <= {c.speaker for c in citations}
+    # the kind of speaker a question asks is no topic: whoever spoke there
+    answer = service.answer(
+        "What did the speakers say at the roundtable on housing for young workers?"
+    )
+    assert answer.answer.found, answer.answer.text
+    assert {"Inês Carvalho", "Tomasz Zielinski"} <= {c.speaker for c in answer.answer.citations}
 
 
 @pytest.mark.slow
