@@ -109,6 +109,7 @@ NEWS = (
                 "Maria Vella, member of the Council of Malta, spoke about housing. She noted "
                 "that rents in Valletta had doubled in five years."
             ),
+            "The plenary also approved the council's budget for 2025 without a vote.",
         ]
     )
     + "\n"
@@ -592,6 +593,13 @@ def test_a_company_its_report_is_about_is_no_topic_there(ask: Any) -> None:
     cited = [c.passage for c in answer.citations]
     assert any("could delay production" in p for p in cited), answer.text
     assert not any("a good year for Harbour Tools" in p for p in cited), answer.text
+
+
+def test_an_amount_said_only_without_a_figure_is_no_other_figure(ask: Any) -> None:
+    # the report says the budget was approved, never how large it is: the dates and
+    # shares of its other statements are no answer to how large it was
+    answer = ask("What was the budget of the Council of Malta in 2025?")
+    assert not answer.found and answer.citations == (), answer.text
 
 
 def test_a_count_of_another_thing_is_no_answer(ask: Any) -> None:
