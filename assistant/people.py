@@ -15,8 +15,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.terms import named_subject
-from index.lexicon import ASKED_SPEECH, ASKED_SPEECH_CJK, BODY_WORDS, NAME_PARTICLES, TITLES
+from assistant.terms import ENGLISH, Words, named_subject
+from index.lexicon import (
+    ASKED_SPEECH,
+    ASKED_SPEECH_CJK,
+    BODY_WORDS,
+    NAME_PARTICLES,
+    SAYING,
+    TITLES,
+)
 from index.lexicon.scripts import CJK, HANGUL, UPPER
 from index.sentence_layer import name_key, plain_text
 from index.snapshot import SpeakerEntry
@@ -314,6 +321,23 @@ def topic_of(question: str, spans: Sequence[tuple[int, int]]) -> str:
     speech ("What did X call for?" asks for all X called for; "What did X say about
     pensions?" is about pensions)."""
     return " ".join(_SPEECH.sub(" ", without_spans(question, spans)).split())
+
+
+def speech_acts(question: str, words: Words = ENGLISH) -> frozenset[str]:
+    """The stems of the words of speech ``question`` asks with that name a kind of thing
+    said ("propose", "announce", "recommend", "warn"), not whatever was said ("say",
+    "think", "views": ``SAYING``)."""
+    return acts_in(" ".join(m.group() for m in _SPEECH.finditer(question)), words)
+
+
+def acts_in(text: str, words: Words = ENGLISH) -> frozenset[str]:
+    """The stems of the words of ``text`` that may name a kind of thing said: its words
+    but stopwords and ``SAYING`` (the stopword list holds "propose" and "suggest":
+    asked without a topic, such a question lists what was said; here they name the
+    kind)."""
+    said = [w.lower() for w in re.findall(r"\w+", text)]
+    kept = [w for w in said if w not in words.stopwords or w.startswith(("propos", "suggest"))]
+    return frozenset(words.stemmer.stemWords(kept)) - SAYING
 
 
 def _words(text: str) -> list[tuple[str, int, int, bool]]:

@@ -29,7 +29,14 @@ from assistant.answer.score import (
 )
 from assistant.answer.select import select
 from assistant.answer.weights import WEIGHTS, Weights
-from assistant.people import PeopleMatch, asks_what_was_asked, is_title, topic_of
+from assistant.people import (
+    PeopleMatch,
+    acts_in,
+    asks_what_was_asked,
+    is_title,
+    speech_acts,
+    topic_of,
+)
 from assistant.terms import content_terms
 from assistant.types import Answer, Passage
 from index.lexicon import AT_THE_END, AT_THE_START, GATHERINGS
@@ -126,6 +133,14 @@ def person_answer(
         if not chosen:
             return _nothing(texts.nothing_on_topic_by_person, names)
         return render(completed(chosen, layer), texts)
+    acts = speech_acts(topic_text, words)
+    if acts:
+        # "What did Aminata Sow announce?": what the reports say they said with that
+        # verb ("Aminata Sow announced that …"), in the order said; the verb of the
+        # attribution only ("I would add one warning." says the word, not the warning)
+        done = [c for c in candidates if acts & acts_in(_attributed_with(c), words)]
+        if done:
+            return render(completed(done[:max_sentences], layer), texts)
     main = main_statements(candidates, vectors, max_sentences, layer, weights)
     return render(completed(main, layer), texts)
 
@@ -297,3 +312,14 @@ def _nothing(template: str, name: str) -> Answer:
     Portugal speaks in the reports, …" opens a sentence)."""
     text = template.format(name=name)
     return Answer(text[:1].upper() + text[1:], (), found=False)
+
+
+def _attributed_with(c: Candidate) -> str:
+    """The verb a statement is attributed with ("announced that"): its attribution
+    words without the speaker's name and role."""
+    start, end = c.sentence.tag_start, c.sentence.tag_end
+    verb = c.source.text[start:end] if start is not None and end is not None else ""
+    for part in (c.sentence.speaker, c.sentence.role):
+        if part:
+            verb = verb.replace(part, " ")
+    return verb

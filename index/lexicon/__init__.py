@@ -60,6 +60,7 @@ GATHERINGS = _union("GATHERINGS")
 OVERVIEW = _union("OVERVIEW")
 DISCUSSION = _union("DISCUSSION")
 HAPPENING = _union("HAPPENING")
+SAYING = _union("SAYING")
 # What a record notes between speeches, in brackets ("(Applause)", "(Beifall)").
 PROCEDURE_WORDS = _alternatives("PROCEDURE_WORDS")
 # Labels of a list of who attended ("Present:", "Présents :", "Anwesend:").
@@ -113,6 +114,7 @@ __all__ = [
     "PRESENTING",
     "PROCEDURE_WORDS",
     "ROLE_WORDS",
+    "SAYING",
     "SPEECH_VERBS",
     "TITLES",
     "announces_more",

@@ -85,6 +85,15 @@ ASKED_SPEECH = (
     r"reported|(?-i:report)(?:\s+on)?(?=\s*\?)|discuss(?:ed)?|inquired|enquired",
 )
 
+# Words of speech that ask for whatever a person said ("What did X say?", "X's views"),
+# as stems; the others name what kind of thing was said ("What did X propose /
+# announce / recommend / warn?"): statements said with that verb
+# (``assistant.person_answers``).
+SAYING = frozenset(
+    """say said tell told think thought speak spoke talk view opinion statement remark
+    comment mention stanc believ speech quot discuss answer repli express report""".split()
+)
+
 # Where in a meeting a question asks about ("What did X conclude at the end of the
 # event?", "How did X open the session?"), as the stems of the question's words
 # (``assistant.terms.content_terms``, Snowball): its close, its opening, and the

@@ -51,6 +51,10 @@ DIGITAL = (
             ),
             "The weather in the city was sunny and warm during the whole week.",
             (
+                "Anna Berg announced that the Swedish council would publish a guide on data "
+                "protection for employers in June."
+            ),
+            (
                 "Tom Hale, member of the Council of Ireland, said that dairy farming needs rain "
                 "[3]. He added that rain for dairy farming had been scarce in the west of the "
                 "country for three summers."
@@ -600,6 +604,20 @@ def test_an_amount_said_only_without_a_figure_is_no_other_figure(ask: Any) -> No
     # shares of its other statements are no answer to how large it was
     answer = ask("What was the budget of the Council of Malta in 2025?")
     assert not answer.found and answer.citations == (), answer.text
+
+
+def test_what_a_person_announced_is_what_they_are_reported_to_have_announced(
+    ask: Any,
+) -> None:
+    # the verb of the question names what kind of statement it asks for: the one the
+    # report says she announced, not her main statements
+    answer = ask("What did Anna Berg announce?")
+    assert [c.passage for c in answer.citations] == [
+        "Anna Berg announced that the Swedish council would publish a guide on data "
+        "protection for employers in June."
+    ], answer.text
+    # "say" names no kind: her main statements
+    assert len(ask("What did Anna Berg say?").citations) > 1
 
 
 def test_a_count_of_another_thing_is_no_answer(ask: Any) -> None:
