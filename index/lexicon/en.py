@@ -80,7 +80,8 @@ ASKED_SPEECH = (
     r"s)?\s+about|speak|speaks|spoke|comment(?:ed|s)?|explain(?:ed|s)?|noted|"
     r"stress(?:ed|es)|emphasi[sz](?:e|ed|es)|announc(?:e|ed|es)|highlight(?:ed|s)|"
     r"expressed|describ(?:e|ed|es)|answer(?:ed|s)?|repl(?:y|ied)|point(?:ed|s)?\s+out|"
-    r"insist(?:ed|s)?|urg(?:e|ed|es)|declared|promised|criticis(?:e|ed)|criticiz(?:e|"
+    r"insist(?:ed|s)?|urg(?:e|ed|es)|declared|promis(?:e|ed|es)|pledg(?:e|ed|es)|"
+    r"criticis(?:e|ed)|criticiz(?:e|"
     r"ed)|quot(?:e|ed|es)|present(?:ed|s)?|address(?:ed|es)?|focus(?:ed|es)?\s+on|"
     r"reported|(?-i:report)(?:\s+on)?(?=\s*\?)|discuss(?:ed)?|inquired|enquired",
 )
