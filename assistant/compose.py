@@ -156,7 +156,11 @@ def compose_answer(
         # of another statement is its size (was: the assembly's dates, a count of
         # webinars). Only where no statement says the amount are figures read by type
         # (HotpotQA-500, eval/filings.py and the labelled sets unchanged, 2026-12-07)
-        said = [c for c in ranked if read.amount <= terms_.content_terms(c.wording)]
+        said = [
+            c
+            for c in ranked
+            if read.amount <= terms_.content_terms(c.wording, terms_.words_for(c.source.language))
+        ]
         ranked = said or ranked
     if ranked and read.answer_type is not None:
         ranked = typed_answers(ranked, weights, read.answer_type)

@@ -23,6 +23,7 @@ import Stemmer
 
 from index.language import primary, query_language
 from index.lexical import BIGRAM_LANGUAGES, SNOWBALL, stopwords
+from index.lexicon import AMOUNT_WORDS
 from index.lexicon.scripts import CJK
 from index.sentence_layer import name_key
 
@@ -82,7 +83,21 @@ _ANSWER_TYPES = (
             r"|\bwhat\s+(?:was|were|is|are)\s+(?:the\s+|its\s+|their\s+)?"
             r"(?:(?:[\w-]+\s+){0,3}[\w-]+(?:['’]s|s['’])\s+)?(?:[\w-]+\s+)?" + _AMOUNT + r"\b"
             r"|\bwhat\s+(?:[\w-]+\s+)?" + _AMOUNT + r"\s+(?:did|does|do|was|were|is|are|has|have)\b"
-            r"|\bcombien\b|\bcuánt[oa]s?\b|\bquant[oa]s?\b|\bquant[ie]\b"
+            # the same in other languages: "Quel est le budget …", "¿Cuál es el
+            # presupuesto …?", "Was war der Umsatz …?", "Каков бюджет …?"
+            r"|\bquel(?:le)?s?\s+(?:est|était|sont|étaient|a\s+été|ont\s+été|sera)\s+"
+            r"(?:le|la|les|l['’])\s*(?:[\w-]+\s+)?" + AMOUNT_WORDS + r"\b"
+            r"|\bcuál(?:es)?\s+(?:es|era|fue|son|eran|fueron|será)\s+(?:el|la|los|las)\s+"
+            r"(?:[\w-]+\s+)?" + AMOUNT_WORDS + r"\b"
+            r"|\bqua(?:l|is)\s+(?:é|era|foi|são|eram|foram|será)\s+(?:o|a|os|as)\s+"
+            r"(?:[\w-]+\s+)?" + AMOUNT_WORDS + r"\b"
+            r"|\bqual(?:e|i)?\s+(?:è|era|sono|erano|sarà)\s+(?:il|lo|la|i|gli|le|l['’])\s*"
+            r"(?:[\w-]+\s+)?" + AMOUNT_WORDS + r"\b"
+            r"|\bwas\s+(?:ist|war|sind|waren)\s+(?:der|die|das)\s+(?:[\w-]+\s+)?"
+            + AMOUNT_WORDS
+            + r"\b|\bкаков[аоы]?\s+(?:[\w-]+\s+)?"
+            + AMOUNT_WORDS
+            + r"|\bcombien\b|\bcuánt[oa]s?\b|\bquant[oa]s?\b|\bquant[ie]\b"
             r"|\bwie\s+(?:viele?|hoch|groß|lange|oft)\b|\bсколько\b"
             r"|多少|几[个位名次家年]",
             re.I,
@@ -415,11 +430,14 @@ _COMPARES = re.compile(
 
 def amount_nouns(question: str) -> frozenset[str]:
     """The stems of the nouns of an amount a question names ("revenue", "capital
-    expenditures", "net income"): the figure it asks for is that amount's."""
-    return frozenset(content_terms(" ".join(_AMOUNT_WORD.findall(question))))
+    expenditures", "net income", "budget", "presupuesto"), read in its language: the
+    figure it asks for is that amount's."""
+    said = _AMOUNT_WORD.findall(question) + _OTHER_AMOUNT_WORD.findall(question)
+    return frozenset(content_terms(" ".join(said), question_words(question)))
 
 
 _AMOUNT_WORD = re.compile(r"\b" + _AMOUNT + r"\b", re.I)
+_OTHER_AMOUNT_WORD = re.compile(r"\b" + AMOUNT_WORDS + r"\b", re.I)
 
 
 def compares(question: str) -> bool:

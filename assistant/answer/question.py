@@ -180,10 +180,9 @@ def asked_amount(question: str) -> frozenset[str]:
     """The stems of the amount a question asks a figure for ("What was Northwind's net
     income in 2022?", "How much did X spend on capital expenditures?"): of the figures
     on its subject and year, those that say it are the answer (``compose``), not the
-    revenue and head count beside them. English, as ``asked_thing``."""
+    revenue and head count beside them. In English, French, Spanish, Portuguese,
+    Italian, German and Russian (``index.lexicon``'s ``AMOUNT_WORDS``)."""
     if terms.answer_type(question) != "number" or terms.compares(question):
-        return frozenset()
-    if primary(query_language(question)) not in (None, "en"):
         return frozenset()
     return terms.amount_nouns(question)
 

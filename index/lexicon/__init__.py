@@ -52,6 +52,9 @@ PART_VERBS = _alternatives("PART_VERBS")
 # "Что сказал X?"), as one group of alternatives: whole words in the spaced languages
 # (``ASKED_SPEECH``), anywhere in Chinese and Japanese (``ASKED_SPEECH_CJK``).
 ASKED_SPEECH = _alternatives("ASKED_SPEECH")
+# Nouns of an amount in the languages other than English ("budget", "presupuesto",
+# "Umsatz"; English's are ``assistant.terms._AMOUNT``), as one group of alternatives.
+AMOUNT_WORDS = _alternatives("AMOUNT_WORDS")
 ASKED_SPEECH_CJK = "(?:" + "|".join((*zh.ASKED_SPEECH, *ja.ASKED_SPEECH)) + ")"
 # Stems of where in a meeting a question asks about, and of the meeting itself.
 AT_THE_END = _union("AT_THE_END")
@@ -96,6 +99,7 @@ def particle_pattern(particles: frozenset[str]) -> str:
 
 
 __all__ = [
+    "AMOUNT_WORDS",
     "ASKED_SPEECH",
     "ASKED_SPEECH_CJK",
     "ATTENDANCE_LABELS",

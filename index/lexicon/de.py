@@ -56,3 +56,9 @@ GATHERING_WORDS = frozenset(
 ARTICLES = frozenset("der die das den dem des ein eine einer einem diese dieser".split())
 TOPIC_MARKERS = frozenset("bezüglich hinsichtlich".split())
 NAME_JOINERS = frozenset("und für".split())
+# Nouns of an amount a question asks a figure for ("Was war der Umsatz 2024?"), as
+# regular-expression alternatives (``assistant.terms``).
+AMOUNT_WORDS = (
+    r"budget|haushalt|umsatz|umsätze|gewinne?|kosten|preise?|gehälter|gehalt|löhne|lohn|"
+    r"dividenden?|schulden|defizit|ausgaben|bevölkerung|einnahmen|marge|betrag",
+)

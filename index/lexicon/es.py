@@ -60,3 +60,9 @@ NAME_JOINERS = frozenset("de del y".split())
 # A gathering's taking place ("¿Cuándo se celebró la asamblea?", "¿Dónde tuvo lugar el
 # foro?"), as Snowball's stems (``index.lexicon.en.HAPPENING``).
 HAPPENING = frozenset("celebr lug organiz acog".split())
+# Nouns of an amount a question asks a figure for ("¿Cuál es el presupuesto para
+# 2026?"), as regular-expression alternatives (``assistant.terms``).
+AMOUNT_WORDS = (
+    r"presupuestos?|ingresos|beneficios?|costos?|costes?|precios?|salarios?|dividendos?|"
+    r"deuda|déficit|gastos?|población|ventas|margen|importe|cuotas?",
+)

@@ -67,3 +67,10 @@ NAME_JOINERS = frozenset("de du des et".split())
 # A gathering's taking place ("Quand la réunion s'est-elle tenue ?", "Où a eu lieu le
 # forum ?"), as Snowball's stems (``index.lexicon.en.HAPPENING``).
 HAPPENING = frozenset("tenu lieu déroul organis accueil".split())
+# Nouns of an amount a question asks a figure for ("Quel est le budget de l'Association
+# pour 2026 ?"), as regular-expression alternatives (``assistant.terms``).
+AMOUNT_WORDS = (
+    r"budgets?|recettes|chiffre\s+d['’]affaires|bénéfices?|revenus?|coûts?|prix|salaires?|"
+    r"dividendes?|dette|déficit|dépenses|population|ventes|trésorerie|marge|montant|"
+    r"cotisations?",
+)

@@ -40,3 +40,9 @@ GATHERING_WORDS = frozenset(
 ARTICLES = frozenset("il lo la i gli le un una questo questa".split())
 TOPIC_MARKERS = frozenset("riguardo merito".split())
 NAME_JOINERS = frozenset("di del della e".split())
+# Nouns of an amount a question asks a figure for ("Qual è il bilancio per il 2026?"),
+# as regular-expression alternatives (``assistant.terms``).
+AMOUNT_WORDS = (
+    r"bilancio|budget|ricavi|entrate|utili|profitti?|costi|prezzi?|salari|stipendi|"
+    r"dividendi|debito|deficit|spese|popolazione|vendite|margine|importo",
+)

@@ -36,3 +36,9 @@ GATHERING_WORDS = frozenset(
 ARTICLES = frozenset("o a os as um uma este esta seu sua".split())
 TOPIC_MARKERS = frozenset("acerca respeito".split())
 NAME_JOINERS = frozenset("de do da e".split())
+# Nouns of an amount a question asks a figure for ("Qual é o orçamento para 2026?"), as
+# regular-expression alternatives (``assistant.terms``).
+AMOUNT_WORDS = (
+    r"orçamentos?|receitas?|lucros?|custos?|preços?|salários?|dividendos?|dívida|défice|"
+    r"déficit|despesas?|população|vendas|margem|montante",
+)

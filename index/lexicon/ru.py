@@ -45,3 +45,9 @@ GATHERING_WORDS = frozenset(
 ARTICLES = frozenset("этот эта это этом этой".split())
 TOPIC_MARKERS = frozenset("относительно касательно".split())
 NAME_JOINERS = frozenset("и".split())
+# Nouns of an amount a question asks a figure for ("Каков бюджет Ассоциации на 2026
+# год?"), as regular-expression alternatives (``assistant.terms``).
+AMOUNT_WORDS = (
+    r"бюджет\w*|выручк\w*|прибыл\w*|доход\w*|расход\w*|стоимост\w*|цен[аыуе]|зарплат\w*|"
+    r"дивиденд\w*|долг\w*|дефицит\w*|населени\w*|продаж\w*|маржа",
+)

@@ -99,6 +99,16 @@ def test_an_amount_asked_for_and_its_period() -> None:
     assert spent.amount == {"expenditur"} and spent.subject == {"corvo", "energi", "2021"}
     # only a figure asked for has an amount
     assert plan("What was said about income inequality?", []).amount == frozenset()
+    # in other languages too, read as the question's language reads it
+    for question, amount in (
+        ("Quel est le budget de l'Association pour 2026 ?", "budget"),
+        ("¿Cuál es el presupuesto de la Asociación para 2026?", "presupuest"),
+        ("Was war der Umsatz von Corvo Energy 2022?", "umsatz"),
+        ("Каков бюджет Ассоциации на 2026 год?", "бюджет"),
+    ):
+        asked = plan(question, [])
+        assert asked.answer_type == "number" and asked.amount == {amount}, question
+    assert plan("Quel est le thème du séminaire ?", []).answer_type is None
 
 
 def test_where_a_question_says_its_subject() -> None:
