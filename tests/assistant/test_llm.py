@@ -28,7 +28,8 @@ from tests.scripted_llm import Script, ScriptedModel
 
 pytestmark = pytest.mark.slow
 
-GUO = "What did Guo Jun propose?"
+# what Guo Jun said about AI: several statements, in several passages
+GUO = "What did Guo Jun say about AI?"
 
 
 @pytest.fixture(scope="module")
