@@ -60,6 +60,24 @@ _AMOUNT = (
     r"|salary|wage|wages|dividend|dividends|population|deficit|debt|spending|sales"
     r"|expenditure|expenditures|expenses|assets|liabilities|margin|ebitda|cash)"
 )
+# What asks for an amount named by its noun (``AMOUNT_WORDS``, one word may stand
+# between) in other languages than English, each with its article: "Quel est le budget
+# …", "¿Cuál es el presupuesto …?", "Qual é o orçamento …", "Qual è il bilancio …", "Was
+# war der Umsatz …?".
+_ASKED_AMOUNT = (
+    "(?:"
+    + "|".join(
+        (
+            r"quel(?:le)?s?\s+(?:est|était|sont|étaient|a\s+été|ont\s+été|sera)\s+"
+            r"(?:le|la|les|l['’])\s*",
+            r"cuál(?:es)?\s+(?:es|era|fue|son|eran|fueron|será)\s+(?:el|la|los|las)\s+",
+            r"qua(?:l|is)\s+(?:é|era|foi|são|eram|foram|será)\s+(?:o|a|os|as)\s+",
+            r"qual(?:e|i)?\s+(?:è|era|sono|erano|sarà)\s+(?:il|lo|la|i|gli|le|l['’])\s*",
+            r"was\s+(?:ist|war|sind|waren)\s+(?:der|die|das)\s+",
+        )
+    )
+    + ")"
+)
 _AUXILIARY = (
     r"(?:was|were|is|are|did|do|does|will|would|has|have|had|can|could|should|shall|may"
     r"|might|must)"
@@ -83,19 +101,9 @@ _ANSWER_TYPES = (
             r"|\bwhat\s+(?:was|were|is|are)\s+(?:the\s+|its\s+|their\s+)?"
             r"(?:(?:[\w-]+\s+){0,3}[\w-]+(?:['’]s|s['’])\s+)?(?:[\w-]+\s+)?" + _AMOUNT + r"\b"
             r"|\bwhat\s+(?:[\w-]+\s+)?" + _AMOUNT + r"\s+(?:did|does|do|was|were|is|are|has|have)\b"
-            # the same in other languages: "Quel est le budget …", "¿Cuál es el
-            # presupuesto …?", "Was war der Umsatz …?", "Каков бюджет …?"
-            r"|\bquel(?:le)?s?\s+(?:est|était|sont|étaient|a\s+été|ont\s+été|sera)\s+"
-            r"(?:le|la|les|l['’])\s*(?:[\w-]+\s+)?" + AMOUNT_WORDS + r"\b"
-            r"|\bcuál(?:es)?\s+(?:es|era|fue|son|eran|fueron|será)\s+(?:el|la|los|las)\s+"
-            r"(?:[\w-]+\s+)?" + AMOUNT_WORDS + r"\b"
-            r"|\bqua(?:l|is)\s+(?:é|era|foi|são|eram|foram|será)\s+(?:o|a|os|as)\s+"
-            r"(?:[\w-]+\s+)?" + AMOUNT_WORDS + r"\b"
-            r"|\bqual(?:e|i)?\s+(?:è|era|sono|erano|sarà)\s+(?:il|lo|la|i|gli|le|l['’])\s*"
-            r"(?:[\w-]+\s+)?" + AMOUNT_WORDS + r"\b"
-            r"|\bwas\s+(?:ist|war|sind|waren)\s+(?:der|die|das)\s+(?:[\w-]+\s+)?"
-            + AMOUNT_WORDS
-            + r"\b|\bкаков[аоы]?\s+(?:[\w-]+\s+)?"
+            # the same in other languages ("Quel est le budget …", "Каков бюджет …?")
+            r"|\b" + _ASKED_AMOUNT + r"(?:[\w-]+\s+)?" + AMOUNT_WORDS + r"\b"
+            r"|\bкаков[аоы]?\s+(?:[\w-]+\s+)?"
             + AMOUNT_WORDS
             + r"|\bcombien\b|\bcuánt[oa]s?\b|\bquant[oa]s?\b|\bquant[ie]\b"
             r"|\bwie\s+(?:viele?|hoch|groß|lange|oft)\b|\bсколько\b"
